@@ -1,0 +1,409 @@
+"""PRC working-day calendar and service-hour arithmetic.
+
+Working days come from the maintained ``chinesecalendar`` package (statutory holidays and 调休 adjusted
+working days). Years it has no data for are *fail-closed*: any computation that needs one raises
+:class:`CalendarGap` unless the user supplied that year's State Council arrangement (``--holidays FILE``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+import re
+import zoneinfo
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
+from fractions import Fraction
+from typing import Any
+
+import chinese_calendar
+from chinese_calendar import constants as _cc_constants
+
+__all__ = [
+    "DEFAULT",
+    "Calendar",
+    "CalendarGap",
+    "HolidaysFileError",
+    "ServiceHours",
+    "YearArrangement",
+    "day_service_minutes",
+    "interval_service_minutes",
+    "load_holidays_file",
+    "scheduled_minutes",
+    "service_window",
+]
+
+_ONE_DAY = timedelta(days=1)
+_ONE_US = timedelta(microseconds=1)
+_US_PER_MINUTE = 60_000_000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FILE_YEARS = (1900, 2199)  # plausible range for a user-supplied arrangement
+
+
+class CalendarGap(Exception):
+    """A computation needs a year the calendar has no data for."""
+
+    year: int
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+    def __str__(self) -> str:
+        y = self.year
+        return (
+            f"no PRC holiday data for {y}: supply the State Council's arrangement with --holidays FILE "
+            f'({{"year": {y}, "holidays": [...], "workdays": [...]}})'
+        )
+
+
+class HolidaysFileError(ValueError):
+    """Bad ``--holidays`` file; ``str(e)`` is one line: ``'<path>: <field>: <problem>'``."""
+
+
+@dataclass(frozen=True)
+class YearArrangement:
+    """One year's official arrangement: days off and adjusted (调休) working days."""
+
+    year: int
+    holidays: frozenset[date]  # days off (may include weekend days inside a break)
+    workdays: frozenset[date]  # adjusted working days (调休), usually weekend days
+
+    def __post_init__(self) -> None:
+        for d in self.holidays | self.workdays:
+            if d.year != self.year:
+                raise ValueError(f"{d.isoformat()} is not in year {self.year}")
+        both = self.holidays & self.workdays
+        if both:
+            raise ValueError(f"{min(both).isoformat()} is both a holiday and a workday")
+
+
+# --------------------------------------------------------------------------- holidays file
+
+
+def _one_line(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def load_holidays_file(path: str | pathlib.Path) -> YearArrangement:
+    """Read ``{"year": Y, "holidays": [...], "workdays": [...]}``; problems -> :class:`HolidaysFileError`."""
+    name = str(path)
+
+    def fail(field: str | None, problem: str) -> HolidaysFileError:
+        return HolidaysFileError(f"{name}: {field}: {problem}" if field else f"{name}: {problem}")
+
+    try:
+        raw = pathlib.Path(path).read_bytes()
+    except OSError as e:
+        raise fail(None, f"cannot read file ({e.strerror or type(e).__name__})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise fail(None, f"not valid UTF-8 (byte {e.start})") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as e:
+        raise fail(_one_line(e.key), "duplicate key") from None
+    except json.JSONDecodeError as e:
+        raise fail(None, f"invalid JSON (line {e.lineno})") from None
+    except RecursionError:
+        raise fail(None, "invalid JSON (nested too deeply)") from None
+
+    if not isinstance(data, dict):
+        raise fail(None, f"expected a JSON object, got {type(data).__name__}")
+    allowed = ("year", "holidays", "workdays")
+    for key in data:
+        if key not in allowed:
+            raise fail(_one_line(key), f"unknown key (allowed: {', '.join(allowed)})")
+    for key in allowed:
+        if key not in data:
+            raise fail(key, "required")
+
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise fail("year", f"expected an integer year, got {_one_line(year)}")
+    if not _FILE_YEARS[0] <= year <= _FILE_YEARS[1]:
+        raise fail("year", f"{year} is out of range {_FILE_YEARS[0]}..{_FILE_YEARS[1]}")
+
+    lists: dict[str, frozenset[date]] = {}
+    for key in ("holidays", "workdays"):
+        items = data[key]
+        if not isinstance(items, list):
+            raise fail(key, f"expected a list of 'YYYY-MM-DD' dates, got {type(items).__name__}")
+        seen: set[date] = set()
+        for i, item in enumerate(items):
+            field = f"{key}[{i}]"
+            if not isinstance(item, str):
+                raise fail(field, f"expected a date string 'YYYY-MM-DD', got {_one_line(item)}")
+            try:
+                if not _ISO_DATE.fullmatch(item):
+                    raise ValueError
+                d = date.fromisoformat(item)
+            except ValueError:
+                raise fail(field, f"invalid date {_one_line(item)}") from None
+            if d.year != year:
+                raise fail(field, f"{d.isoformat()} is not in year {year}")
+            if d in seen:
+                raise fail(field, f"duplicate date {d.isoformat()}")
+            if key == "workdays" and d in lists["holidays"]:
+                raise fail(field, f"{d.isoformat()} is also in holidays")
+            seen.add(d)
+        lists[key] = frozenset(seen)
+    return YearArrangement(year=year, holidays=lists["holidays"], workdays=lists["workdays"])
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+@functools.cache
+def _package_year(year: int) -> YearArrangement | None:
+    """The package's arrangement for ``year``, or None if it has no data (detected once per year)."""
+    if not MINYEAR < year < MAXYEAR:
+        return None
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return None
+    return YearArrangement(
+        year=year,
+        holidays=frozenset(d for d in _cc_constants.holidays if d.year == year),
+        workdays=frozenset(d for d in _cc_constants.workdays if d.year == year),
+    )
+
+
+@dataclass(frozen=True)
+class _Year:
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+    workday_ordinals: tuple[int, ...]  # sorted ordinals of PRC working days in the year
+
+
+def _days_of_year(year: int) -> range:
+    first = date(year, 1, 1).toordinal()
+    return range(first, date(year, 12, 31).toordinal() + 1)
+
+
+@functools.cache
+def _weekly_prefix(year: int, weekdays: frozenset[int]) -> tuple[int, ...]:
+    """prefix[i] = number of days among the year's first i days whose weekday is in ``weekdays``."""
+    out = [0]
+    for o in _days_of_year(year):
+        out.append(out[-1] + ((o + 6) % 7 in weekdays))  # ordinal 1 (0001-01-01) is a Monday
+    return tuple(out)
+
+
+class Calendar:
+    """PRC working days; ``extra`` years override or extend the package's data."""
+
+    def __init__(self, extra: Iterable[YearArrangement] = ()) -> None:
+        self._extra: dict[int, YearArrangement] = {}
+        for arrangement in extra:
+            if arrangement.year in self._extra:
+                raise ValueError(f"year {arrangement.year} supplied more than once")
+            self._extra[arrangement.year] = arrangement
+        self._years: dict[int, _Year | None] = {}
+        self._prefix: dict[tuple[int, frozenset[int]], tuple[int, ...]] = {}
+
+    def _year_or_none(self, year: int) -> _Year | None:
+        try:
+            return self._years[year]
+        except KeyError:
+            pass
+        arr = self._extra.get(year) or _package_year(year)
+        info = None
+        if arr is not None:
+            ordinals = tuple(
+                o
+                for o in _days_of_year(year)
+                if (d := date.fromordinal(o)) in arr.workdays or (d.weekday() < 5 and d not in arr.holidays)
+            )
+            info = _Year(arr.holidays, arr.workdays, ordinals)
+        self._years[year] = info
+        return info
+
+    def _year(self, year: int) -> _Year:
+        info = self._year_or_none(year)
+        if info is None:
+            raise CalendarGap(year)
+        return info
+
+    def has_year(self, year: int) -> bool:
+        """Whether working-day data exists for ``year`` (package or supplied)."""
+        return self._year_or_none(year) is not None
+
+    def is_workday(self, d: date) -> bool:
+        """PRC working day (raises :class:`CalendarGap` without data)."""
+        y = self._year(d.year)
+        return d in y.workdays or (d.weekday() < 5 and d not in y.holidays)
+
+    def is_holiday(self, d: date) -> bool:
+        """Statutory day off, including weekend days inside a break (raises :class:`CalendarGap`)."""
+        return d in self._year(d.year).holidays
+
+    def is_adjusted_workday(self, d: date) -> bool:
+        """调休 adjusted working day (raises :class:`CalendarGap`)."""
+        return d in self._year(d.year).workdays
+
+    def add_working_days(self, after: date, n: int) -> date:
+        """The ``n``-th PRC working day strictly after ``after`` (n >= 1)."""
+        if n < 1:
+            raise ValueError(f"n must be >= 1, got {n}")
+        start = after.toordinal() + 1
+        year = date.fromordinal(start).year
+        remaining = n
+        while True:
+            ordinals = self._year(year).workday_ordinals
+            i = bisect_left(ordinals, start)
+            available = len(ordinals) - i
+            if remaining <= available:
+                return date.fromordinal(ordinals[i + remaining - 1])
+            remaining -= available
+            year += 1
+            start = date(year, 1, 1).toordinal()
+
+    def working_days_between(self, after: date, until: date) -> list[date]:
+        """Working days ``d`` with ``after < d <= until`` (raises :class:`CalendarGap` for a needed year)."""
+        lo, hi = after.toordinal() + 1, until.toordinal()
+        if hi < lo:
+            return []
+        out: list[date] = []
+        for year in range(date.fromordinal(lo).year, until.year + 1):
+            ordinals = self._year(year).workday_ordinals
+            chosen = ordinals[bisect_left(ordinals, lo) : bisect_right(ordinals, hi)]
+            out.extend(map(date.fromordinal, chosen))
+        return out
+
+    def is_service_day(self, d: date, weekdays: frozenset[int], statutory: bool) -> bool:
+        """Service day: statutory follows holidays and 调休; weekly is just ``d.weekday() in weekdays``."""
+        if not statutory:
+            return d.weekday() in weekdays
+        y = self._year(d.year)
+        return d in y.workdays or (d.weekday() in weekdays and d not in y.holidays)
+
+    def _statutory_prefix(self, year: int, weekdays: frozenset[int]) -> tuple[int, ...] | None:
+        """prefix[i] = statutory service days among the year's first i days; None without data."""
+        key = (year, weekdays)
+        try:
+            return self._prefix[key]
+        except KeyError:
+            pass
+        if self._year_or_none(year) is None:
+            return None
+        out = [0]
+        for o in _days_of_year(year):
+            out.append(out[-1] + self.is_service_day(date.fromordinal(o), weekdays, True))
+        prefix = tuple(out)
+        self._prefix[key] = prefix
+        return prefix
+
+
+DEFAULT = Calendar()
+
+
+# --------------------------------------------------------------------------- service hours
+
+
+@dataclass(frozen=True)
+class ServiceHours:
+    """Agreed service hours: a daily local window on service days."""
+
+    weekdays: frozenset[int]  # Mon=0..Sun=6
+    start: time  # local, naive, whole minutes
+    end_minutes: int  # minutes after midnight of the end, 1..1440 ("24:00" = 1440); end > start
+    tz: zoneinfo.ZoneInfo
+    statutory: bool  # True = 'statutory' calendar, False = 'weekly'
+
+    def __post_init__(self) -> None:
+        if not self.weekdays <= frozenset(range(7)):
+            raise ValueError(f"weekdays must be within 0..6, got {sorted(self.weekdays)}")
+        if self.start.tzinfo is not None or self.start.second or self.start.microsecond:
+            raise ValueError("start must be a naive time in whole minutes")
+        if not self.start_minutes < self.end_minutes <= 1440:
+            raise ValueError(f"end_minutes must be in ({self.start_minutes}, 1440], got {self.end_minutes}")
+
+    @property
+    def start_minutes(self) -> int:
+        """Minutes after midnight of the start."""
+        return self.start.hour * 60 + self.start.minute
+
+    @property
+    def window_minutes(self) -> int:
+        """Nominal (wall-clock) length of one day's window."""
+        return self.end_minutes - self.start_minutes
+
+
+def day_service_minutes(hours: ServiceHours, d: date, cal: Calendar) -> int:
+    """Window length on ``d`` if it is a service day, else 0 (may raise :class:`CalendarGap` if statutory)."""
+    return hours.window_minutes if cal.is_service_day(d, hours.weekdays, hours.statutory) else 0
+
+
+def service_window(hours: ServiceHours, d: date) -> tuple[datetime, datetime]:
+    """Aware start and end of ``d``'s window (the end may be the next local midnight)."""
+    start = datetime.combine(d, hours.start, tzinfo=hours.tz)
+    end = datetime.combine(d, time(0), tzinfo=hours.tz) + timedelta(minutes=hours.end_minutes)
+    return start, end
+
+
+def interval_service_minutes(hours: ServiceHours, start: datetime, end: datetime, cal: Calendar) -> Fraction:
+    """Exact minutes of ``[start, end)`` (aware datetimes) that fall inside service hours.
+
+    Elapsed (UTC) time is measured, so on a DST-change day this can differ from the nominal window length.
+    Only days whose window actually overlaps the interval are looked up in the calendar.
+    """
+    for name, value in (("start", start), ("end", end)):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"{name} must be an aware datetime, got {value.isoformat()}")
+    s, e = start.astimezone(UTC), end.astimezone(UTC)
+    if e <= s:
+        return Fraction(0)
+    d, last = s.astimezone(hours.tz).date(), e.astimezone(hours.tz).date()
+    total_us = 0
+    while d <= last:
+        ws, we = (x.astimezone(UTC) for x in service_window(hours, d))
+        lo, hi = max(s, ws), min(e, we)
+        if hi > lo and cal.is_service_day(d, hours.weekdays, hours.statutory):
+            total_us += (hi - lo) // _ONE_US
+        d += _ONE_DAY
+    return Fraction(total_us, _US_PER_MINUTE)
+
+
+def scheduled_minutes(hours: ServiceHours, first: date, last: date, cal: Calendar) -> tuple[int, tuple[int, ...]]:
+    """Service minutes of ``first..last`` inclusive, and the sorted years that had to be estimated.
+
+    For a statutory calendar a year without data is counted with the weekly pattern and listed; never raises
+    :class:`CalendarGap`.
+    """
+    if last < first:
+        return 0, ()
+    days = 0
+    estimated: list[int] = []
+    for year in range(first.year, last.year + 1):
+        jan1 = date(year, 1, 1).toordinal()
+        lo = max(first.toordinal(), jan1) - jan1
+        hi = min(last.toordinal(), date(year, 12, 31).toordinal()) - jan1 + 1
+        prefix = cal._statutory_prefix(year, hours.weekdays) if hours.statutory else None
+        if prefix is None:
+            if hours.statutory:
+                estimated.append(year)
+            prefix = _weekly_prefix(year, hours.weekdays)
+        days += prefix[hi] - prefix[lo]
+    return days * hours.window_minutes, tuple(estimated)

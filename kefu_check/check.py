@@ -1,0 +1,213 @@
+"""The monthly check end to end: load → derive facts → engine → collect consequences (one result model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from .calendar import Calendar
+from .catalogue import CONSEQUENCES, clause_of
+from .downtime import US_PER_MINUTE
+from .engine import shared
+from .facts import Derivation, derive
+from .i18n import Lang, line, message
+from .load import Loaded, load_month
+from .money import fmt_minutes, plain
+from .terms import resolve
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Consequence:
+    id: str
+    clause: str
+    kind: str
+    severity: str
+    party: str | None
+    counterparty: str | None
+    subject: str | None
+    amount: Decimal | None
+    date: date | None
+    excused_by: tuple[str, ...]
+    waived_by: str | None
+    message: str
+    because: tuple[str, ...]
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.date is None,
+            self.date or date.min,
+            self.clause,
+            self.id,
+            self.subject is None,
+            self.subject or "",
+            self.amount is None,
+            self.amount or 0,
+            self.message,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "clause": self.clause,
+            "kind": self.kind,
+            "severity": self.severity,
+            "party": self.party,
+            "counterparty": self.counterparty,
+            "subject": self.subject,
+            "amount": plain(self.amount) if self.amount is not None else None,
+            "currency": "CNY",
+            "date": self.date.isoformat() if self.date else None,
+            "excused_by": list(self.excused_by),
+            "waived_by": self.waived_by,
+            "message": self.message,
+            "because": list(self.because),
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    contract: str
+    period: str
+    as_of: date
+    consequences: tuple[Consequence, ...]
+    metrics: dict[str, Any]
+    diagnostics: tuple[str, ...] = field(default=())
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {s: sum(1 for c in self.consequences if c.severity == s) for s in SEVERITIES}
+        counts["waived"] = sum(1 for c in self.consequences if c.waived_by)
+        return counts
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kefu_check": 1,
+            "contract": self.contract,
+            "period": self.period,
+            "as_of": self.as_of.isoformat(),
+            "consequences": [c.as_json() for c in self.consequences],
+            "metrics": self.metrics,
+            "summary": self.summary,
+        }
+
+
+def check_file(
+    month_path: Path, contract_path: Path | None = None, cal: Calendar | None = None, lang: Lang = "zh"
+) -> Result:
+    """Run the monthly check on a month file."""
+    return check_loaded(load_month(month_path, contract_path), cal or Calendar(), lang)
+
+
+def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh") -> Result:
+    terms = resolve(loaded.contract, loaded.blanks, loaded.contract_label)
+    derivation = derive(loaded, terms, cal)
+    final = shared().evaluate(derivation.facts)
+    return collect(derivation, final, lang)
+
+
+def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
+    """The engine's consequence facts → Consequences, merged per (id, subject), with their reasons."""
+    merged: dict[tuple[str, str, bool], dict[str, Any]] = {}
+    for fact in final:
+        if fact.get("t") != "consequence":
+            continue
+        k = (fact["cid"], fact["subject"], fact["excused"])
+        if k in merged:  # one consequence per suspension: its days gathered, the first day its date
+            into = merged[k]
+            into["date"] = min(into["date"], fact["date"])
+            into["params"]["day_list"] = sorted(
+                {*into["params"].get("day_list", []), *fact["params"].get("day_list", [])}
+            )
+            into["refs"].append(fact["ref"])
+        else:
+            merged[k] = {**fact, "params": dict(fact["params"]), "refs": [fact["ref"]]}
+    availability = next((f for f in final if f.get("t") == "availability"), None)
+    out = [_consequence(f, d, availability, lang) for f in merged.values()]
+    return Result(
+        d.terms.id,
+        d.period,
+        d.as_of,
+        tuple(sorted(out, key=Consequence.sort_key)),
+        _metrics(d, availability),
+        tuple(d.diagnostics),
+    )
+
+
+def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] | None, lang: Lang) -> Consequence:
+    kind = CONSEQUENCES[f["cid"]]
+    params = dict(f["params"])
+    if "day_list" in params:
+        from .periods import compress_days
+
+        params["day_list"] = compress_days([date.fromisoformat(x) for x in params["day_list"]])
+    because: list[str] = []
+    refs = list(f["refs"])
+    if f["cid"] in ("sla.availability", "sla.availability_budget") and availability:
+        refs += [r for r in availability.get("pieces", [])]
+    for ref in refs:
+        for name, p in d.notes.get(ref, []):
+            text = line(name, p, lang)
+            if text not in because:
+                because.append(text)
+    if f["cid"] in ("sla.availability", "sla.availability_budget") and availability:
+        because.append(
+            line(
+                "availability.so_far",
+                {"year": _minutes_text(availability["year_us"]), "month": _minutes_text(availability["month_us"])},
+                lang,
+            )
+        )
+    for name, p in f["why"]:
+        because.append(line(name, p, lang))
+    excused = tuple(f["excused_by"])
+    return Consequence(
+        id=f["cid"],
+        clause=clause_of(f["cid"], f["subject"] or None),
+        kind=kind.kind,
+        severity="info" if excused else kind.severity,
+        party=kind.party,
+        counterparty=kind.counterparty,
+        subject=f["subject"] or None,
+        amount=Decimal(f["amount"]) if f["amount"] else None,
+        date=date.fromisoformat(f["date"]) if f["date"] else None,
+        excused_by=excused,
+        waived_by=None,
+        message=message(f["cid"], params, lang),
+        because=tuple(because),
+    )
+
+
+def _minutes(us: int) -> Fraction:
+    return Fraction(us, US_PER_MINUTE)
+
+
+def _minutes_text(us: int) -> str:
+    value = fmt_minutes(Decimal(us) / US_PER_MINUTE)
+    return str(value)
+
+
+def _metrics(d: Derivation, availability: dict[str, Any] | None) -> dict[str, Any]:
+    year = d.availability
+    if year is None or availability is None:
+        return {
+            "downtime_month_minutes": None,
+            "downtime_year_minutes": None,
+            "downtime_budget_minutes": None,
+            "availability_year_percent": None,
+        }
+    so_far = Decimal(availability["year_us"]) / US_PER_MINUTE
+    percent = None
+    if year.scheduled:
+        percent = plain(100 * (1 - so_far / year.scheduled))
+    return {
+        "downtime_month_minutes": fmt_minutes(Decimal(availability["month_us"]) / US_PER_MINUTE),
+        "downtime_year_minutes": fmt_minutes(so_far),
+        "downtime_budget_minutes": plain(year.budget),
+        "availability_year_percent": percent,
+    }

@@ -1,0 +1,124 @@
+"""Command line: `kefu-check [OPTIONS] month.json` (a bare path runs the monthly check).
+
+Exit codes (SPEC §3): 0 nothing at or above --fail-on; 1 something is; 2 the input or the command
+line is wrong (one line naming the file and the field, never a traceback); 3 a bug in kefu-check.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_INPUT = 2
+EXIT_BUG = 3
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is `check`: options may come before or after the path."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in ("--help", "-h", "--version") and self._first_positional(args) not in self.commands:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def _first_positional(self, args: list[str]) -> str | None:
+        takes_value = {opt for p in check.params if isinstance(p, click.Option) and not p.is_flag for opt in p.opts}
+        skip = False
+        for arg in args:
+            if skip:
+                skip = False
+            elif arg == "--":
+                return None
+            elif arg.startswith("-"):
+                skip = arg in takes_value
+            else:
+                return arg
+        return None
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kefu-check")
+def cli() -> None:
+    """kefu-check: the consequences a month of facts triggers under a 客服服务协议."""
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+@cli.command()
+@click.argument("month", type=click.Path(path_type=Path))
+@click.option("--contract", type=click.Path(path_type=Path), help="contract.json (overrides the month's `contract`).")
+@click.option("--as-of", "as_of", callback=_as_of, help="Judge the facts at this day (YYYY-MM-DD).")
+@click.option(
+    "--holidays",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A year's State Council holiday arrangement (JSON), for years the calendar package lacks.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def check(
+    month: Path,
+    contract: Path | None,
+    as_of: date | None,
+    holidays: tuple[Path, ...],
+    fmt: str,
+    fail_on: str,
+    lang: str,
+) -> None:
+    """Check one month: print its consequences, exit 1 if any is at or above --fail-on."""
+    from .calendar import Calendar, load_holidays_file
+    from .check import check_loaded
+    from .load import load_month
+    from .render import exit_code, render
+
+    cal = Calendar([load_holidays_file(p) for p in holidays])
+    loaded = load_month(month, contract)
+    if as_of is not None:
+        loaded = _with_as_of(loaded, as_of)
+    result = check_loaded(loaded, cal, lang)
+    for diagnostic in result.diagnostics:
+        click.echo(diagnostic, err=True)
+    sys.stdout.write(render(result, fmt, lang))
+    sys.exit(exit_code([result], fail_on))
+
+
+def _with_as_of(loaded: Any, as_of: date) -> Any:
+    from dataclasses import replace
+
+    return replace(loaded, month=loaded.month.model_copy(update={"as_of": as_of}))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: maps bad input to exit 2 with one line, and a bug to exit 3 without a traceback."""
+    from .calendar import CalendarGap, HolidaysFileError
+    from .errors import InputError
+
+    try:
+        cli.main(args=argv, prog_name="kefu-check", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT)
+    except click.exceptions.Abort:
+        sys.exit(EXIT_INPUT)
+    except (InputError, HolidaysFileError, CalendarGap) as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_INPUT)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        click.echo(f"kefu-check: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        sys.exit(EXIT_BUG)

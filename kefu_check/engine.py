@@ -1,0 +1,76 @@
+"""The durable-rules engine, compiled once per process, one isolated session per evaluation.
+
+Measured on this machine (`../shared/notes/durable-rules.md`): the stock `Host` starts timer threads
+that may run actions concurrently with ours, so `QuietHost` runs none; rulesets cannot be deleted, so
+the rule set is compiled once; each evaluation gets its own session id, deleted in `finally`; an
+exception raised inside an action is swallowed into the session state, so it is checked and raised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from typing import Any
+
+RULESET = "kefu-check"
+
+
+class RuleError(RuntimeError):
+    """An action of the rule set failed: a bug in kefu-check, never an input problem."""
+
+
+class Engine:
+    """The compiled rule set of `rules/`, ready to evaluate fact lists."""
+
+    def __init__(self) -> None:
+        from durable import engine, lang
+
+        from kefu_check.rules import ARTICLES
+
+        class QuietHost(engine.Host):
+            def _run(self) -> None:  # no background dispatch threads: actions run only in our calls
+                return None
+
+        ruleset = lang.ruleset(RULESET)
+        with ruleset:
+            for article in ARTICLES:
+                for rule in article.rules:
+                    lang.when_all(lang.pri(rule.priority), *rule.conditions)(rule.action)
+            # every fact must be matched by some rule, or durable-rules refuses it; this one never fires
+            lang.when_all(+lang.m.t, lang.m.t == "\x00never")(_never)
+        name, definition = ruleset.define()
+        lang._rulesets.pop(name, None)  # keep durable's global registry out of it
+        self._host = QuietHost({name: definition})
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def evaluate(self, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Assert the facts in a fresh session, let the rules fire, return every fact left at the end."""
+        with self._lock:
+            sid = str(next(self._ids))
+            try:
+                if facts:
+                    self._host.assert_facts(RULESET, [{**f, "sid": sid} for f in facts])
+                state = self._host.get_state(RULESET, sid)
+                if state.get("exception"):
+                    raise RuleError(f"a rule failed: {state['exception']}")
+                return self._host.get_facts(RULESET, sid) if facts else []
+            finally:
+                with contextlib.suppress(Exception):  # a session that never started has nothing to delete
+                    self._host.delete_state(RULESET, sid)
+
+
+def _never(c: Any) -> None:  # pragma: no cover - its condition never holds
+    raise AssertionError("the catch-all rule fired")
+
+
+_ENGINE: Engine | None = None
+
+
+def shared() -> Engine:
+    """The process's engine (compiled on first use)."""
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = Engine()
+    return _ENGINE
