@@ -150,6 +150,8 @@ def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] 
     refs = list(f["refs"])
     if f["cid"] in ("sla.availability", "sla.availability_budget") and availability:
         refs += [r for r in availability.get("pieces", [])]
+    if f["cid"] in ("service.lawful_suspension", "service.wrongful_suspension"):
+        refs = [f"suspension:{f['subject']}", *sorted(refs)]
     for ref in refs:
         for name, p in d.notes.get(ref, []):
             text = line(name, p, lang)

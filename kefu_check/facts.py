@@ -20,7 +20,7 @@ from .calendar import Calendar, CalendarGap, day_service_minutes, scheduled_minu
 from .downtime import US_PER_MINUTE, outage_minutes_by_day, to_us
 from .errors import InputError
 from .load import Loaded
-from .money import exact, grouped, plain
+from .money import exact, grouped, plain, shown
 from .payments import InvoiceState, contract_fee, invoice_state, month_fee, overdue_on
 from .periods import (
     ONE_DAY,
@@ -255,12 +255,12 @@ def _invoices(
                         "days": run.days,
                         "balance": grouped(run.balance),
                         "rate": exact(terms.late_fee_daily_rate),
-                        "fee": exact(run.fee),
+                        "fee": shown(run.fee),
                     },
                 )
             )
         if len(state.accruals) > 1:
-            lines.append(("invoice.fee_total", {"fee": exact(state.fee), "rounded": plain(state.fee)}))
+            lines.append(("invoice.fee_total", {"fee": shown(state.fee), "rounded": plain(state.fee)}))
         if state.outstanding > 0 and state.due < as_of:
             lines.append(
                 (
@@ -276,17 +276,9 @@ def _invoices(
             )
         expected = contract_fee(invoice, terms, loaded.month)
         if expected is not None:
-            lines.append(
-                (
-                    "invoice.contract_fee",
-                    {
-                        "cycle": invoice.cycle,
-                        "fee": grouped(expected),
-                        "amount": grouped(invoice.amount),
-                        "method": terms.method,
-                    },
-                )
-            )
+            fee_line = {"cycle": invoice.cycle, "fee": shown(expected), "amount": shown(invoice.amount),
+                        "method": terms.method}
+            d.notes[f"fee:{invoice.id}"] = [("invoice.contract_fee", fee_line)]
         d.add(
             {
                 "t": "invoice",

@@ -105,7 +105,7 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "term.objection_late": ("乙方书面异议 {date},晚于期限 {deadline}", "written objection {date}, after {deadline}"),
     "notice": ("{date} {from} 通知({kind},书面:{written})", "{date} notice from {from} ({kind}, written: {written})"),
-    "invoice.due": ("应付日 {due} = {after} 后第 {n} 个工作日", "due {due} = {n}th working day after {after}"),
+    "invoice.due": ("应付日 {due} = {after} 后第 {n} 个工作日", "due {due} = working day {n} after {after}"),
     "invoice.paid": ("{date} 付款 {amount}", "paid {amount} on {date}"),
     "invoice.accrual": (
         "{first}…{last}:{days} 日 × {balance} × {rate} = {fee}",
@@ -161,7 +161,7 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "report.due": (
         "{period} 报告应于 {due} 前提交 = {after} 后第 {n} 个工作日",
-        "{period} report due {due} = {n}th working day after {after}",
+        "{period} report due {due} = working day {n} after {after}",
     ),
     "report.delivered": ("{date} 提交", "delivered {date}"),
     "report.not_delivered": ("截至 {as_of} 未提交", "not delivered by {as_of}"),

@@ -33,3 +33,8 @@ def fmt_minutes(value: Decimal) -> str | int:
     if value == value.to_integral_value():
         return int(value)
     return plain(value)
+
+
+def shown(value: Decimal) -> str:
+    """For people: '20,000.00' when exact to the fen, else every decimal ('0.000125'), never rounded away."""
+    return grouped(value) if value == to_fen(value) else f"{value.normalize():,f}"

@@ -88,6 +88,7 @@ def billing_invoice_mismatch(c):
         "billing.invoice_mismatch",
         subject=c.m.invoice,
         amount=c.m.contract_fee,
+        ref="fee:" + c.m.invoice,
         params={"invoice": c.m.invoice, "fee": c.m.contract_fee},
     )
 
