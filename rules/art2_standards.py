@@ -18,7 +18,10 @@ ARTICLE = Article("2", "第二条 服务标准与质量")
 rule = ARTICLE.rule
 
 IN_FORCE = fact.term << (m.t == "standards_apply")
-SLA_BREACH = "sla\\.(first_response|resolution|satisfaction|availability)"
+SLA_BREACH = (
+    (m.cid == "sla.first_response") | (m.cid == "sla.resolution") | (m.cid == "sla.satisfaction")
+    | (m.cid == "sla.availability")
+)
 
 
 @rule(
@@ -169,7 +172,7 @@ def report_late(c):
     "2.1",
     "甲方承诺提供符合业界标准和乙方要求的服务质量。(remedies.service_credit_percent)",
     fact.terms << (m.t == "credit_terms"),
-    fact.breach << ((m.t == "consequence") & (m.excused == False) & m.cid.matches(SLA_BREACH)),
+    fact.breach << ((m.t == "consequence") & (m.excused == False) & SLA_BREACH),
     priority=COMPENSATE,
 )
 def service_credit(c):
