@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Regenerate fixtures/*/expected.json and expected.exit from the current kefu-check.
+
+Usage: .venv/bin/python scripts/update-goldens.py [FIXTURE ...]
+
+expected.json is the exact stdout of `kefu-check --format json fixtures/NAME/month.json`
+(default --lang zh); expected.exit is its exit code on one line. Run it only after a deliberate
+change, and review the diff (`git diff fixtures/`) before committing: a golden file is a claim
+that the output is right, checked by hand against the notes.md next to it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+
+
+def kefu_check() -> str:
+    exe = Path(sys.executable).with_name("kefu-check")
+    return str(exe) if exe.exists() else "kefu-check"
+
+
+def update(fixture: Path) -> bool:
+    run = subprocess.run(
+        [kefu_check(), "--format", "json", "month.json"], cwd=fixture, capture_output=True, check=False
+    )
+    if run.returncode not in (0, 1):
+        err = run.stderr.decode(errors="replace").strip()
+        print(f"{fixture.name}: exit {run.returncode}, golden left unchanged: {err}", file=sys.stderr)
+        return False
+    (fixture / "expected.json").write_bytes(run.stdout)
+    (fixture / "expected.exit").write_text(f"{run.returncode}\n")
+    print(f"{fixture.name}: exit {run.returncode}")
+    return True
+
+
+def main(names: list[str]) -> None:
+    fixtures = [FIXTURES / n for n in names] if names else sorted(p.parent for p in FIXTURES.glob("*/month.json"))
+    for fixture in fixtures:
+        if not (fixture / "month.json").is_file():
+            sys.exit(f"{fixture}: no month.json")
+    failed = [f.name for f in fixtures if not update(f)]
+    if failed:
+        sys.exit(f"not updated (exit 2 or 3): {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
