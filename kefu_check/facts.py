@@ -31,7 +31,7 @@ from .periods import (
     renewed_end,
     report_periods_between,
 )
-from .renewal import TermSpan, term_chain, term_on
+from .renewal import TermSpan, in_force, term_chain, term_on
 from .terms import DEFAULT_TZ, Terms
 
 Line = tuple[str, dict[str, Any]]
@@ -99,7 +99,7 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar) -> Derivation:
         if n.date <= as_of and n.from_ == "client" and n.kind == "renewal_objection" and n.written
     ]
     spans = term_chain(terms, objections, as_of)
-    coverage_end = spans[-1].end
+    coverage_end = in_force(spans, as_of).end
     defaults = list(terms.defaults)
     d.add(
         {
@@ -117,7 +117,7 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar) -> Derivation:
 
     states = _invoices(d, loaded, terms, cal, first, as_of)
     _days(d, loaded, terms, cal, states, first, judged_last, as_of, coverage_end)
-    _standards(d, loaded, terms, judged_last)
+    _standards(d, loaded, terms, judged_last, in_term=first <= coverage_end and judged_last >= terms.start)
     _reports(d, loaded, terms, cal, first, as_of, coverage_end)
     _incidents(d, loaded, as_of)
     _cooperation(d, loaded, first, last, as_of)
@@ -276,8 +276,12 @@ def _invoices(
             )
         expected = contract_fee(invoice, terms, loaded.month)
         if expected is not None:
-            fee_line = {"cycle": invoice.cycle, "fee": shown(expected), "amount": shown(invoice.amount),
-                        "method": terms.method}
+            fee_line = {
+                "cycle": invoice.cycle,
+                "fee": shown(expected),
+                "amount": shown(invoice.amount),
+                "method": terms.method,
+            }
             d.notes[f"fee:{invoice.id}"] = [("invoice.contract_fee", fee_line)]
         d.add(
             {
@@ -329,17 +333,21 @@ def _days(
             suspended[day] = s
         if in_period:
             lines: list[Line] = [("suspension.span", {"start": s.start, "end": s.end or "", "as_of": as_of})]
-            lines.append(
-                (
-                    "suspension.notice",
-                    {
-                        "notice": notice_date or "",
-                        "start": s.start,
-                        "days": (s.start - notice_date).days if notice_date else "",
-                        "required": terms.suspension_notice_days or "",
-                    },
+            required = terms.suspension_notice_days or 0
+            if notice_date is None:
+                lines.append(("suspension.no_notice", {"start": s.start, "as_of": as_of}))
+            else:
+                lines.append(
+                    (
+                        "suspension.notice",
+                        {
+                            "notice": notice_date,
+                            "start": s.start,
+                            "days": (s.start - notice_date).days,
+                            "required": required,
+                        },
+                    )
                 )
-            )
             d.add(
                 {
                     "t": "suspension",
@@ -370,7 +378,7 @@ def _days(
                 ("availability.excluded", {"ids": ", ".join(ignored), "causes": ", ".join(sorted(excluded))})
             )
 
-    year = _availability_year(terms, cal, first, coverage_end) if terms.availability and hours else None
+    year = _availability_year(terms, cal, first, judged_last, coverage_end) if terms.availability and hours else None
     if year is not None:
         d.availability = year
         budget_us = year.budget * US_PER_MINUTE
@@ -450,11 +458,11 @@ def _days(
         )
 
 
-def _availability_year(terms: Terms, cal: Calendar, first: date, coverage_end: date) -> Availability | None:
+def _availability_year(terms: Terms, cal: Calendar, first: date, last: date, coverage_end: date) -> Availability | None:
     """The availability year containing the period's first day (or the term's start), cut at the term."""
     assert terms.availability is not None and terms.hours is not None
     anchor = max(first, terms.start)
-    if anchor > coverage_end:
+    if anchor > coverage_end or anchor > last:
         return None
     if terms.availability.year == "calendar":
         lo, hi = date(anchor.year, 1, 1), date(anchor.year, 12, 31)
@@ -471,17 +479,19 @@ def _availability_year(terms: Terms, cal: Calendar, first: date, coverage_end: d
     return Availability(lo, hi, scheduled, budget, estimated)
 
 
-def _standards(d: Derivation, loaded: Loaded, terms: Terms, judged_last: date) -> None:
+def _standards(d: Derivation, loaded: Loaded, terms: Terms, judged_last: date, in_term: bool) -> None:
+    """Service-standard figures; diagnostics about missing or unexpected figures only while the term runs."""
     month = loaded.month
     on = judged_last.isoformat()
     figures = month.first_response or {}
     for channel in terms.channels:
         got = figures.get(channel.name)
         if got is None:
-            d.diagnostics.append(
-                f"{loaded.month_label}: first_response.{channel.name}: the contract sets a "
-                "standard but the month gives no figures; not judged"
-            )
+            if in_term:
+                d.diagnostics.append(
+                    f"{loaded.month_label}: first_response.{channel.name}: the contract sets a "
+                    "standard but the month gives no figures; not judged"
+                )
             continue
         required = channel.target_ratio * got.requests
         lines: list[Line] = [
@@ -512,7 +522,7 @@ def _standards(d: Derivation, loaded: Loaded, terms: Terms, judged_last: date) -
             f"first_response:{channel.name}",
             *lines,
         )
-    for name in sorted(set(figures) - {c.name for c in terms.channels}):
+    for name in sorted(set(figures) - {c.name for c in terms.channels}) if in_term else ():
         d.diagnostics.append(
             f"{loaded.month_label}: first_response.{name}: the contract sets no standard for "
             "this channel; figures ignored"
@@ -538,7 +548,8 @@ def _standards(d: Derivation, loaded: Loaded, terms: Terms, judged_last: date) -
                     "ratio": _ratio(got.on_time, got.cases),
                     "target": exact(target),
                     "within": within,
-                    "unit": unit,
+                    "unit": unit.replace("_", " "),
+                    "unit_zh": {"hours": "小时", "working_days": "个工作日"}[unit],
                     "required": exact(required),
                 },
             ),

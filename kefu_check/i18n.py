@@ -125,6 +125,10 @@ LINES: dict[str, tuple[str, str]] = {
         "overdue {days} days > {n} (from {on})",
     ),
     "suspension.span": ("暂停 {start} 至 {end}(截至 {as_of})", "suspended {start} to {end} (as of {as_of})"),
+    "suspension.no_notice": (
+        "暂停自 {start} 起,截至 {as_of} 未见书面通知",
+        "suspension from {start}: no notice given by {as_of}",
+    ),
     "suspension.notice": (
         "通知日 {notice},开始日 {start},提前 {days} 日(约定 {required} 日)",
         "notice {notice}, start {start}: {days} days before (contract: {required})",
@@ -152,7 +156,7 @@ LINES: dict[str, tuple[str, str]] = {
         "{channel}: {on_time} of {requests} within {within} s = {ratio}, target {target} (needs {required})",
     ),
     "sla.resolution": (
-        "{within} {unit} 内解决 {on_time} / {cases} = {ratio},目标 {target}(需 {required})",
+        "{within} {unit_zh}内解决 {on_time} / {cases} = {ratio},目标 {target}(需 {required})",
         "{on_time} of {cases} resolved within {within} {unit} = {ratio}, target {target} (needs {required})",
     ),
     "sla.satisfaction": (

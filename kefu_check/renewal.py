@@ -50,10 +50,17 @@ def term_chain(terms: Terms, objections: list[date], as_of: date) -> list[TermSp
             if timely is None:
                 late = next((d for d in objections if deadline < d <= end), None)
         spans.append(TermSpan(len(spans), start, end, deadline, timely, late))
-        if not terms.auto or timely is not None or as_of <= end or len(spans) > MAX_RENEWALS:
+        # a late objection is timely for the next term, which is therefore listed even before it begins
+        if not terms.auto or timely is not None or (as_of <= end and late is None) or len(spans) > MAX_RENEWALS:
             return spans
         assert terms.renew_months is not None
         start, end, previous_deadline = end + ONE_DAY, renewed_end(end, terms.renew_months), deadline
+
+
+def in_force(spans: list[TermSpan], as_of: date) -> TermSpan:
+    """The term in force at `as_of`: the last that has begun (the first, before the start)."""
+    begun = [span for span in spans if span.start <= as_of]
+    return begun[-1] if begun else spans[0]
 
 
 def term_on(spans: list[TermSpan], day: date) -> TermSpan:

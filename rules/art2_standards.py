@@ -19,7 +19,9 @@ rule = ARTICLE.rule
 
 IN_FORCE = fact.term << (m.t == "standards_apply")
 SLA_BREACH = (
-    (m.cid == "sla.first_response") | (m.cid == "sla.resolution") | (m.cid == "sla.satisfaction")
+    (m.cid == "sla.first_response")
+    | (m.cid == "sla.resolution")
+    | (m.cid == "sla.satisfaction")
     | (m.cid == "sla.availability")
 )
 

@@ -108,10 +108,7 @@ def objection_not_written(c):
 @rule(
     "3.2",
     "若乙方未提出书面异议",
-    (m.t == "notice")
-    & (m.auto == True)
-    & (m.from_party == "provider")
-    & (m.kind == "non_renewal"),
+    (m.t == "notice") & (m.auto == True) & (m.from_party == "provider") & (m.kind == "non_renewal"),
 )
 def provider_notice_no_effect(c):
     """3.2 gives the objection to the client only: the provider's notice does not stop the renewal."""

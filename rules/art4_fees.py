@@ -113,7 +113,9 @@ def lawful_suspension_day(c):
 @rule(
     "4.4",
     "逾期超过[30]日,甲方有权暂停服务,直至费用结清。(暂停前的书面通知:民法典第509条、第528条)",
-    (m.t == "suspension") & ((m.notice_days < 0) | (m.notice_days < m.required_notice_days)),
+    # notice_days is -1 with no notice (or one dated after as_of) and negative for a notice after the start;
+    # one comparison, because durable-rules fires a rule once per matching branch of an `|`
+    (m.t == "suspension") & (m.notice_days < m.required_notice_days),
 )
 def suspension_without_notice(c):
     """A suspension with no prior notice, notice after its start, or less than the contract's notice days."""

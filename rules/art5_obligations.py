@@ -102,9 +102,7 @@ def client_cooperation_failure(c):
     fact.failure << (m.t == "cooperation"),
     fact.breach
     << (
-        (m.t == "consequence")
-        & (m.excused == False)
-        & ((m.cid == "sla.first_response") | (m.cid == "sla.resolution"))
+        (m.t == "consequence") & (m.excused == False) & ((m.cid == "sla.first_response") | (m.cid == "sla.resolution"))
     ),
     priority=EXCEPTION,
 )
