@@ -47,15 +47,16 @@ class Engine:
 
     def evaluate(self, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Assert the facts in a fresh session, let the rules fire, return every fact left at the end."""
+        if not facts:
+            return []
         with self._lock:
             sid = str(next(self._ids))
             try:
-                if facts:
-                    self._host.assert_facts(RULESET, [{**f, "sid": sid} for f in facts])
+                self._host.assert_facts(RULESET, [{**f, "sid": sid} for f in facts])
                 state = self._host.get_state(RULESET, sid)
                 if state.get("exception"):
                     raise RuleError(f"a rule failed: {state['exception']}")
-                return self._host.get_facts(RULESET, sid) if facts else []
+                return self._host.get_facts(RULESET, sid)
             finally:
                 with contextlib.suppress(Exception):  # a session that never started has nothing to delete
                     self._host.delete_state(RULESET, sid)

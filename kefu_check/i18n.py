@@ -221,13 +221,12 @@ def _text(value: Any) -> str:
 
 def fill(template: str, params: dict[str, Any]) -> str:
     """Substitute {names}; a missing name stays visible rather than failing."""
-    values = {k: _text(v) or "—" for k, v in params.items()}
+    return template.format_map(_Keep({k: _text(v) or "—" for k, v in params.items()}))
 
-    class Keep(dict):
-        def __missing__(self, name: str) -> str:
-            return "{" + name + "}"
 
-    return template.format_map(Keep(values))
+class _Keep(dict):
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
 
 
 def message(cid: str, params: dict[str, Any], lang: Lang) -> str:

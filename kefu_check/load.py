@@ -44,8 +44,9 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"not a finite number: {name}")
+def _non_finite(name: str) -> Decimal:
+    """NaN and ±Infinity are read as such, so that validation refuses them naming the field."""
+    return Decimal(name)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -77,7 +78,7 @@ def read_document(path: Path, label: str) -> Any:
     if path.suffix.lower() in (".yaml", ".yml"):
         return _read_yaml(text, label)
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        return json.loads(text, parse_float=Decimal, parse_constant=_non_finite, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(label, None, f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
@@ -113,7 +114,8 @@ def _read_yaml(text: str, label: str) -> Any:
             if isinstance(event, yaml.AliasEvent):
                 raise InputError(label, None, "YAML aliases are not accepted")
             tag = getattr(event, "tag", None)
-            if tag is not None and getattr(event, "implicit", (True,))[0] is not True:
+            implicit = getattr(event, "implicit", True)
+            if tag is not None and not (implicit[0] if isinstance(implicit, tuple) else implicit):
                 raise InputError(label, None, f"YAML tags are not accepted ({tag})")
         return yaml.load(text, Loader=Loader)
     except InputError:

@@ -1,0 +1,307 @@
+"""Bad input (SPEC §3): exit 2, one line on stderr naming the file and the field, no traceback, inputs untouched."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import contract_dict, invoice, merge, month_dict
+
+BASE_MONTH = month_dict("2026-10")
+HOLIDAYS_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
+
+
+@dataclass
+class Case:
+    """Files to write, extra CLI args, and the texts the one error line must contain.
+
+    An entry of `expect` that is a tuple means "any of these" (a field, or a line number for syntax errors)."""
+
+    files: dict[str, Any]
+    expect: list[str | tuple[str, ...]]
+    args: list[str] = field(default_factory=list)
+    month: str = "month.json"
+    exact: str | None = None
+
+
+def month_with(**sections) -> dict:
+    return month_dict("2026-10", **sections)
+
+
+def two_files(month: Any, contract: Any = None) -> dict[str, Any]:
+    return {"contract.json": contract if contract is not None else contract_dict(), "month.json": month}
+
+
+BAD_DATE_MONTH = month_with(
+    invoices=[
+        invoice("2026-09", ("2026-10-20", "20000.00")),
+        {"id": "INV-2", "cycle": "2026-08", "amount": "20000.00", "payments": [{"date": "2026-13-01", "amount": "1"}]},
+    ]
+)
+
+RAW_NAN = (
+    '{"schema": "kefu-check/month@1", "contract": "contract.json", "period": "2026-10",\n'
+    ' "invoices": [{"id": "A", "cycle": "2026-09", "amount": NaN}]}\n'
+)
+
+CASES: dict[str, Case] = {
+    "invalid date": Case(
+        two_files(BAD_DATE_MONTH),
+        ["invoices[1].payments[0].date"],
+        exact="month.json: invoices[1].payments[0].date: invalid date '2026-13-01'",
+    ),
+    "unknown key": Case(two_files({**BASE_MONTH, "invoces": []}), ["month.json", "invoces", "unknown key"]),
+    "unknown key in contract": Case(
+        two_files(BASE_MONTH, merge(contract_dict(), "fees.late_fee_rate", "0.0005")),
+        ["contract.json", "fees.late_fee_rate", "unknown key"],
+    ),
+    "negative amount": Case(
+        two_files(month_with(invoices=[invoice("2026-09", ("2026-10-20", "-5.00"))])),
+        ["month.json", "invoices[0].payments[0].amount", "negative"],
+    ),
+    "negative count": Case(
+        two_files(month_with(resolution={"cases": -1, "on_time": 0})),
+        ["month.json", "resolution.cases"],
+    ),
+    "negative rate": Case(
+        two_files(BASE_MONTH, merge(contract_dict(), "fees.late_fee_daily_rate", "-0.0005")),
+        ["contract.json", "fees.late_fee_daily_rate"],
+    ),
+    "on_time above requests": Case(
+        two_files(month_with(first_response={"phone": {"requests": 10, "on_time": 11}})),
+        ["month.json", "first_response.phone.on_time"],
+    ),
+    "target_ratio above 1": Case(
+        two_files(
+            BASE_MONTH,
+            contract_dict(standards={"first_response": {"phone": {"within_seconds": 20, "target_ratio": "1.5"}}}),
+        ),
+        ["contract.json", "standards.first_response.phone.target_ratio"],
+    ),
+    "as_of before the period": Case(two_files(month_with(as_of="2026-09-30")), ["month.json", "as_of", "2026-09-30"]),
+    "outage ending before it starts": Case(
+        two_files(
+            month_with(
+                outages=[
+                    {
+                        "id": "O",
+                        "start": "2026-10-12T11:00:00+08:00",
+                        "end": "2026-10-12T10:00:00+08:00",
+                        "cause": "provider",
+                    }
+                ]
+            )
+        ),
+        ["month.json", "outages[0].end"],
+    ),
+    "duplicate invoice ids": Case(
+        two_files(month_with(invoices=[invoice("2026-09", id="X"), invoice("2026-08", id="X")])),
+        ["month.json", "invoices[1].id", "X"],
+    ),
+    "NaN": Case(two_files(RAW_NAN), ["month.json", "NaN", ("invoices[0].amount", "line 2")]),
+    "Infinity": Case(
+        two_files(RAW_NAN.replace("NaN", "Infinity")), ["month.json", "Infinity", ("invoices[0].amount", "line 2")]
+    ),
+    "-Infinity": Case(
+        two_files(RAW_NAN.replace("NaN", "-Infinity")), ["month.json", "Infinity", ("invoices[0].amount", "line 2")]
+    ),
+    "number too large": Case(two_files(RAW_NAN.replace("NaN", "1e999999")), ["month.json", "invoices[0].amount"]),
+    "string for a number": Case(
+        two_files(month_with(first_response={"phone": {"requests": "many", "on_time": 1}})),
+        ["month.json", "first_response.phone.requests"],
+    ),
+    "string for an amount": Case(
+        two_files(month_with(invoices=[invoice("2026-09", amount="二万元")])), ["month.json", "invoices[0].amount"]
+    ),
+    "float-like bool for a count": Case(
+        two_files(month_with(resolution={"cases": True, "on_time": 0})), ["month.json", "resolution.cases"]
+    ),
+    "invalid JSON": Case(two_files('{"schema": "kefu-check/month@1",\n "period": }'), ["month.json", "line 2"]),
+    "duplicate JSON key": Case(
+        two_files('{"period": "2026-10", "period": "2026-11", "contract": "contract.json"}'),
+        ["month.json", "period"],
+    ),
+    "non-UTF-8 bytes": Case(
+        two_files(json.dumps(BASE_MONTH).replace('"2026-10"', '"2026-10 \udcff"').encode("utf-8", "surrogateescape")),
+        ["month.json", "UTF-8"],
+    ),
+    "GBK-encoded contract": Case(
+        two_files(BASE_MONTH, json.dumps(contract_dict(), ensure_ascii=False).encode("gbk")),
+        ["contract.json", "UTF-8"],
+    ),
+    "YAML alias": Case(
+        {
+            "contract.json": contract_dict(),
+            "month.yaml": "schema: kefu-check/month@1\ncontract: contract.json\nperiod: &p 2026-10\nnotes_period: *p\n",
+        },
+        ["month.yaml", "alias"],
+        month="month.yaml",
+    ),
+    "YAML alias bomb": Case(
+        {
+            "contract.json": contract_dict(),
+            "month.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+            ),
+        },
+        ["month.yaml", "alias"],
+        month="month.yaml",
+    ),
+    "YAML python tag": Case(
+        {
+            "contract.json": contract_dict(),
+            "month.yaml": "schema: kefu-check/month@1\ncontract: contract.json\n"
+            "period: !!python/object/apply:os.system ['echo pwned > pwned.txt']\n",
+        },
+        ["month.yaml", "tag"],
+        month="month.yaml",
+    ),
+    "YAML python tag on a scalar": Case(
+        {
+            "contract.json": contract_dict(),
+            "month.yaml": "schema: kefu-check/month@1\ncontract: contract.json\nperiod: !!python/name:os.system\n",
+        },
+        ["month.yaml", "tag"],
+        month="month.yaml",
+    ),
+    "missing contract file": Case({"month.json": {**BASE_MONTH, "contract": "nowhere.json"}}, ["nowhere.json"]),
+    "missing month file": Case({"contract.json": contract_dict()}, ["month.json"]),
+    "blank provider name": Case(
+        two_files(BASE_MONTH, merge(contract_dict(), "provider.name", "[甲方公司全称]")),
+        ["contract.json", "provider.name", "[甲方公司全称]"],
+    ),
+    "required value missing": Case(
+        two_files(BASE_MONTH, merge(contract_dict(), "fees.due_working_days", None)),
+        ["contract.json", "fees.due_working_days"],
+    ),
+    "required value blank string": Case(
+        two_files(BASE_MONTH, merge(contract_dict(), "client.name", "  ")), ["contract.json", "client.name"]
+    ),
+    "notice_months missing with a notice window": Case(
+        two_files(
+            BASE_MONTH,
+            merge(contract_dict(), "term.renewal", {"auto": True, "objection_by": "notice_window", "renew_months": 12}),
+        ),
+        ["contract.json", "term.renewal.notice_months"],
+    ),
+    "waivers not accepted yet": Case(
+        two_files({**BASE_MONTH, "waivers": []}), ["month.json", "waivers", "unknown key"]
+    ),
+    "history not accepted yet": Case(
+        two_files({**BASE_MONTH, "history": ["2026-0*.json"]}), ["month.json", "history", "unknown key"]
+    ),
+    "invalid --holidays file": Case(
+        {**two_files(BASE_MONTH), "holidays.json": {"year": 2027, "holidays": ["2027-13-01"], "workdays": []}},
+        ["holidays.json", "holidays[0]", "2027-13-01"],
+        args=["--holidays", "holidays.json"],
+    ),
+    "--holidays file not JSON": Case(
+        {**two_files(BASE_MONTH), "holidays.json": "year: 2027"},
+        ["holidays.json"],
+        args=["--holidays", "holidays.json"],
+    ),
+    "due date in a year without calendar data": Case(
+        two_files(month_dict("2027-01", as_of="2027-01-15", invoices=[invoice("2026-12")])),
+        ["month.json", "invoices[0]", "2027", "--holidays"],
+    ),
+    "period not a month": Case(two_files({**BASE_MONTH, "period": "2026-13"}), ["month.json", "period", "2026-13"]),
+    "contract id missing": Case(
+        two_files(BASE_MONTH, {k: v for k, v in contract_dict().items() if k != "id"}), ["contract.json", "id"]
+    ),
+}
+
+
+def write_all(tmp_path: Path, files: dict[str, Any]) -> None:
+    for name, content in files.items():
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_exits_2_with_one_line(kefu, tmp_path, monkeypatch, name):
+    case = CASES[name]
+    write_all(tmp_path, case.files)
+    monkeypatch.chdir(tmp_path)  # --holidays paths are given relative to the folder
+    before = snapshot(tmp_path)
+
+    run = kefu.run(*case.args, "--format", "json", tmp_path / case.month)
+
+    assert run.code == 2, f"exit {run.code}; stderr: {run.err!r}; stdout: {run.out[:200]!r}"
+    assert "Traceback" not in run.err
+    assert run.out == ""
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1, f"expected one line on stderr, got {lines!r}"
+    line = lines[0]
+    if case.exact is not None:
+        assert line == case.exact
+    for part in case.expect:
+        options = part if isinstance(part, tuple) else (part,)
+        assert any(o in line for o in options), f"{options!r} not in {line!r}"
+    assert snapshot(tmp_path) == before, "the run changed or created files"
+
+
+def test_bad_command_line_option_exits_2_without_traceback(kefu, tmp_path):
+    write_all(tmp_path, two_files(BASE_MONTH))
+    run = kefu.run("--as-of", "2026-02-30", tmp_path / "month.json")
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    assert "--as-of" in run.err and "2026-02-30" in run.err
+
+
+def test_a_utf8_bom_is_accepted(kefu, tmp_path):
+    kefu.write("contract.json", b"\xef\xbb\xbf" + json.dumps(contract_dict(), ensure_ascii=False).encode())
+    month = month_dict("2026-10", invoices=[invoice("2026-09")])
+    path = kefu.write("month.json", b"\xef\xbb\xbf" + json.dumps(month).encode())
+    before = snapshot(tmp_path)
+    run = kefu.run("--format", "json", path)
+    assert run.code == 1, run.err
+    assert run.find("payment.late_fee")[0]["amount"] == "110.00"
+    assert snapshot(tmp_path) == before
+
+
+def test_amounts_with_more_than_two_decimals_are_accepted(kefu):
+    month = month_dict("2026-10", invoices=[invoice("2026-09", amount="20000.004")])
+    run = kefu.check(contract_dict(), month)
+    assert run.one("payment.overdue")["amount"] == "20000.00"
+
+
+def test_yaml_month_is_accepted(kefu, tmp_path):
+    kefu.write("contract.json", contract_dict())
+    path = kefu.write(
+        "month.yaml",
+        "schema: kefu-check/month@1\ncontract: contract.json\nperiod: 2026-10\n"
+        "invoices:\n  - id: INV-2026-09\n    cycle: 2026-09\n    amount: 20000.00\n    payments: []\n",
+    )
+    run = kefu.run("--format", "json", path)
+    assert run.code == 1, run.err
+    assert run.one("payment.late_fee", "INV-2026-09")["amount"] == "110.00"
+
+
+def test_due_date_in_2027_works_with_a_holidays_file(kefu, tmp_path):
+    """With the 2027 arrangement supplied, the 2026-12 invoice is due on the 10th working day: 2027-01-15."""
+    kefu.write("holidays-2027.json", HOLIDAYS_2027)
+    month = month_dict("2027-01", as_of="2027-01-18", invoices=[invoice("2026-12")])
+    run = kefu.check(contract_dict(), month, "--holidays", str(tmp_path / "holidays-2027.json"))
+    fee = run.one("payment.late_fee", "INV-2026-12")
+    assert fee["date"] == "2027-01-16"
+    assert fee["amount"] == "30.00"  # 01-16, 01-17, 01-18
+
+
+def test_invoice_due_in_an_unknown_year_is_not_yet_due_before_that_year(kefu):
+    """SPEC §4.4: before the first day of that year, such an invoice is simply not yet due."""
+    month = month_dict("2026-12", invoices=[invoice("2026-12")])
+    run = kefu.check(contract_dict(), month)
+    assert run.find("payment.overdue") == []
