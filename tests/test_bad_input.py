@@ -292,10 +292,22 @@ def test_yaml_month_is_accepted(kefu, tmp_path):
 
 def test_due_date_in_2027_works_with_a_holidays_file(kefu, tmp_path):
     """With the 2027 arrangement supplied, the 2026-12 invoice is due on the 10th working day: 2027-01-15."""
-    kefu.write("holidays-2027.json", HOLIDAYS_2027)
-    month = month_dict("2027-01", as_of="2027-01-18", invoices=[invoice("2026-12")])
-    run = kefu.check(contract_dict(), month, "--holidays", str(tmp_path / "holidays-2027.json"))
-    fee = run.one("payment.late_fee", "INV-2026-12")
+    holidays = str(kefu.write("holidays-2027.json", HOLIDAYS_2027))
+    on_due_day = kefu.check(
+        contract_dict(),
+        month_dict("2027-01", as_of="2027-01-15", invoices=[invoice("2026-12")]),
+        "--holidays",
+        holidays,
+    )
+    assert on_due_day.code == 0
+    assert on_due_day.find("payment.late_fee") == [] and on_due_day.find("payment.overdue") == []
+    later = kefu.check(
+        contract_dict(),
+        month_dict("2027-01", as_of="2027-01-18", invoices=[invoice("2026-12")]),
+        "--holidays",
+        holidays,
+    )
+    fee = later.one("payment.late_fee", "INV-2026-12")
     assert fee["date"] == "2027-01-16"
     assert fee["amount"] == "30.00"  # 01-16, 01-17, 01-18
 

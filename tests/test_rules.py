@@ -326,3 +326,29 @@ def test_output_is_byte_identical_across_runs_and_ordered(kefu):
     assert dates == sorted(dates)
     summary = first.doc["summary"]
     assert sum(summary[s] for s in ("error", "warning", "info")) == len(first.consequences)
+
+
+# --- reports (2.3) -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("delivered_on", "expected"),
+    [("2026-10-13", None), ("2026-10-14", "report.late"), (None, "report.missing"), ("2026-11-02", "report.missing")],
+)
+def test_september_report_judged_in_october(kefu, delivered_on, expected):
+    """Due the 5th working day after 09-30: 10-08, 10-09, Sat 10-10, 10-12, 10-13 → 2026-10-13. A delivery
+    after as_of has not happened yet."""
+    contract = contract_dict(standards={"report": {"every": "month", "due_working_days": 5}})
+    reports = [{"period": "2026-09", "delivered_on": delivered_on}] if delivered_on else []
+    run = kefu.check(contract, month_dict("2026-10", reports=reports))
+    found = [c for c in run.consequences if c["id"].startswith("report.")]
+    if expected is None:
+        assert found == []
+    else:
+        assert [(c["id"], c["subject"], c["date"]) for c in found] == [(expected, "2026-09", "2026-10-14")]
+
+
+def test_sla_date_is_as_of_when_before_the_period_end(kefu):
+    month = month_dict("2026-10", as_of="2026-10-20", satisfaction={"score": "50", "respondents": 10})
+    run = kefu.check(sla_contract(), month)
+    assert run.one("sla.satisfaction")["date"] == "2026-10-20"
