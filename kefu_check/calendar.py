@@ -211,6 +211,27 @@ def _weekly_prefix(year: int, weekdays: frozenset[int]) -> tuple[int, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _year_of(arr: YearArrangement) -> _Year:
+    """A year's lookup tables, built once per process for each arrangement."""
+    ordinals = tuple(
+        o
+        for o in _days_of_year(arr.year)
+        if (d := date.fromordinal(o)) in arr.workdays or (d.weekday() < 5 and d not in arr.holidays)
+    )
+    return _Year(arr.holidays, arr.workdays, ordinals)
+
+
+@functools.cache
+def _statutory_prefix_of(arr: YearArrangement, weekdays: frozenset[int]) -> tuple[int, ...]:
+    """prefix[i] = statutory service days among the year's first i days."""
+    out = [0]
+    for o in _days_of_year(arr.year):
+        d = date.fromordinal(o)
+        out.append(out[-1] + (d in arr.workdays or (d.weekday() in weekdays and d not in arr.holidays)))
+    return tuple(out)
+
+
 class Calendar:
     """PRC working days; ``extra`` years override or extend the package's data."""
 
@@ -229,14 +250,7 @@ class Calendar:
         except KeyError:
             pass
         arr = self._extra.get(year) or _package_year(year)
-        info = None
-        if arr is not None:
-            ordinals = tuple(
-                o
-                for o in _days_of_year(year)
-                if (d := date.fromordinal(o)) in arr.workdays or (d.weekday() < 5 and d not in arr.holidays)
-            )
-            info = _Year(arr.holidays, arr.workdays, ordinals)
+        info = None if arr is None else _year_of(arr)
         self._years[year] = info
         return info
 
@@ -306,13 +320,9 @@ class Calendar:
             return self._prefix[key]
         except KeyError:
             pass
-        if self._year_or_none(year) is None:
-            return None
-        out = [0]
-        for o in _days_of_year(year):
-            out.append(out[-1] + self.is_service_day(date.fromordinal(o), weekdays, True))
-        prefix = tuple(out)
-        self._prefix[key] = prefix
+        arr = self._extra.get(year) or _package_year(year)
+        prefix = None if arr is None else _statutory_prefix_of(arr, weekdays)
+        self._prefix[key] = prefix  # type: ignore[assignment]
         return prefix
 
 
