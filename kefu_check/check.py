@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -183,10 +182,6 @@ def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] 
         message=message(f["cid"], params, lang),
         because=tuple(because),
     )
-
-
-def _minutes(us: int) -> Fraction:
-    return Fraction(us, US_PER_MINUTE)
 
 
 def _minutes_text(us: int) -> str:

@@ -35,7 +35,6 @@ from .renewal import TermSpan, in_force, term_chain, term_on
 from .terms import DEFAULT_TZ, Terms
 
 Line = tuple[str, dict[str, Any]]
-SCALE = Decimal(10) ** 14
 
 
 def key(value: Decimal | int | Fraction) -> str:

@@ -24,8 +24,7 @@ def grouped(value: Decimal) -> str:
 
 def exact(value: Decimal) -> str:
     """An exact decimal without exponent or trailing zeros, for arithmetic in explanations: '0.0005'."""
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 def fmt_minutes(value: Decimal) -> str | int:
