@@ -17,11 +17,38 @@ EXIT_INPUT = 2
 EXIT_BUG = 3
 
 
+# Commands whose modules (and their heavier dependencies) are imported only when they run.
+LAZY_COMMANDS = {
+    "analyze": "kefu_check.sequence.command:analyze",
+    "extract": "kefu_check.review.command:extract",
+    "facts": "kefu_check.exports.command:facts",
+    "review": "kefu_check.review.command:review",
+}
+
+
 class DefaultGroup(click.Group):
     """A group whose default command is `check`: options may come before or after the path."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            from importlib import import_module
+
+            module, attr = LAZY_COMMANDS[name].split(":")
+            try:
+                command = getattr(import_module(module), attr)
+            except ModuleNotFoundError as missing:
+                if missing.name and not missing.name.startswith("kefu_check"):
+                    raise
+                return None
+            self.add_command(command, name)
+        return super().get_command(ctx, name)
+
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in ("--help", "-h", "--version") and self._first_positional(args) not in self.commands:
+        first = self._first_positional(args)
+        if args and args[0] not in ("--help", "-h", "--version") and first not in self.list_commands(ctx):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -65,6 +92,12 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     multiple=True,
     help="A year's State Council holiday arrangement (JSON), for years the calendar package lacks.",
 )
+@click.option(
+    "--history",
+    "history_dir",
+    type=click.Path(path_type=Path),
+    help="A folder of earlier month files of the same contract, whose state carries into this month (SPEC §6).",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
@@ -73,6 +106,7 @@ def check(
     contract: Path | None,
     as_of: date | None,
     holidays: tuple[Path, ...],
+    history_dir: Path | None,
     fmt: str,
     fail_on: str,
     lang: str,
@@ -87,7 +121,12 @@ def check(
     loaded = load_month(month, contract)
     if as_of is not None:
         loaded = _with_as_of(loaded, as_of)
-    result = check_loaded(loaded, cal, lang)
+    if history_dir is not None or loaded.month.history:
+        from .sequence import check_with_history
+
+        result = check_with_history(loaded, month, history_dir, cal, lang)
+    else:
+        result = check_loaded(loaded, cal, lang)
     for diagnostic in result.diagnostics:
         click.echo(diagnostic, err=True)
     sys.stdout.write(render(result, fmt, lang))

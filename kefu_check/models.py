@@ -400,6 +400,16 @@ class CooperationFailure(Strict):
         return self
 
 
+class Waiver(Strict):
+    """SPEC §2.2: a consequence the entitled party has knowingly waived, matched on (id, subject)."""
+
+    id: Text
+    subject: Text | None = None
+    reason: Text
+    approved_by: Text
+    expires: IsoDate
+
+
 class MonthFacts(Strict):
     schema_: Literal["kefu-check/month@1"] | None = Field(default=None, alias="schema")
     contract: Text | dict[str, Any]
@@ -416,3 +426,5 @@ class MonthFacts(Strict):
     notices: Annotated[list[Notice], BeforeValidator(_none_is_empty)] = []
     incidents: Annotated[list[Incident], BeforeValidator(_none_is_empty)] = []
     cooperation_failures: Annotated[list[CooperationFailure], BeforeValidator(_none_is_empty)] = []
+    history: Annotated[list[Text], BeforeValidator(_none_is_empty)] = []
+    waivers: Annotated[list[Waiver], BeforeValidator(_none_is_empty)] = []

@@ -188,12 +188,25 @@ CASES: dict[str, Case] = {
         ),
         ["contract.json", "term.renewal.notice_months"],
     ),
-    "waivers not accepted yet": Case(
-        two_files({**BASE_MONTH, "waivers": []}), ["month.json", "waivers", "unknown key"]
+    "waiver without expiry": Case(
+        two_files(
+            {
+                **BASE_MONTH,
+                "waivers": [{"id": "payment.late_fee", "subject": "INV-1", "reason": "r", "approved_by": "a"}],
+            }
+        ),
+        ["month.json", "waivers[0].expires"],
     ),
-    "history not accepted yet": Case(
-        two_files({**BASE_MONTH, "history": ["2026-0*.json"]}), ["month.json", "history", "unknown key"]
+    "waiver with a bad expiry": Case(
+        two_files(
+            {
+                **BASE_MONTH,
+                "waivers": [{"id": "payment.late_fee", "reason": "r", "approved_by": "a", "expires": "2026-02-30"}],
+            }
+        ),
+        ["month.json", "waivers[0].expires", "2026-02-30"],
     ),
+    "history not a list of paths": Case(two_files({**BASE_MONTH, "history": [3]}), ["month.json", "history[0]"]),
     "invalid --holidays file": Case(
         {**two_files(BASE_MONTH), "holidays.json": {"year": 2027, "holidays": ["2027-13-01"], "workdays": []}},
         ["holidays.json", "holidays[0]", "2027-13-01"],
