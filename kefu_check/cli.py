@@ -20,9 +20,12 @@ EXIT_BUG = 3
 # Commands whose modules (and their heavier dependencies) are imported only when they run.
 LAZY_COMMANDS = {
     "analyze": "kefu_check.sequence.command:analyze",
+    "explain": "kefu_check.ruledocs.command:explain",
     "extract": "kefu_check.review.command:extract",
     "facts": "kefu_check.exports.command:facts",
     "review": "kefu_check.review.command:review",
+    "rules": "kefu_check.ruledocs.command:rules",
+    "schema": "kefu_check.ruledocs.command:schema",
 }
 
 
