@@ -161,6 +161,8 @@ CONSEQUENCES: dict[str, Kind] = {
             "节假日数据缺失,停机额度为估算",
             "downtime budget estimated",
         ),
+        Kind("waiver.expired", "waiver", "warning", None, None, "豁免已过期,未予适用", "waiver expired, not applied"),
+        Kind("waiver.unused", "waiver", "warning", None, None, "豁免未匹配任何法律后果", "waiver matched nothing"),
     )
 }
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,9 @@ from .engine import shared
 from .facts import Derivation, derive
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
+from .models import Waiver
 from .money import fmt_minutes, plain
+from .redact import Private
 from .terms import resolve
 
 SEVERITIES = ("error", "warning", "info")
@@ -77,6 +80,8 @@ class Result:
     consequences: tuple[Consequence, ...]
     metrics: dict[str, Any]
     diagnostics: tuple[str, ...] = field(default=())
+    source: str = ""  # the month file as the user named it (for annotations; not part of the JSON)
+    private: Private = field(default_factory=Private)  # what logs must not show (redact.py)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -103,11 +108,20 @@ def check_file(
     return check_loaded(load_month(month_path, contract_path), cal or Calendar(), lang)
 
 
-def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh") -> Result:
+def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = ()) -> Result:
+    """One month: derive its facts, run the rules, collect the consequences, apply the waivers (§2.2)."""
     terms = resolve(loaded.contract, loaded.blanks, loaded.contract_label)
     derivation = derive(loaded, terms, cal)
     final = shared().evaluate(derivation.facts)
-    return collect(derivation, final, lang)
+    all_waivers = (*loaded.month.waivers, *waivers)
+    private = Private.of(loaded.contract, [w.approved_by for w in all_waivers])
+    result = replace(collect(derivation, final, lang), source=loaded.month_label, private=private)
+    if not all_waivers:
+        return result
+    from .waivers import apply_waivers
+
+    waived = apply_waivers(result.consequences, all_waivers, result.as_of, lang)
+    return replace(result, consequences=tuple(sorted(waived, key=Consequence.sort_key)))
 
 
 def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:

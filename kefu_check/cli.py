@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
+
+from .render import FORMATS
 
 EXIT_INPUT = 2
 EXIT_BUG = 3
@@ -86,7 +87,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 
 
 @cli.command()
-@click.argument("month", type=click.Path(path_type=Path))
+@click.argument("months", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--contract", type=click.Path(path_type=Path), help="contract.json (overrides the month's `contract`).")
 @click.option("--as-of", "as_of", callback=_as_of, help="Judge the facts at this day (YYYY-MM-DD).")
 @click.option(
@@ -101,45 +102,56 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     type=click.Path(path_type=Path),
     help="A folder of earlier month files of the same contract, whose state carries into this month (SPEC §6).",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), help="Waivers (JSON/YAML), SPEC §2.2.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE, not stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
 def check(
-    month: Path,
+    months: tuple[Path, ...],
     contract: Path | None,
     as_of: date | None,
     holidays: tuple[Path, ...],
     history_dir: Path | None,
+    waivers_file: Path | None,
     fmt: str,
+    output: Path | None,
     fail_on: str,
     lang: str,
+    jobs: int,
+    redact: bool,
 ) -> None:
-    """Check one month: print its consequences, exit 1 if any is at or above --fail-on."""
+    """Check month files: print their consequences, exit 1 if any is at or above --fail-on.
+
+    Several files are a batch: each is checked on its own (--jobs N in parallel), the exit code is the
+    worst of them (2 if any file's input was wrong; that file gets one line on stderr).
+    """
+    from .batch import Options, Refused, check_all, with_progress
     from .calendar import Calendar, load_holidays_file
-    from .check import check_loaded
-    from .load import load_month
+    from .output import refuse_overwrite, write
     from .render import exit_code, render
 
     cal = Calendar([load_holidays_file(p) for p in holidays])
-    loaded = load_month(month, contract)
-    if as_of is not None:
-        loaded = _with_as_of(loaded, as_of)
-    if history_dir is not None or loaded.month.history:
-        from .sequence import check_with_history
+    waivers = ()
+    if waivers_file is not None:
+        from .waivers import load_waivers
 
-        result = check_with_history(loaded, month, history_dir, cal, lang)
-    else:
-        result = check_loaded(loaded, cal, lang)
-    for diagnostic in result.diagnostics:
-        click.echo(diagnostic, err=True)
-    sys.stdout.write(render(result, fmt, lang))
-    sys.exit(exit_code([result], fail_on))
-
-
-def _with_as_of(loaded: Any, as_of: date) -> Any:
-    from dataclasses import replace
-
-    return replace(loaded, month=loaded.month.model_copy(update={"as_of": as_of}))
+        waivers = load_waivers(waivers_file)
+    options = Options(contract, as_of, history_dir, waivers, lang)
+    refuse_overwrite(output, [*months, *(p for p in (contract, waivers_file) if p)])
+    outcomes = with_progress(check_all(months, options, cal, jobs), len(months), "kefu-check")()
+    results = [o for o in outcomes if not isinstance(o, Refused)]
+    for outcome in outcomes:
+        if isinstance(outcome, Refused):
+            click.echo(outcome.line, err=True)
+        else:
+            for diagnostic in outcome.diagnostics:
+                click.echo(diagnostic, err=True)
+    if results:
+        write(render(results, fmt, lang, fail_on), output, [r.private for r in results], redact)
+    sys.exit(EXIT_INPUT if len(results) < len(outcomes) else exit_code(results, fail_on))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -148,7 +160,12 @@ def main(argv: list[str] | None = None) -> None:
     from .errors import InputError
 
     try:
-        cli.main(args=argv, prog_name="kefu-check", standalone_mode=False)
+        import os
+
+        from .config import default_map
+
+        defaults = default_map(Path.cwd(), os.environ)
+        cli.main(args=argv, prog_name="kefu-check", standalone_mode=False, default_map=defaults)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as exc:

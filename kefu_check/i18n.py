@@ -89,6 +89,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年无法定节假日数据,停机额度按周计算为估算值",
         "no holiday data for {year}: the downtime budget is an estimate (use --holidays)",
     ),
+    "waiver.expired": (
+        "对 {waived} 的豁免已于 {expires} 到期,未予适用",
+        "the waiver of {waived} expired on {expires}: not applied",
+    ),
+    "waiver.unused": (
+        "对 {waived} 的豁免未匹配本月任何法律后果",
+        "the waiver of {waived} matches no consequence this month",
+    ),
 }
 
 # reason key → (zh, en)
@@ -151,6 +159,11 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "availability.excluded": ("不计入停机:{ids}(排除原因 {causes})", "not downtime: {ids} (excluded causes: {causes})"),
     "calendar.estimated": ("{year} 年按周工作日估算", "{year} counted by weekday only"),
+    "waiver.terms": (
+        "豁免:{waived}({subject}),理由「{reason}」,批准人 {approved_by},有效期至 {expires}",
+        "waiver: {waived} ({subject}), reason “{reason}”, approved by {approved_by}, valid through {expires}",
+    ),
+    "waiver.applied": ("已豁免:{reason}(批准人 {approved_by},有效期至 {expires})", "waived: {reason} (approved by {approved_by}, valid through {expires})"),
     "sla.first_response": (
         "{channel}:{within} 秒内响应 {on_time} / {requests} = {ratio},目标 {target}(需 {required})",
         "{channel}: {on_time} of {requests} within {within} s = {ratio}, target {target} (needs {required})",

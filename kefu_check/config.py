@@ -1,0 +1,96 @@
+"""Defaults for the options every command shares: flags beat `KEFU_CHECK_*` environment beat config files.
+
+Config: `[tool.kefu-check]` in the nearest `pyproject.toml`, or the nearest `kefu-check.toml` (top level),
+searched from the working directory upwards; in one folder `kefu-check.toml` wins. Keys: `fail-on`, `lang`,
+`format`, `holidays` (a list of paths, relative to the config file). Environment: `KEFU_CHECK_FAIL_ON`,
+`KEFU_CHECK_LANG`, `KEFU_CHECK_FORMAT`, `KEFU_CHECK_HOLIDAYS` (paths separated by `os.pathsep`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+CHOICES = {
+    "fail-on": ("error", "warning", "never"),
+    "lang": ("zh", "en"),
+    "format": ("table", "json", "markdown", "junit", "github"),
+}
+KEYS = (*CHOICES, "holidays")
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config file with kefu-check settings, and those settings."""
+    import tomllib
+
+    for folder in (start, *start.parents):
+        for name in ("kefu-check.toml", "pyproject.toml"):
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+                raise InputError(str(path), None, f"invalid TOML ({exc})") from None
+            if name == "pyproject.toml":
+                table = data.get("tool", {}).get("kefu-check")
+                if table is None:
+                    continue
+                return path, _settings(path, table, "tool.kefu-check.")
+            return path, _settings(path, data, "")
+    return None
+
+
+def _settings(path: Path, table: Any, prefix: str) -> dict[str, Any]:
+    if not isinstance(table, dict):
+        raise InputError(str(path), prefix.rstrip(".") or None, "expected a table")
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            raise InputError(str(path), prefix + key, f"unknown key (known: {', '.join(KEYS)})")
+        if key == "holidays":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InputError(str(path), prefix + key, "expected a list of paths")
+            out[key] = [str(path.parent / v) for v in value]
+        else:
+            out[key] = _choice(value, key, str(path), prefix + key)
+    return out
+
+
+def _choice(value: Any, key: str, where: str, field: str | None) -> str:
+    if value not in CHOICES[key]:
+        raise InputError(where, field, f"invalid value {value!r} (one of {', '.join(CHOICES[key])})")
+    return value
+
+
+def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in KEYS:
+        name = "KEFU_CHECK_" + key.upper().replace("-", "_")
+        value = env.get(name)
+        if not value:
+            continue
+        if key == "holidays":
+            out[key] = [p for p in value.split(os.pathsep) if p]
+        else:
+            out[key] = _choice(value, key, name, None)
+    return out
+
+
+def default_map(start: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """click's default_map for every command: config, then environment over it (flags beat both)."""
+    found = find_config(start)
+    settings = {**(found[1] if found else {}), **from_environment(env)}
+    params: dict[str, Any] = {}
+    for key, value in settings.items():
+        if key == "format":
+            params["fmt"] = params["format"] = value
+        else:
+            params[key.replace("-", "_")] = value
+    from .cli import cli
+
+    return {name: dict(params) for name in cli.list_commands(None)}  # type: ignore[arg-type]

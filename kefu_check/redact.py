@@ -1,0 +1,57 @@
+"""Privacy in logs: bank account numbers are always masked (`6222 **** **** 1234`); `--redact` also hides
+party names, addresses, credit codes and contacts. Applied to the final text of every format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Contract
+
+# 12–19 digits written together, or in groups of four (6222 0212 3456 7890 123); never part of a decimal
+ACCOUNT = re.compile(r"(?<![\d.])(?:\d{12,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?!\d|\.\d)")
+HIDDEN = "***"
+
+
+def mask_account(number: str) -> str:
+    """'6222021234567890' → '6222 **** **** 7890' (first and last four kept, the rest hidden)."""
+    digits = re.sub(r"[^0-9A-Za-z]", "", number)
+    if len(digits) <= 8:
+        return "****"
+    groups = max(1, -(-(len(digits) - 8) // 4))
+    return " ".join([digits[:4], *["****"] * groups, digits[-4:]])
+
+
+@dataclass(frozen=True)
+class Private:
+    """What a contract holds that a log must not show: accounts always, the rest under --redact."""
+
+    accounts: tuple[str, ...] = ()
+    identities: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(contract: Contract, extra: Iterable[str] = ()) -> Private:
+        accounts, identities = [], list(extra)
+        bank = contract.fees.bank if contract.fees else None
+        if bank and bank.account_no:
+            accounts.append(bank.account_no)
+        if bank and bank.account_name:
+            identities.append(bank.account_name)
+        for party in (contract.provider, contract.client):
+            if party:
+                identities += [v for v in (party.name, party.address, party.credit_code, party.contact) if v]
+        return Private(tuple(accounts), tuple(identities))
+
+
+def redact(text: str, private: Iterable[Private], identities: bool) -> str:
+    """Mask every account number (the contract's own and anything shaped like one); with identities, names too."""
+    for p in private:
+        for account in p.accounts:
+            text = text.replace(account, mask_account(account))
+        if identities:
+            for value in sorted(set(p.identities), key=len, reverse=True):
+                if len(value) >= 2:
+                    text = text.replace(value, HIDDEN)
+    return ACCOUNT.sub(lambda m: mask_account(m.group(0)), text)

@@ -1,0 +1,45 @@
+"""Markdown for a pull-request comment or a GitHub step summary: a heading, the tally, a table, the reasons."""
+
+from __future__ import annotations
+
+from ..check import Result
+from ..i18n import Lang
+from .words import HEADERS, WORDS, cells, heading, metrics_line, total
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(results: list[Result], lang: Lang) -> str:
+    w = WORDS[lang]
+    out = [f"## {w['title']}", ""]
+    if len(results) > 1:
+        out += [f"**{w['files'].format(n=len(results), **total(results))}**", ""]
+    for result in results:
+        out += _section(result, lang)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _section(result: Result, lang: Lang) -> list[str]:
+    w = WORDS[lang]
+    out = [f"### {_cell(heading(result, lang))}", "", f"**{w['summary'].format(**result.summary)}**", ""]
+    if not result.consequences:
+        out += [w["none"], ""]
+    else:
+        header = HEADERS[lang]
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        for c in result.consequences:
+            row = cells(c, lang)
+            row[2] = f"`{c.id}` {row[2].split(chr(10), 1)[1]}"
+            out.append("| " + " | ".join(_cell(x) for x in row) + " |")
+        out += ["", "<details>", f"<summary>{w['why']}</summary>", ""]
+        for i, c in enumerate(result.consequences, 1):
+            out.append(f"{i}. `{c.id}` {_cell(c.subject or '')}".rstrip())
+            out.extend(f"   - {_cell(b)}" for b in c.because)
+        out += ["", "</details>", ""]
+    metrics = metrics_line(result, lang)
+    if metrics:
+        out += [metrics, ""]
+    return out
