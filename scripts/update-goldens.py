@@ -3,14 +3,16 @@
 
 Usage: .venv/bin/python scripts/update-goldens.py [FIXTURE ...]
 
-expected.json is the exact stdout of `kefu-check --format json fixtures/NAME/month.json`
-(default --lang zh); expected.exit is its exit code on one line. Run it only after a deliberate
+expected.json is the exact stdout of `kefu-check --format json month.json` run in the fixture's folder
+(default --lang zh); expected.exit is its exit code on one line; expected.md (markdown, zh),
+expected.junit.xml (junit, en) and expected.github.txt (github, en) are the other formats' goldens. Run it only after a deliberate
 change, and review the diff (`git diff fixtures/`) before committing: a golden file is a claim
 that the output is right, checked by hand against the notes.md next to it.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,15 +26,25 @@ def kefu_check() -> str:
     return str(exe) if exe.exists() else "kefu-check"
 
 
+GOLDENS = {
+    "expected.json": ("--format", "json"),
+    "expected.md": ("--format", "markdown"),
+    "expected.junit.xml": ("--format", "junit", "--lang", "en"),
+    "expected.github.txt": ("--format", "github", "--lang", "en"),
+}
+
+
 def update(fixture: Path) -> bool:
-    run = subprocess.run(
-        [kefu_check(), "--format", "json", "month.json"], cwd=fixture, capture_output=True, check=False
-    )
-    if run.returncode not in (0, 1):
-        err = run.stderr.decode(errors="replace").strip()
-        print(f"{fixture.name}: exit {run.returncode}, golden left unchanged: {err}", file=sys.stderr)
-        return False
-    (fixture / "expected.json").write_bytes(run.stdout)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KEFU_CHECK_", "GITHUB_STEP_SUMMARY"))}
+    for name, options in GOLDENS.items():
+        run = subprocess.run(
+            [kefu_check(), *options, "month.json"], cwd=fixture, capture_output=True, check=False, env=env
+        )
+        if run.returncode not in (0, 1):
+            err = run.stderr.decode(errors="replace").strip()
+            print(f"{fixture.name}: exit {run.returncode}, golden left unchanged: {err}", file=sys.stderr)
+            return False
+        (fixture / name).write_bytes(run.stdout)
     (fixture / "expected.exit").write_text(f"{run.returncode}\n")
     print(f"{fixture.name}: exit {run.returncode}")
     return True
