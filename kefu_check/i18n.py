@@ -220,21 +220,64 @@ LINES: dict[str, tuple[str, str]] = {
 }
 
 
-def _text(value: Any) -> str:
+# The contract's and the month's enumerated values, as a Chinese reader reads them (English keeps the value).
+VALUES_ZH: dict[str, str] = {
+    "fixed_monthly": "固定月费",
+    "per_usage": "按量计费",
+    "lump_sum": "一次性总价",
+    "month": "月",
+    "quarter": "季度",
+    "notice_window": "通知期",
+    "expiry": "期满日",
+    "client": "乙方",
+    "provider": "甲方",
+    "none": "无",
+    "force_majeure": "不可抗力",
+    "planned": "计划停机",
+    "customer_info": "客户信息",
+    "trade_secret": "商业秘密",
+    "technical_info": "技术信息",
+    "leak": "泄露",
+    "tampering": "篡改",
+    "loss": "丢失",
+    "renewal_objection": "续约异议",
+    "non_renewal": "不续约通知",
+    "breach_notice": "违约通知",
+    "other": "其他",
+    "info": "资料",
+    "training": "培训",
+    "system_access": "系统权限",
+    "contact": "联系人",
+    "phone": "电话",
+    "chat": "在线客服",
+    "email": "邮件",
+    "contract": "合同年度",
+    "calendar": "自然年度",
+    "hours": "小时",
+    "working_days": "工作日",
+    "mean_score": "平均分",
+    "share_satisfied": "满意占比",
+}
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def _text(value: Any, lang: Lang) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return YES_NO[lang][0 if value else 1]
     if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
+        return ", ".join(_text(v, lang) for v in value)
+    if lang == "zh" and isinstance(value, str):
+        return VALUES_ZH.get(value, value)
     return str(value)
 
 
-def fill(template: str, params: dict[str, Any]) -> str:
+def fill(template: str, params: dict[str, Any], lang: Lang = "en") -> str:
     """Substitute {names}; a missing name stays visible rather than failing."""
-    return template.format_map(_Keep({k: _text(v) or "—" for k, v in params.items()}))
+    return template.format_map(_Keep({k: _text(v, lang) or "—" for k, v in params.items()}))
 
 
 class _Keep(dict):
@@ -244,9 +287,9 @@ class _Keep(dict):
 
 def message(cid: str, params: dict[str, Any], lang: Lang) -> str:
     zh, en = MESSAGES[cid]
-    return fill(zh if lang == "zh" else en, params)
+    return fill(zh if lang == "zh" else en, params, lang)
 
 
 def line(name: str, params: dict[str, Any], lang: Lang) -> str:
     zh, en = LINES[name]
-    return fill(zh if lang == "zh" else en, params)
+    return fill(zh if lang == "zh" else en, params, lang)

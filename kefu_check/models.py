@@ -285,6 +285,7 @@ class Privacy(Strict):
 
 class Contract(Strict):
     schema_: Literal["kefu-check/contract@1"] | None = Field(default=None, alias="schema")
+    dollar_schema: Text | None = Field(default=None, alias="$schema")  # an editor's JSON Schema link; ignored
     id: Text | None = None
     provider: PartyInfo | None = None
     client: PartyInfo | None = None
@@ -412,6 +413,7 @@ class Waiver(Strict):
 
 class MonthFacts(Strict):
     schema_: Literal["kefu-check/month@1"] | None = Field(default=None, alias="schema")
+    dollar_schema: Text | None = Field(default=None, alias="$schema")  # an editor's JSON Schema link; ignored
     contract: Text | dict[str, Any]
     period: Month
     as_of: IsoDate | None = None

@@ -5,8 +5,9 @@ Usage: .venv/bin/python scripts/update-goldens.py [FIXTURE ...]
 
 expected.json is the exact stdout of `kefu-check --format json month.json` run in the fixture's folder
 (default --lang zh); expected.exit is its exit code on one line; expected.md (markdown, zh),
-expected.junit.xml (junit, en) and expected.github.txt (github, en) are the other formats' goldens. Run it only after a deliberate
-change, and review the diff (`git diff fixtures/`) before committing: a golden file is a claim
+expected.junit.xml (junit, en) and expected.github.txt (github, en) are the other formats' goldens.
+docs/rules.md quotes fixture runs, so it is regenerated afterwards (scripts/gen-docs.py). Run this only
+after a deliberate change, and review the diff (`git diff fixtures/`) before committing: a golden file is a claim
 that the output is right, checked by hand against the notes.md next to it.
 """
 
@@ -56,6 +57,7 @@ def main(names: list[str]) -> None:
         if not (fixture / "month.json").is_file():
             sys.exit(f"{fixture}: no month.json")
     failed = [f.name for f in fixtures if not update(f)]
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "gen-docs.py")], check=True)
     if failed:
         sys.exit(f"not updated (exit 2 or 3): {', '.join(failed)}")
 

@@ -13,7 +13,7 @@ from ..catalogue import CONSEQUENCES
 from ..check import Result
 from ..i18n import Lang
 from . import at_or_above
-from .words import heading, note, title
+from .words import SEVERITY, heading, note, title
 
 
 def to_junit(results: list[Result], lang: Lang, fail_on: str) -> str:
@@ -33,7 +33,7 @@ def to_junit(results: list[Result], lang: Lang, fail_on: str) -> str:
                 failure = ET.SubElement(case, "failure", type=c.id, message=f"{title(c.id, lang)}: {c.message}")
                 failure.text = body
             else:
-                ET.SubElement(case, "system-out").text = f"[{c.severity}] {body}"
+                ET.SubElement(case, "system-out").text = f"[{SEVERITY[lang][c.severity]}] {body}"
         for cid in sorted(set(CONSEQUENCES) - raised):
             tests += 1
             ET.SubElement(suite, "testcase", classname=f"kefu-check.{CONSEQUENCES[cid].clause}", name=cid)
