@@ -141,6 +141,14 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar) -> Derivation:
     return d
 
 
+def carry_downtime(d: Derivation, us: int) -> None:
+    """Start the availability year's downtime at `us` microseconds: what the earlier months of a
+    sequence (SPEC §6) had in the same year. A month checked alone starts at 0."""
+    for fact in d.facts:
+        if fact["t"] == "availability":
+            fact.update(year_us=us, year_key=key(us))
+
+
 def _check_month(loaded: Loaded, terms: Terms) -> None:
     """Input errors the models cannot see alone (SPEC §3)."""
     month, label = loaded.month, loaded.month_label
@@ -374,7 +382,7 @@ def _days(
         ignored = [o.id for o in month.outages if o.cause in excluded]
         if ignored:
             d.notes.setdefault("availability", []).append(
-                ("availability.excluded", {"ids": ", ".join(ignored), "causes": ", ".join(sorted(excluded))})
+                ("availability.excluded", {"ids": ", ".join(ignored), "causes": sorted(excluded)})
             )
 
     year = _availability_year(terms, cal, first, judged_last, coverage_end) if terms.availability and hours else None
