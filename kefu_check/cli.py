@@ -168,8 +168,12 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="kefu-check", standalone_mode=False, default_map=defaults)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `kefu-check`: the help, as a usage error
+        click.echo(exc.format_message(), err=True)
+        sys.exit(EXIT_INPUT)
+    except click.ClickException as exc:  # a usage error: one line, like every other input error
+        message = " ".join(exc.format_message().split())
+        click.echo(f"kefu-check: {message} (see kefu-check --help)", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         sys.exit(EXIT_INPUT)

@@ -238,3 +238,18 @@ def test_private_of_contract_without_parties() -> None:
     from kefu_check.models import Contract
 
     assert Private.of(Contract()) == Private((), ())
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--format", "yaml", "m.json"], "Invalid value for '--format'"),
+        (["--jobs", "0", "m.json"], "Invalid value for '--jobs'"),
+        (["check"], "Missing argument"),
+        (["m.json", "--as-of", "2026-02-30"], "invalid date '2026-02-30'"),
+    ],
+)
+def test_usage_errors_are_one_line_exit_2(kefu, args, expected) -> None:
+    run = kefu.run(*args)
+    assert run.code == 2
+    assert run.err.startswith("kefu-check: ") and expected in run.err and run.err.count("\n") == 1
