@@ -1,0 +1,630 @@
+"""Extract: the filled agreement's lines → contract data (SPEC §2.1 layout), every value with its location.
+
+Anchored on the clause structure (第一条, 1.1, 2.1(1)…) and on short key phrases inside a clause, not
+on whole sentences. A value the text does not state stays null; a value in a blank is null and
+remembered as a blank; a value that is there but cannot be read is null and reported (never guessed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .clauses import MASK, PARTIES, Line, split_lines
+from .numerals import (
+    AMOUNT_WORD_CHARS,
+    NUMBER_CHARS,
+    as_months,
+    integral,
+    parse_amount_words,
+    parse_duration,
+    parse_number,
+    parse_percent,
+    parse_rate,
+)
+
+N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
+FIGURES = r"\d[\d,]*(?:\.\d+)?"
+WORDS = f"[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*"
+AMOUNT_PAIRS = (
+    re.compile(rf"(?P<w>{WORDS})\s*\(\s*(?:¥|RMB|人民币)?\s*(?P<f>{FIGURES})\s*元?\s*\)"),
+    re.compile(rf"¥\s*(?P<f>{FIGURES})\s*元?\s*\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"),
+)
+CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
+LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+AT_LEAST = r"(?:不低于|不少于|至少|达到|≥|>=)"
+
+
+@dataclass(frozen=True)
+class Where:
+    clause: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Blank:
+    where: Where
+    text: str
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    path: str
+    where: Where
+    text: str
+
+
+@dataclass(frozen=True)
+class AmountPair:
+    where: Where
+    words: str
+    words_value: Decimal
+    figures: Decimal
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the text says: contract data, where each value was read, and what could not be read."""
+
+    data: dict[str, Any]
+    locations: dict[str, Where]  # field path → where it was read (or where the clause says it)
+    blanks: tuple[Blank, ...]  # every blank of the text, in order
+    blank_paths: frozenset[str]  # fields whose value is (in) a blank
+    unreadable: tuple[Unreadable, ...]
+    amounts: tuple[AmountPair, ...]  # amounts written in words and in figures side by side
+    clause_lines: dict[str, int]  # clause → its first line
+
+
+class Reader:
+    """Reads values out of the lines of one clause, recording locations, blanks and unreadable text."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.locations: dict[str, Where] = {}
+        self.blank_paths: set[str] = set()
+        self.unreadable: list[Unreadable] = []
+
+    def clause(self, clause: str) -> list[Line]:
+        """The lines of a clause and of its items: '2.1(1)' exactly; '4.3' with its bank lines."""
+        return [ln for ln in self.lines if ln.clause == clause or ln.clause.startswith(clause + "(")]
+
+    def has(self, clause: str) -> bool:
+        return bool(self.clause(clause))
+
+    def locate(self, path: str, clause: str, line: Line | None = None) -> None:
+        if line is None:
+            lines = self.clause(clause)
+            line = lines[0] if lines else None
+        self.locations[path] = Where(clause, line.number if line else None)
+
+    def read(
+        self, path: str, clause: str, pattern: str, parse: Callable[[str], Any] | None = None, in_blank: bool = False
+    ) -> Any:
+        """The first match of `pattern` (group v) in the clause, parsed (None: the text as written); None when
+        absent, blank or unreadable. `in_blank`: when nothing matches, a blank in the clause may hold the value."""
+        rx = re.compile(pattern)
+        lines = self.clause(clause)
+        for line in lines:
+            m = rx.search(line.text)
+            if m is None:
+                continue
+            self.locate(path, clause, line)
+            if MASK in m["v"]:
+                self.blank_paths.add(path)
+                return None
+            raw = line.raw[m.start("v") : m.end("v")].strip()
+            if parse is None:
+                return raw or None
+            try:
+                return parse(line.text[m.start("v") : m.end("v")].strip())
+            except (ValueError, ArithmeticError):
+                self.unreadable.append(Unreadable(path, Where(clause, line.number), raw))
+                return None
+        self.locate(path, clause)
+        if in_blank and any(line.blanks for line in lines):
+            self.blank_paths.add(path)
+        return None
+
+    def mark_blank(self, path: str, clause: str, line: Line) -> None:
+        self.locate(path, clause, line)
+        self.blank_paths.add(path)
+
+
+def extract(lines: list[str], stem: str) -> Extraction:
+    """Read the agreement's terms (SPEC §5 mappings) from its lines; `stem` is the id when it states none."""
+    parsed = split_lines(lines)
+    r = Reader(parsed)
+    data = {
+        "schema": "kefu-check/contract@1",
+        "id": r.read("id", PARTIES, r"(?:合同|协议)编号\s*:\s*(?P<v>\S.*)") or stem,
+        "provider": _party(r, "甲方"),
+        "client": _party(r, "乙方"),
+        "service": _service(r),
+        "standards": _standards(r),
+        "term": _term(r),
+        "fees": _fees(r),
+        "remedies": _remedies(r),
+        "privacy": {"entrusted_processing_terms": _has_pipl_terms(parsed)},
+    }
+    blanks = tuple(Blank(Where(ln.clause, ln.number), text) for ln in parsed for text in ln.blanks)
+    return Extraction(
+        data,
+        dict(r.locations),
+        blanks,
+        frozenset(r.blank_paths),
+        tuple(r.unreadable),
+        tuple(_amount_pairs(parsed)),
+        {ln.clause: ln.number for ln in reversed(parsed)},
+    )
+
+
+# --- parties (before 第一条) ----------------------------------------------------------------------
+
+PARTY_FIELDS = (
+    ("address", r"^\s*(?:地址|住所|注册地址)\s*:(?P<v>.*)$"),
+    ("credit_code", r"^\s*统一社会信用代码\s*:(?P<v>.*)$"),
+    ("contact", r"^\s*(?:联系方式|联系人)\s*:(?P<v>.*)$"),
+)
+
+
+def _party(r: Reader, label: str) -> dict[str, Any]:
+    key = "provider" if label == "甲方" else "client"
+    out: dict[str, Any] = {"name": None, "address": None, "credit_code": None, "contact": None}
+    lines = r.clause(PARTIES)
+    start = next((i for i, ln in enumerate(lines) if re.match(rf"^\s*{label}", ln.text)), None)
+    if start is None:
+        r.locate(f"{key}.name", PARTIES)
+        return out
+    other = "乙方" if label == "甲方" else "甲方"
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if re.match(rf"^\s*{other}", line.text):
+            break
+        block.append(line)
+    for field, pattern in (("name", rf"^\s*{label}[^:]*:(?P<v>.*)$"), *PARTY_FIELDS):
+        out[field] = _text_value(r, f"{key}.{field}", block, pattern)
+    return out
+
+
+def _text_value(r: Reader, path: str, lines: list[Line], pattern: str) -> str | None:
+    for line in lines:
+        m = re.search(pattern, line.text)
+        if m:
+            if MASK in m["v"]:
+                r.mark_blank(path, line.clause, line)
+                return None
+            r.locate(path, line.clause, line)
+            return line.raw[m.start("v") : m.end("v")].strip() or None
+    return None
+
+
+# --- Art. 1 ------------------------------------------------------------------------------------
+
+
+def _service(r: Reader) -> dict[str, Any]:
+    scope = r.read("service.scope", "1.2", r"包括但不限于\s*:?\s*(?P<v>[^。]+)", _list)
+    return {
+        "type": r.read("service.type", "1.1", r"提供(?P<v>.+?)服务"),
+        "scope": scope,
+        "languages": r.read("service.languages", "1.3", r"服务语言为(?P<v>[^。,;]+)", _languages),
+    }
+
+
+def _list(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[、,,;;]|以及|和", text) if part.strip() and part.strip() != "等"]
+
+
+def _languages(text: str) -> list[str]:
+    out = []
+    for part in _list(text.replace("及", "、")):
+        code = next((c for c, rx in LANGUAGES if re.fullmatch(rx, part)), None)
+        if code is None:
+            raise ValueError(part)
+        out.append(code)
+    return out
+
+
+# --- Art. 2 ------------------------------------------------------------------------------------
+
+
+def _standards(r: Reader) -> dict[str, Any] | None:
+    if not r.has("2"):
+        return None
+    return {
+        "first_response": _first_response(r),
+        "service_hours": _service_hours(r),
+        "availability": _availability(r),
+        "resolution": _resolution(r),
+        "satisfaction": _satisfaction(r),
+        "report": _report(r),
+    }
+
+
+def _ratio(text: str) -> Decimal | None:
+    m = re.search(rf"{AT_LEAST}\s*(?P<v>{N}\s*%|百分之{N})", text)
+    return parse_rate(m["v"]) if m else None
+
+
+def _first_response(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.1(1)")
+    if not lines:
+        return None
+    out: dict[str, Any] = {}
+    base = "standards.first_response"
+    for line in lines:
+        for segment in re.split(r"[;。]", line.text):
+            names = [name for name, rx in CHANNELS if re.search(rx, segment)]
+            m = re.search(rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|内)", segment)
+            for name in names:
+                r.locate(f"{base}.{name}", "2.1(1)", line)
+                within = None
+                if m is None:
+                    if MASK in segment:
+                        r.mark_blank(f"{base}.{name}.within_seconds", "2.1(1)", line)
+                else:
+                    within = _seconds(r, f"{base}.{name}.within_seconds", line, m["v"] + m["u"])
+                out[name] = {"within_seconds": within, "target_ratio": _ratio(segment)}
+    if not out:
+        if any(line.blanks for line in lines):
+            r.mark_blank(base, "2.1(1)", lines[0])
+        else:
+            r.unreadable.append(Unreadable(base, Where("2.1(1)", lines[0].number), lines[0].raw.strip()))
+        return None
+    return dict(sorted(out.items()))
+
+
+def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
+    r.locate(path, line.clause, line)
+    try:
+        value, unit = parse_duration(text.replace("秒钟", "秒"))
+        if unit not in SECONDS:
+            raise ValueError(text)
+        return integral(value * SECONDS[unit])
+    except ValueError:
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
+        return None
+
+
+def _service_hours(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.1(2)")
+    if not lines:
+        return None
+    path = "standards.service_hours"
+    text = lines[0].text.split("年度可用性")[0]
+    r.locate(path, "2.1(2)", lines[0])
+    out: dict[str, Any] = {"days": None, "start": None, "end": None, "timezone": None, "calendar": None}
+    if "北京时间" in text:
+        out["timezone"] = "Asia/Shanghai"
+    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候", text):
+        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly")
+        return out
+    days = re.search(r"(?:周|星期)([一二三四五六日天])\s*(?:至|到|-|~|—)\s*(?:周|星期)?([一二三四五六日天])", text)
+    if days:
+        out["days"] = list(WEEKDAYS[DAY_WORD[days[1]] : DAY_WORD[days[2]] + 1])
+    elif re.search(r"每天|每日|全年", text):
+        out["days"] = list(WEEKDAYS)
+    hours = re.search(
+        r"(上午|早上|早)?\s*(\d{1,2})(?:[:点时](\d{2}))?\s*[点时]?(?:整)?\s*(?:至|到|-|~|—)\s*"
+        r"(下午|晚上|晚)?\s*(\d{1,2})(?:[:点时](\d{2}))?",
+        text,
+    )
+    if hours:
+        start_h, end_h = int(hours[2]), int(hours[5]) + (12 if hours[4] and int(hours[5]) < 12 else 0)
+        if start_h <= 24 and end_h <= 24:
+            out["start"] = f"{start_h:02d}:{hours[3] or '00'}"
+            out["end"] = f"{end_h:02d}:{hours[6] or '00'}"
+    if re.search(r"(法定)?节假日[^,,。]*?(休息|除外|不提供|不含)|调休", text):
+        out["calendar"] = "statutory"
+    elif re.search(r"(含|包括)(法定)?节假日|节假日(照常|正常|均)", text):
+        out["calendar"] = "weekly"
+    for field in ("days", "start", "end"):
+        if out[field] is None and MASK in text:
+            r.mark_blank(f"{path}.{field}", "2.1(2)", lines[0])
+    return out
+
+
+def _availability(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.1(2)")
+    if not any("可用性" in line.text for line in lines):
+        return None
+    path = "standards.availability"
+    text = "".join(line.text for line in lines)
+    out: dict[str, Any] = {
+        "min_percent": r.read(
+            f"{path}.min_percent", "2.1(2)", rf"可用性\s*{AT_LEAST}\s*(?P<v>[^,,。;]+)", parse_percent
+        ),
+        "year": None,
+        "excluded_causes": None,
+    }
+    r.locate(path, "2.1(2)")
+    if re.search(r"合同年度|协议年度|服务年度", text):
+        out["year"] = "contract"
+    elif re.search(r"自然年|日历年|公历年", text):
+        out["year"] = "calendar"
+    if re.search(r"不计入|除外|不视为|不属于", text):
+        causes = (("client", r"乙方原因"), ("force_majeure", r"不可抗力"), ("planned", r"计划内?(维护|停机)"))
+        out["excluded_causes"] = [name for name, rx in causes if re.search(rx, text)] or None
+    return out
+
+
+def _resolution(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.1(3)")
+    if not lines:
+        return None
+    path = "standards.resolution"
+    duration = r.read(
+        f"{path}.within", "2.1(3)", rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|内)", _hours_or_days, True
+    )
+    within, unit = duration if duration else (None, None)
+    if path + ".within" in r.blank_paths:
+        r.blank_paths.add(path + ".unit")
+    return {"within": within, "unit": unit, "target_ratio": _ratio(lines[0].text)}
+
+
+def _hours_or_days(text: str) -> tuple[int, str]:
+    value, unit = parse_duration(text)
+    if unit == "day":  # X日内 (calendar days) = X × 24 hours
+        return integral(value) * 24, "hours"
+    if unit not in ("hour", "working_day"):
+        raise ValueError(text)
+    return integral(value), unit + "s"
+
+
+def _satisfaction(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.1(4)")
+    if not lines:
+        return None
+    path = "standards.satisfaction"
+    text = "".join(line.text for line in lines)
+    first = text.split("。")[0]
+    out: dict[str, Any] = {"min": None, "scale": None, "method": None, "scale_max": None}
+    m = re.search(rf"{AT_LEAST}\s*(?P<v>{N})\s*(?P<u>%|分)|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first)
+    r.locate(f"{path}.min", "2.1(4)", lines[0])
+    if m:
+        number, unit = (m["v"], m["u"]) if m["v"] else (m["v2"], m["u2"])
+        try:
+            out["min"], out["scale"] = parse_number(number), "percent" if unit == "%" else "points"
+        except ValueError:
+            r.unreadable.append(Unreadable(f"{path}.min", Where("2.1(4)", lines[0].number), number + unit))
+    elif MASK in first:
+        r.blank_paths.add(f"{path}.min")
+    if re.search(r"\d分?(或|及|和)\d分|前两档|满意和非常满意|非常满意和满意|好评率|\d分及以上的", text):
+        out["method"] = "share_satisfied"
+    elif re.search(r"平均分|平均得分|均分|平均值", text):
+        out["method"] = "mean_score"
+    scale = re.search(rf"(?P<v>{N})\s*分制|满分\s*(?P<v2>{N})\s*分", text)
+    if scale:
+        try:
+            out["scale_max"] = int(parse_number(scale["v"] or scale["v2"]))
+        except ValueError:
+            r.unreadable.append(Unreadable(f"{path}.scale_max", Where("2.1(4)", lines[0].number), scale[0]))
+    return out
+
+
+def _report(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("2.3")
+    text = "".join(line.text for line in lines)
+    every = "month" if re.search(r"每月|每个月|月度", text) else "quarter" if re.search(r"每季|季度", text) else None
+    due = r.read("standards.report.due_working_days", "2.3", rf"(?P<v>{N})\s*个?工作日(?:以内|内)", _whole)
+    r.locate("standards.report", "2.3")
+    if every is None and due is None:
+        return None
+    return {"every": every, "due_working_days": due}
+
+
+def _whole(text: str) -> int:
+    return integral(parse_number(text))
+
+
+# --- Art. 3 ------------------------------------------------------------------------------------
+
+
+def _date(text: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(.+?)年(.+?)月(.+?)日", text.replace(" ", ""))
+    if not m:
+        raise ValueError(text)
+    parts = m.groups()[:3] if m[1] else m.groups()[3:]
+    year, month, day = (int(parse_number(p)) for p in parts)
+    return date(year, month, day).isoformat()
+
+
+def _months(text: str) -> int:
+    months = as_months(*parse_duration(text))
+    if months is None:
+        raise ValueError(text)
+    return months
+
+
+def _term(r: Reader) -> dict[str, Any] | None:
+    if not r.has("3.1") and not r.has("3.2"):
+        return None
+    return {
+        "start": r.read("term.start", "3.1", r"自\s*(?P<v>[^起]+?)\s*(?:起|开始)", _date),
+        "end": r.read("term.end", "3.1", r"至\s*(?P<v>[^止]+?)\s*(?:止|届满|结束)", _date),
+        "stated_months": r.read("term.stated_months", "3.1", r"共计\s*(?P<v>[^。,,;]+)", _months),
+        "renewal": _renewal(r),
+    }
+
+
+def _renewal(r: Reader) -> dict[str, Any] | None:
+    lines = r.clause("3.2")
+    if not lines:
+        return None
+    path = "term.renewal"
+    text = "".join(line.text for line in lines)
+    r.locate(path, "3.2")
+    for field in ("auto", "negotiation_clause", "objection_by"):
+        r.locate(f"{path}.{field}", "3.2")
+    auto = bool(re.search(r"自动续(约|期|展|签)", text)) and not re.search(r"不(会|得|予)?自动续", text)
+    window = r.read(
+        f"{path}.notice", "3.2", rf"期满(?:之日)?前\s*(?P<v>{N}\s*(?:个月|个工作日|日|天)|{MASK}+)", parse_duration
+    )
+    notice_months = notice_days = None
+    if window is not None:
+        value, unit = window
+        notice_months = as_months(value, unit)
+        notice_days = int(value) if unit == "day" else None
+    if f"{path}.notice" in r.blank_paths:
+        r.blank_paths.add(f"{path}.notice_months")
+        r.blank_paths.discard(f"{path}.notice")
+    r.locations[f"{path}.notice_months"] = r.locations[f"{path}.notice_days"] = r.locations.pop(f"{path}.notice")
+    objection_by = None
+    for sentence in text.split("。"):
+        if "异议" in sentence and re.search(r"期满(之日)?前", sentence):
+            objection_by = "notice_window"
+        elif "异议" in sentence and re.search(r"(期满|届满)(之日|时|当日)", sentence):
+            objection_by = "expiry"
+    renew = None
+    if auto:
+        renew = r.read(
+            f"{path}.renew_months", "3.2", r"自动续(?:约|期|展|签)(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)", _months
+        )
+    else:
+        r.locate(f"{path}.renew_months", "3.2")
+    return {
+        "auto": auto,
+        "negotiation_clause": bool(re.search(r"(另行|重新)(协商|签订)", text)),
+        "objection_by": objection_by,
+        "notice_months": notice_months,
+        "notice_days": notice_days,
+        "renew_months": renew,
+    }
+
+
+# --- Art. 4 ------------------------------------------------------------------------------------
+
+
+def _method(text: str) -> str:
+    for method, rx in (
+        ("fixed_monthly", r"固定月费|固定费用|每月固定"),
+        ("lump_sum", r"包干"),
+        ("per_usage", r"按.*计费|服务量|计件|计量"),
+    ):
+        if re.search(rx, text):
+            return method
+    raise ValueError(text)
+
+
+def _cycle(text: str) -> str:
+    if re.fullmatch(r"每?个?(自然)?月度?", text):
+        return "month"
+    if re.fullmatch(r"每?个?(自然)?季度?", text):
+        return "quarter"
+    raise ValueError(text)
+
+
+def _working_days(text: str) -> int:
+    value, unit = parse_duration(text)
+    if unit != "working_day":
+        raise ValueError(text)
+    return integral(value)
+
+
+def _amount(text: str) -> Decimal:
+    m = re.search(rf"¥\s*(?P<f>{FIGURES})|(?P<f2>{FIGURES})\s*元", text)
+    if m:
+        return Decimal((m["f"] or m["f2"]).replace(",", ""))
+    m = re.search(WORDS, text)
+    if m:
+        return parse_amount_words(m[0])
+    raise ValueError(text)
+
+
+def _fees(r: Reader) -> dict[str, Any] | None:
+    if not r.has("4"):
+        return None
+    method = r.read("fees.method", "4.1", r"采用\s*(?P<v>.+?)\s*(?:方式|计费|计算)", _method)
+    fee = rf"(?P<v>(?:人民币)?\s*(?:[{AMOUNT_WORD_CHARS}]+|¥\s*{FIGURES}|{FIGURES}\s*元)(?:[^,;。]|,(?=\d))*)"
+    monthly = lump = None
+    if method == "lump_sum":
+        lump = r.read(
+            "fees.lump_sum_fee", "4.2", r"(?:总价|合计|共计|总额)[^¥\d壹贰叁肆伍陆柒捌玖]*" + fee, _amount, True
+        )
+    else:
+        monthly = r.read("fees.monthly_fee", "4.2", r"每月[^¥\d壹贰叁肆伍陆柒捌玖]*" + fee, _amount, True)
+    pay = "4.3"
+    return {
+        "method": method,
+        "monthly_fee": monthly,
+        "included_units": None,
+        "unit_rate": None,
+        **({"lump_sum_fee": lump} if method == "lump_sum" else {}),
+        "cycle": r.read("fees.cycle", pay, r"支付周期为\s*(?P<v>[^,,;。]+)", _cycle),
+        "due_working_days": r.read(
+            "fees.due_working_days", pay, r"结束后的?\s*(?P<v>[^,,内]*?日)\s*(?:以内|内)", _working_days
+        ),
+        "late_fee_daily_rate": r.read(
+            "fees.late_fee_daily_rate",
+            "4.4",
+            r"金额的\s*(?P<v>[^,,向]+?)\s*(?:向甲方)?(?:支付|计付|计算)?违约金",
+            parse_rate,
+        ),
+        "suspend_after_days": r.read(
+            "fees.suspend_after_days", "4.4", rf"逾期超过\s*(?P<v>{N}|{MASK}+)\s*个?(?:日|天)", _whole
+        ),
+        "suspension_notice_days": _notice_days(r),
+        "bank": {
+            "bank": r.read("fees.bank.bank", pay, r"^\s*开户(?:行|银行)\s*:(?P<v>.*)$"),
+            "account_name": r.read("fees.bank.account_name", pay, r"^\s*(?:账户名称|户名|账户名)\s*:(?P<v>.*)$"),
+            "account_no": r.read("fees.bank.account_no", pay, r"^\s*(?:账号|银行账号|账户号码)\s*:(?P<v>.*)$"),
+        },
+    }
+
+
+def _notice_days(r: Reader) -> int | None:
+    path = "fees.suspension_notice_days"
+    days = r.read(path, "4.4", rf"(?:提前|事先|预先)\s*(?P<v>{N})\s*个?(?:工作日|日|天)[^。]*?书面通知", _whole)
+    if days is not None or path in r.blank_paths or any(u.path == path for u in r.unreadable):
+        return days
+    if any(re.search(r"书面通知[^。]*?后[^。]*?暂停", line.text) for line in r.clause("4.4")):
+        return 0  # prior written notice required, no minimum period
+    return None
+
+
+# --- remedies and privacy (anywhere in the text) -------------------------------------------------
+
+
+def _remedies(r: Reader) -> dict[str, Any]:
+    credit = None
+    termination = False
+    for line in r.lines:
+        if line.clause == PARTIES:
+            continue
+        for sentence in line.text.split("。"):
+            if not re.search(r"(未达到|未满足|不符合|违反)[^。]*?(服务标准|服务水平|2\.1)", sentence):
+                continue
+            m = re.search(rf"服务费用?的\s*(?P<v>{N}\s*%|百分之{N})[^。]*?(抵减|扣减|减免|返还|扣除)", sentence)
+            if m and credit is None:
+                credit = parse_percent(m["v"])
+                r.locate("remedies.service_credit_percent", line.clause, line)
+            if re.search(r"(连续|累计)[^。]*?(解除|终止)", sentence):
+                termination = True
+                r.locate("remedies.sla_termination", line.clause, line)
+    return {"service_credit_percent": credit, "sla_termination": termination}
+
+
+def _has_pipl_terms(lines: list[Line]) -> bool:
+    """PIPL Art. 21 terms: a clause on entrusted processing of personal information that ends in return or deletion."""
+    return any("个人信息" in line.text and "委托" in line.text and re.search(r"删除|返还", line.text) for line in lines)
+
+
+def _amount_pairs(lines: list[Line]) -> list[AmountPair]:
+    out = []
+    for line in lines:
+        for rx in AMOUNT_PAIRS:
+            for m in rx.finditer(line.text):
+                words = line.raw[m.start("w") : m.end("w")]
+                try:
+                    value = parse_amount_words(m["w"])
+                except ValueError:
+                    continue
+                figures = Decimal(m["f"].replace(",", ""))
+                out.append(AmountPair(Where(line.clause, line.number), words, value, figures))
+    return out

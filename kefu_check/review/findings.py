@@ -1,0 +1,368 @@
+"""The findings of SPEC §5: a contract's defects and risks, in one frozen result model (renderers are separate)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from ..models import Contract
+from ..money import exact
+from ..periods import add_months
+from .clauses import PARTIES, clause_key
+from .credit_code import check_character, credit_code_problem
+from .extract import Extraction
+from .messages import finding_text, word
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY = {
+    "review.placeholder": "error",
+    "review.credit_code_invalid": "error",
+    "review.term_invalid": "error",
+    "review.amount_words_mismatch": "error",
+    "review.bank_account_name_mismatch": "error",
+    "review.renewal_ambiguous": "warning",
+    "review.late_fee_high": "warning",
+    "review.suspension_without_notice": "warning",
+    "review.sla_without_remedy": "warning",
+    "review.response_target_absolute": "info",
+    "review.availability_year_ambiguous": "warning",
+    "review.service_hours_holidays_ambiguous": "warning",
+    "review.satisfaction_metric_ambiguous": "warning",
+    "review.report_schedule_missing": "warning",
+    "review.personal_information_terms": "warning",
+}
+STATUTORY_LATE_FEE = Decimal("0.0005")  # 万分之五: 保障中小企业款项支付条例 (2025) Art. 17
+# field path prefix → the clause of the template that states it (most specific first)
+PATH_CLAUSES = (
+    ("id", PARTIES), ("provider", PARTIES), ("client", PARTIES),
+    ("service.type", "1.1"), ("service.scope", "1.2"), ("service.languages", "1.3"), ("service", "1"),
+    ("standards.first_response", "2.1(1)"), ("standards.service_hours", "2.1(2)"), ("standards.availability", "2.1(2)"),
+    ("standards.resolution", "2.1(3)"), ("standards.satisfaction", "2.1(4)"), ("standards.report", "2.3"),
+    ("standards", "2.1"), ("term.renewal", "3.2"), ("term", "3.1"), ("fees.method", "4.1"),
+    ("fees.monthly_fee", "4.2"), ("fees.included_units", "4.2"), ("fees.unit_rate", "4.2"),
+    ("fees.lump_sum_fee", "4.2"),
+    ("fees.cycle", "4.3"), ("fees.due_working_days", "4.3"), ("fees.bank", "4.3"), ("fees", "4.4"),
+    ("remedies", "2.1"), ("privacy", "5.2.4"),
+)  # fmt: skip
+
+
+def path_clause(path: str) -> str:
+    return next(clause for prefix, clause in PATH_CLAUSES if path == prefix or path.startswith(prefix + "."))
+
+
+@dataclass(frozen=True)
+class Location:
+    """A JSON path (contract.json input), or a clause and a line / paragraph number (agreement text)."""
+
+    clause: str | None = None
+    line: int | None = None
+    path: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": self.path} if self.path is not None else {"clause": self.clause, "line": self.line}
+
+    def sort_key(self) -> tuple[int, str]:
+        return (self.line or 0, self.path or "")
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    clause: str
+    severity: str
+    message: str
+    suggestion: str
+    location: Location
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "clause": self.clause,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "location": self.location.as_json(),
+        }
+
+    def sort_key(self) -> tuple:
+        return (clause_key(self.clause), self.id, self.location.sort_key(), self.message)
+
+
+@dataclass(frozen=True)
+class Review:
+    """One review: the contract's id, the file read, and its findings in a deterministic order."""
+
+    contract: str | None
+    source: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kefu_check": 1,
+            "contract": self.contract,
+            "source": self.source,
+            "findings": [f.as_json() for f in self.findings],
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the terms came from: blanks by field path, and for a text the extraction (locations, notes)."""
+
+    blanks: dict[str, str] = field(default_factory=dict)
+    extraction: Extraction | None = None
+
+    def is_blank(self, path: str) -> bool:
+        paths = self.extraction.blank_paths if self.extraction else self.blanks.keys()
+        return any(b == path or b.startswith((path + ".", path + "[")) or path.startswith(b + ".") for b in paths)
+
+    def locate(self, path: str) -> Location:
+        if self.extraction is None:
+            return Location(path=path)
+        probe = path
+        while probe:
+            if probe in self.extraction.locations:
+                where = self.extraction.locations[probe]
+                return Location(where.clause, where.line)
+            probe = probe.rpartition(".")[0]
+        clause = path_clause(path)
+        return Location(clause, self.extraction.clause_lines.get(clause))
+
+
+def review_contract(contract: Contract, source: Source, label: str, lang: str) -> Review:
+    """Every finding of SPEC §5 for one contract, sorted by (clause, id, location, message)."""
+    data = contract.model_dump(mode="python")
+    findings = []
+    for fid, where, key, params in _findings(contract, data, source, lang):
+        location = where if isinstance(where, Location) else source.locate(where)
+        clause = location.clause if location.clause is not None else path_clause(where)  # type: ignore[arg-type]
+        message, suggestion = finding_text(lang, key, params)
+        findings.append(Finding(fid, clause, SEVERITY[fid], message, suggestion, location))
+    return Review(contract.id, label, tuple(sorted(set(findings), key=Finding.sort_key)))
+
+
+Found = tuple[str, "Location | str", str, dict[str, Any]]  # id, location or field path, message key, params
+
+
+def _get(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data
+
+
+def _findings(c: Contract, data: dict[str, Any], source: Source, lang: str) -> Iterator[Found]:
+    yield from _placeholders(data, source)
+    yield from _credit_codes(data, source, lang)
+    yield from _term(c, source, lang)
+    yield from _amounts(source)
+    yield from _bank(data, source)
+    yield from _renewal(data, source)
+    yield from _fees(data, source)
+    yield from _standards(data, source)
+    if not _get(data, "privacy.entrusted_processing_terms"):
+        yield (
+            "review.personal_information_terms",
+            "privacy.entrusted_processing_terms",
+            "personal_information_terms",
+            {},
+        )
+
+
+def required_paths(data: dict[str, Any]) -> list[str]:
+    """The values the monthly check cannot do without (SPEC §2.1), for this contract's shape."""
+    paths = ["id", "provider.name", "client.name", "term.start", "term.end", "fees.method", "fees.cycle"]
+    paths += ["fees.due_working_days", "fees.late_fee_daily_rate", "fees.suspend_after_days"]
+    method = _get(data, "fees.method")
+    if method in ("fixed_monthly", "per_usage"):
+        paths.append("fees.monthly_fee")
+    if method == "per_usage":
+        paths += ["fees.included_units", "fees.unit_rate"]
+    renewal = _get(data, "term.renewal")
+    if renewal is not None:
+        paths.append("term.renewal.auto")
+        window = renewal.get("auto") and renewal.get("objection_by") == "notice_window"
+        if window and renewal.get("notice_days") is None:
+            paths.append("term.renewal.notice_months")
+    standards = data.get("standards") or {}
+    for name in sorted(standards.get("first_response") or {}):
+        paths.append(f"standards.first_response.{name}.within_seconds")
+    given = {
+        "service_hours": ("days", "start", "end"),
+        "availability": ("min_percent",),
+        "resolution": ("within", "unit"),
+        "satisfaction": ("min",),
+        "report": ("due_working_days",),
+    }
+    for section, fields in given.items():
+        if standards.get(section) is not None:
+            paths += [f"standards.{section}.{f}" for f in fields]
+    return paths
+
+
+def _placeholders(data: dict[str, Any], source: Source) -> Iterator[Found]:
+    ex = source.extraction
+    if ex is not None:
+        for blank in ex.blanks:
+            yield (
+                "review.placeholder",
+                Location(blank.where.clause, blank.where.line),
+                "placeholder.blank",
+                {"text": blank.text},
+            )
+        for item in ex.unreadable:
+            where = Location(item.where.clause, item.where.line)
+            yield "review.placeholder", where, "placeholder.unreadable", {"field": item.path, "text": item.text}
+    else:
+        for path, text in source.blanks.items():
+            yield "review.placeholder", path, "placeholder.blank", {"text": text}
+    unreadable = {u.path for u in ex.unreadable} if ex else set()
+    for path in required_paths(data):
+        if _get(data, path) is None and not source.is_blank(path) and path not in unreadable:
+            yield "review.placeholder", path, "placeholder.missing", {"field": path}
+
+
+def _credit_codes(data: dict[str, Any], source: Source, lang: str) -> Iterator[Found]:
+    for party in ("provider", "client"):
+        code = _get(data, f"{party}.credit_code")
+        if code is None:
+            continue
+        problem = credit_code_problem(code)
+        if problem is not None:
+            expected = check_character(code.strip()[:17]) if problem == "check" else ""
+            params = {"party": word(lang, party), "code": code.strip(), "expected": expected}
+            yield "review.credit_code_invalid", f"{party}.credit_code", f"credit_code_invalid.{problem}", params
+
+
+def whole_months(start: date, end: date) -> int | None:
+    """The term's length in whole months (end inclusive), or None when it is not a whole number of months."""
+    after = end + timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months if months >= 0 and add_months(start, months) == after else None
+
+
+def _term(c: Contract, source: Source, lang: str) -> Iterator[Found]:
+    term = c.term
+    if term is None or term.start is None or term.end is None:
+        return
+    start, end = term.start, term.end
+    if end < start:
+        yield "review.term_invalid", "term.end", "term_invalid.order", {"start": start, "end": end}
+        return
+    months = whole_months(start, end)
+    if term.stated_months is not None and term.stated_months != months:
+        if months is None:
+            actual = word(lang, "days", n=(end - start).days + 1)
+            fix = word("zh", "days", n=(end - start).days + 1)
+        else:
+            actual, fix = word(lang, "months", n=months), word("zh", "months", n=months)
+        params = {"stated": term.stated_months, "start": start, "end": end, "actual": actual, "fix": fix}
+        yield "review.term_invalid", "term.stated_months", "term_invalid.months", params
+
+
+def _amounts(source: Source) -> Iterator[Found]:
+    if source.extraction is None:
+        return
+    from .numerals import amount_in_words
+
+    for pair in source.extraction.amounts:
+        if pair.words_value != pair.figures:
+            params = {
+                "words": pair.words,
+                "words_value": f"{pair.words_value:,.2f}",
+                "figures": f"{pair.figures:,.2f}",
+                "fix_words": amount_in_words(pair.figures),
+            }
+            where = Location(pair.where.clause, pair.where.line)
+            yield "review.amount_words_mismatch", where, "amount_words_mismatch", params
+
+
+def _same_name(a: str, b: str) -> bool:
+    fold = {ord("("): "(", ord(")"): ")"}
+    return re.sub(r"\s+", "", a).translate(fold) == re.sub(r"\s+", "", b).translate(fold)
+
+
+def _bank(data: dict[str, Any], source: Source) -> Iterator[Found]:
+    name, provider = _get(data, "fees.bank.account_name"), _get(data, "provider.name")
+    if name is not None and provider is not None and not _same_name(name, provider):
+        params = {"account_name": name, "provider": provider}
+        yield "review.bank_account_name_mismatch", "fees.bank.account_name", "bank_account_name_mismatch", params
+
+
+def _renewal(data: dict[str, Any], source: Source) -> Iterator[Found]:
+    renewal = _get(data, "term.renewal")
+    if not renewal or renewal.get("auto") is not True:
+        return
+    if renewal.get("negotiation_clause"):
+        yield "review.renewal_ambiguous", "term.renewal.negotiation_clause", "renewal_ambiguous.negotiation", {}
+    if renewal.get("objection_by") is None:
+        yield "review.renewal_ambiguous", "term.renewal.objection_by", "renewal_ambiguous.objection", {}
+    if renewal.get("renew_months") is None and not source.is_blank("term.renewal.renew_months"):
+        yield "review.renewal_ambiguous", "term.renewal.renew_months", "renewal_ambiguous.length", {}
+
+
+def _fees(data: dict[str, Any], source: Source) -> Iterator[Found]:
+    fees = data.get("fees")
+    if fees is None:
+        return
+    rate = fees.get("late_fee_daily_rate")
+    if rate is not None and rate > STATUTORY_LATE_FEE:
+        params = {"rate": exact(rate), "annual": exact(rate * 365 * 100)}
+        yield "review.late_fee_high", "fees.late_fee_daily_rate", "late_fee_high", params
+    if fees.get("suspension_notice_days") is None and not source.is_blank("fees.suspension_notice_days"):
+        yield "review.suspension_without_notice", "fees.suspension_notice_days", "suspension_without_notice", {}
+    remedies = data.get("remedies") or {}
+    has_sla_remedy = remedies.get("service_credit_percent") is not None or remedies.get("sla_termination") is True
+    late_fee = rate is not None or source.is_blank("fees.late_fee_daily_rate")
+    if data.get("standards") is not None and late_fee and not has_sla_remedy:
+        yield "review.sla_without_remedy", "remedies", "sla_without_remedy", {}
+
+
+def _standards(data: dict[str, Any], source: Source) -> Iterator[Found]:
+    std = data.get("standards") or {}
+    for name, channel in sorted((std.get("first_response") or {}).items()):
+        path = f"standards.first_response.{name}"
+        if channel.get("target_ratio") is None and not source.is_blank(path + ".within_seconds"):
+            yield (
+                "review.response_target_absolute",
+                path + ".target_ratio",
+                "response_target_absolute",
+                {"channel": name},
+            )
+    if (availability := std.get("availability")) is not None:
+        if availability.get("year") is None:
+            yield (
+                "review.availability_year_ambiguous",
+                "standards.availability.year",
+                "availability_year_ambiguous.year",
+                {},
+            )
+        if availability.get("excluded_causes") is None:
+            path = "standards.availability.excluded_causes"
+            yield "review.availability_year_ambiguous", path, "availability_year_ambiguous.exclusions", {}
+    hours = std.get("service_hours")
+    if hours is not None and hours.get("calendar") is None and not source.is_blank("standards.service_hours"):
+        round_the_clock = len(set(hours.get("days") or ())) == 7 and (hours.get("start"), hours.get("end")) == (
+            "00:00",
+            "24:00",
+        )
+        if not round_the_clock:
+            path = "standards.service_hours.calendar"
+            yield "review.service_hours_holidays_ambiguous", path, "service_hours_holidays_ambiguous", {}
+    if (satisfaction := std.get("satisfaction")) is not None:
+        for name in ("method", "scale_max"):
+            if satisfaction.get(name) is None:
+                path = f"standards.satisfaction.{name}"
+                yield "review.satisfaction_metric_ambiguous", path, f"satisfaction_metric_ambiguous.{name}", {}
+    if std.get("report") is None:
+        yield "review.report_schedule_missing", "standards.report", "report_schedule_missing", {}

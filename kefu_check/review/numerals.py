@@ -1,0 +1,188 @@
+"""Chinese numerals as exact Decimals: 贰万捌仟元整, 万分之五, 百分之九十九点五, 一个月, 三十日.
+
+cn2an was measured and not used at run time (docs/review.md): it returns floats for decimals
+(九十九点五 → 99.5 as a float), fails on 万分之五, 百分之…, 一个月 and 三十日, and its import costs
+~290 ms. It serves instead as the tests' oracle for whole numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4}
+DIGITS |= {"五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+DIGITS |= {str(d): d for d in range(10)}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+FRACTIONS = {"百分之": Decimal(100), "千分之": Decimal(1000), "万分之": Decimal(10000)}
+UNITS = {
+    "个月": "month", "月": "month", "年": "year", "个工作日": "working_day", "工作日": "working_day",
+    "日": "day", "天": "day", "小时": "hour", "分钟": "minute", "秒": "second", "秒钟": "second",
+}  # fmt: skip
+NUMBER_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点.,"
+AMOUNT_WORD_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+
+
+def parse_integer(text: str) -> int:
+    """一千零一 → 1001, 贰万 → 20000, 二〇二六 → 2026, 十二 → 12; ValueError when it is not a numeral."""
+    if not text:
+        raise ValueError("empty numeral")
+    if all(ch in DIGITS for ch in text):
+        if len(text) > 1 and not text.isascii() and text[0] in "零〇":
+            raise ValueError(f"not a numeral: {text!r}")
+        return int("".join(str(DIGITS[ch]) for ch in text))
+    high = mid = section = 0
+    number: int | None = None
+    last_unit = 10**4  # small units fall within a section: 千 > 百 > 十
+    for ch in text:
+        if ch in DIGITS:
+            if number is not None and number != 0:
+                raise ValueError(f"not a numeral: {text!r}")
+            number = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            if SMALL_UNITS[ch] >= last_unit:
+                raise ValueError(f"not a numeral: {text!r}")
+            section += (1 if number is None else number) * SMALL_UNITS[ch]
+            number, last_unit = None, SMALL_UNITS[ch]
+        elif ch in ("万", "萬"):
+            mid += (section + (number or 0)) * 10**4
+            section, number, last_unit = 0, None, 10**4
+        elif ch in ("亿", "億"):
+            high += (mid + section + (number or 0)) * 10**8
+            mid, section, number, last_unit = 0, 0, None, 10**4
+        else:
+            raise ValueError(f"not a numeral: {text!r}")
+    return high + mid + section + (number or 0)
+
+
+def parse_number(text: str) -> Decimal:
+    """A number in figures or words: '20,000.00', '99.5', '1.5万', '九十九点五', '三十' → exact Decimal."""
+    text = text.strip().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([万萬亿億]?)", text)
+    if m:
+        return Decimal(m[1]) * BIG_UNITS.get(m[2], 1)
+    whole, point, fraction = text.partition("点")
+    value = Decimal(parse_integer(whole))
+    if point:
+        if not fraction or any(ch not in DIGITS for ch in fraction):
+            raise ValueError(f"not a number: {text!r}")
+        value += Decimal("0." + "".join(str(DIGITS[ch]) for ch in fraction))
+    return value
+
+
+def parse_rate(text: str) -> Decimal:
+    """A ratio: 万分之五 → 0.0005, 百分之九十九点五 → 0.995, 0.05% → 0.0005, 5‱ → 0.0005, 0.0005 → 0.0005."""
+    text = text.strip()
+    for prefix, base in FRACTIONS.items():
+        if text.startswith(prefix):
+            return parse_number(text[len(prefix) :]) / base
+    for suffix, base in (("%", 100), ("‰", 1000), ("‱", 10000)):
+        if text.endswith(suffix):
+            return parse_number(text[: -len(suffix)]) / base
+    return parse_number(text)
+
+
+def parse_percent(text: str) -> Decimal:
+    """A percentage as a number of percent: 99.5% → 99.5, 百分之九十九点五 → 99.5, 0.995 → 99.5."""
+    text = text.strip()
+    if text.endswith("%"):
+        return parse_number(text[:-1])
+    if text.startswith("百分之"):
+        return parse_number(text[3:])
+    percent = (parse_rate(text) * 100).normalize()
+    return percent.quantize(Decimal(1)) if percent.as_tuple().exponent > 0 else percent  # type: ignore[operator]
+
+
+def parse_amount_words(text: str) -> Decimal:
+    """An amount in words (大写): 人民币贰万捌仟元整 → 28000, 壹万贰仟叁佰肆拾伍元陆角柒分 → 12345.67."""
+    text = re.sub(r"^(人民币|RMB)", "", text.strip())
+    text = re.sub(r"[整正]$", "", text)
+    m = re.fullmatch(r"(?:([^元圆角分]+)[元圆])?(?:零?([^元圆角分])角)?(?:零?([^元圆角分])分)?", text)
+    if not m or not any(m.groups()):
+        raise ValueError(f"not an amount in words: {text!r}")
+    yuan = parse_integer(m[1]) if m[1] else 0
+    jiao = DIGITS[m[2]] if m[2] in DIGITS else (0 if m[2] is None else _bad(text))
+    fen = DIGITS[m[3]] if m[3] in DIGITS else (0 if m[3] is None else _bad(text))
+    return Decimal(yuan) + Decimal(jiao) / 10 + Decimal(fen) / 100
+
+
+def _bad(text: str) -> int:
+    raise ValueError(f"not an amount in words: {text!r}")
+
+
+def parse_duration(text: str) -> tuple[Decimal, str]:
+    """一个月 → (1, 'month'), 一年半 → (1.5, 'year'), 三十日 → (30, 'day'), 5个工作日 → (5, 'working_day')."""
+    text = text.strip()
+    if m := re.fullmatch(r"(.*?)(个)?(年|月)半", text):  # 一年半, 两个月半
+        value, unit = parse_duration(m[1] + (m[2] or "") + m[3])
+        return value + Decimal("0.5"), unit
+    if m := re.fullmatch(r"半(个)?(年|月)", text):
+        return Decimal("0.5"), UNITS["个月" if m[1] else m[2]]
+    for word in sorted(UNITS, key=len, reverse=True):
+        if text.endswith(word) and len(text) > len(word):
+            number = text[: -len(word)].strip()
+            if word == "月" and number.endswith("个"):
+                continue
+            if word in ("年",) and number.endswith("个"):
+                number = number[:-1]
+            return parse_number(number), UNITS[word]
+    raise ValueError(f"not a duration: {text!r}")
+
+
+def integral(value: Decimal) -> int:
+    """A whole number, or ValueError (2.5 days is not a number of days)."""
+    if value != value.to_integral_value():
+        raise ValueError(f"not a whole number: {value}")
+    return int(value)
+
+
+def as_months(value: Decimal, unit: str) -> int | None:
+    """A duration in whole months (一年 = 12), or None when it is not one."""
+    months = value * 12 if unit == "year" else value if unit == "month" else None
+    if months is None or months != months.to_integral_value():
+        return None
+    return int(months)
+
+
+UPPER = "零壹贰叁肆伍陆柒捌玖"
+GROUP_UNITS = ("", "万", "亿", "万亿")
+
+
+def _group_in_words(n: int) -> str:
+    """0 < n < 10000 in 大写, with 零 for inner gaps: 1001 → 壹仟零壹."""
+    out, gap = "", False
+    for size, unit in ((1000, "仟"), (100, "佰"), (10, "拾"), (1, "")):
+        digit = n // size % 10
+        if digit == 0:
+            gap = gap or bool(out)
+        else:
+            out += ("零" if gap else "") + UPPER[digit] + unit
+            gap = False
+    return out
+
+
+def amount_in_words(value: Decimal) -> str:
+    """An amount in 大写 as suggested wording: 28000 → 贰万捌仟元整, 12345.67 → 壹万贰仟叁佰肆拾伍元陆角柒分."""
+    from ..money import to_fen
+
+    cents_total = int(to_fen(value) * 100)
+    yuan, cents = divmod(cents_total, 100)
+    groups = []
+    while yuan:
+        yuan, group = divmod(yuan, 10000)
+        groups.append(group)
+    out, gap = "", False
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if group == 0:
+            gap = gap or bool(out)
+            continue
+        out += ("零" if out and (gap or group < 1000) else "") + _group_in_words(group) + GROUP_UNITS[index]
+        gap = False
+    out = (out or "零") + "元"
+    jiao, fen = divmod(cents, 10)
+    if cents == 0:
+        return out + "整"
+    out += UPPER[jiao] + "角" if jiao else ("零" if groups else "")
+    return out + (UPPER[fen] + "分" if fen else "")
