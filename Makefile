@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/kefu-check fixtures/demo/month.json || [ $$? -eq 1 ]
 
 test: $(STAMP)
+	scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 

@@ -54,7 +54,7 @@ def check_one(path: Path) -> Outcome:
         if opts.history_dir is not None or loaded.month.history:
             from .sequence import check_with_history
 
-            result = check_with_history(loaded, path, opts.history_dir, _calendar, opts.lang)
+            result = check_with_history(loaded, path, opts.history_dir, _calendar, opts.lang, opts.waivers)
         else:
             result = check_loaded(loaded, _calendar, opts.lang, opts.waivers)
     except (InputError, CalendarGap) as refused:

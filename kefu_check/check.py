@@ -113,9 +113,14 @@ def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequ
     terms = resolve(loaded.contract, loaded.blanks, loaded.contract_label)
     derivation = derive(loaded, terms, cal)
     final = shared().evaluate(derivation.facts)
+    return finish(loaded, collect(derivation, final, lang), waivers, lang)
+
+
+def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver], lang: Lang) -> Result:
+    """The source, what logs must not show (redact.py), then the waivers (§2.2)."""
     all_waivers = (*loaded.month.waivers, *waivers)
     private = Private.of(loaded.contract, [w.approved_by for w in all_waivers])
-    result = replace(collect(derivation, final, lang), source=loaded.month_label, private=private)
+    result = replace(result, source=loaded.month_label, private=private)
     if not all_waivers:
         return result
     from .waivers import apply_waivers

@@ -1,0 +1,107 @@
+"""The sequence model of SPEC §6: months of one contract evaluated in period order with carried state.
+
+For month k: its MonthFacts merged with the records carried from months 1..k−1 (`carry.py`), the
+monthly pipeline (resolve → derive → engine → collect) with the availability year's downtime so far
+carried in, then the "raised once" rules: `sla.availability` (and its service credit) once per
+availability year, in the month the budget is first exceeded; `sla.availability_budget` once, in the
+month half of it is first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from ..calendar import Calendar
+from ..check import Consequence, Result, collect, finish
+from ..engine import shared
+from ..facts import carry_downtime, derive
+from ..i18n import Lang
+from ..load import Loaded
+from ..models import Invoice, Waiver
+from ..payments import invoice_state
+from ..terms import Terms, resolve
+from .carry import Carried
+
+ONCE_PER_YEAR = ("sla.availability", "sla.availability_budget")
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the sequence: its own file, the contract's terms, and its result in the sequence."""
+
+    loaded: Loaded
+    terms: Terms
+    result: Result
+    year_first: date | None  # the availability year judged, if any
+
+
+@dataclass
+class Sequence:
+    months: list[Month] = field(default_factory=list)
+    rights: dict[str, date] = field(default_factory=dict)  # invoice id → the day the right to suspend arose
+
+    @property
+    def contract(self) -> str:
+        return self.months[0].result.contract
+
+    @property
+    def results(self) -> list[Result]:
+        return [m.result for m in self.months]
+
+
+def evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: Iterable[Waiver] = ()) -> Sequence:
+    """Evaluate months (one contract, period order: see months.ordered) as a sequence. Each month applies
+    the waivers its own file lists; `waivers` (--waivers FILE) apply to the last month, the one checked."""
+    waivers = tuple(waivers)
+    carried = Carried()
+    downtime_us: dict[date, int] = {}  # availability year's first day → downtime so far (µs)
+    raised: set[tuple[str, str | None]] = set()  # (id, year) of the once-per-year consequences
+    out = Sequence()
+    for loaded in months:
+        carried.add(loaded.month)
+        merged = replace(loaded, month=carried.merged(loaded.month))
+        terms = resolve(merged.contract, merged.blanks, merged.contract_label)
+        derivation = derive(merged, terms, cal)
+        year = derivation.availability.first if derivation.availability else None
+        if year is not None:
+            carry_downtime(derivation, downtime_us.get(year, 0))
+        final = shared().evaluate(derivation.facts)
+        if year is not None:
+            so_far = next(f for f in final if f.get("t") == "availability")["year_us"]
+            downtime_us[year] = so_far
+        extra = waivers if loaded is months[-1] else ()
+        result = finish(merged, collect(derivation, final, lang), extra, lang)
+        result = replace(result, consequences=_once(result.consequences, raised))
+        carried.judged(result.as_of)
+        out.months.append(Month(loaded, terms, result, year))
+    if out.months:
+        out.rights = _suspension_rights(list(carried.invoices.values()), out.months[-1], cal)
+    return out
+
+
+def _suspension_rights(invoices: list[Invoice], last: Month, cal: Calendar) -> dict[str, date]:
+    """The day each invoice's right to suspend arose (due + N + 1, unpaid that day), up to the last as_of —
+    also when the invoice was paid later in that same month, so no month raised `payment.suspension_right`."""
+    out = {}
+    for invoice in invoices:
+        state = invoice_state(invoice, last.terms, cal, last.result.as_of)
+        if state is None:
+            continue
+        arose = state.due + timedelta(days=last.terms.suspend_after_days + 1)
+        if arose <= last.result.as_of and state.balance_on(arose) > 0:
+            out[invoice.id] = arose
+    return out
+
+
+def _once(consequences: tuple[Consequence, ...], raised: set[tuple[str, str | None]]) -> tuple[Consequence, ...]:
+    """Drop availability consequences (and their credits) already raised for their year by an earlier month."""
+    repeated = {(c.id, c.subject) for c in consequences if c.id in ONCE_PER_YEAR and (c.id, c.subject) in raised}
+    raised.update((c.id, c.subject) for c in consequences if c.id in ONCE_PER_YEAR)
+    years = {subject for cid, subject in repeated if cid == "sla.availability"}
+    return tuple(
+        c
+        for c in consequences
+        if (c.id, c.subject) not in repeated and not (c.id == "sla.service_credit" and c.subject in years)
+    )
