@@ -30,10 +30,11 @@ class Private:
 
     accounts: tuple[str, ...] = ()
     identities: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()  # credit codes: digit runs that are not accounts (hidden only under --redact)
 
     @staticmethod
     def of(contract: Contract, extra: Iterable[str] = ()) -> Private:
-        accounts, identities = [], list(extra)
+        accounts, identities, codes = [], list(extra), []
         bank = contract.fees.bank if contract.fees else None
         if bank and bank.account_no:
             accounts.append(bank.account_no)
@@ -42,11 +43,14 @@ class Private:
         for party in (contract.provider, contract.client):
             if party:
                 identities += [v for v in (party.name, party.address, party.credit_code, party.contact) if v]
-        return Private(tuple(accounts), tuple(identities))
+                codes += [party.credit_code] if party.credit_code else []
+        return Private(tuple(accounts), tuple(identities), tuple(codes))
 
 
 def redact(text: str, private: Iterable[Private], identities: bool) -> str:
     """Mask every account number (the contract's own and anything shaped like one); with identities, names too."""
+    private = list(private)
+    keep = {code for p in private for code in p.codes}
     for p in private:
         for account in p.accounts:
             text = text.replace(account, mask_account(account))
@@ -54,4 +58,4 @@ def redact(text: str, private: Iterable[Private], identities: bool) -> str:
             for value in sorted(set(p.identities), key=len, reverse=True):
                 if len(value) >= 2:
                     text = text.replace(value, HIDDEN)
-    return ACCOUNT.sub(lambda m: mask_account(m.group(0)), text)
+    return ACCOUNT.sub(lambda m: m.group(0) if m.group(0) in keep else mask_account(m.group(0)), text)

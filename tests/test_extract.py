@@ -50,7 +50,7 @@ def test_extract_then_monthly_check_end_to_end(kefu):
 def test_stdout_masks_the_account_number(kefu):
     run = kefu.run("extract", FILLED)
     assert run.code == 0
-    assert json.loads(run.out)["fees"]["bank"]["account_no"] == "***********0501"
+    assert json.loads(run.out)["fees"]["bank"]["account_no"] == "1219 **** **** 0501"
     assert "1219 0837 5610 501" not in run.out and "account number" not in run.out
     assert run.err.strip() != ""
 

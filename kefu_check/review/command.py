@@ -10,55 +10,43 @@ from typing import Any
 import click
 
 from ..errors import InputError
+from ..render import FORMATS
 
 LANG = click.Choice(["zh", "en"])
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    return a.resolve() == b.resolve()
-
-
-def write_output(text: str, output: Path | None, source: Path) -> None:
-    """Print, or write to --output (never over the input file)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    if _same_file(output, source):
-        raise InputError(output.name, None, "--output would overwrite the input file")
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(output.name, None, f"cannot write ({exc.strerror})") from None
-
-
 @click.command()
 @click.argument("contract", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the review to this file.")
-def review(contract: Path, fmt: str, fail_on: str, lang: str, output: Path | None) -> None:
+@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
+def review(contract: Path, fmt: str, fail_on: str, lang: str, output: Path | None, redact: bool) -> None:
     """Review a contract (.json/.yaml) or an agreement (.docx/.txt) before signing: defects and risks."""
+    from ..output import refuse_overwrite, write
+    from ..redact import Private
     from .findings import review_contract
     from .inputs import load_for_review
     from .render import exit_code, render
 
+    refuse_overwrite(output, [contract])
     terms, source = load_for_review(contract)
     result = review_contract(terms, source, contract.name, lang)
-    write_output(render(result, fmt, lang), output, contract)
+    write(render(result, fmt, lang, fail_on, str(contract)), output, [Private.of(terms)], redact)
     sys.exit(exit_code(result, fail_on))
 
 
 def masked(data: dict[str, Any]) -> dict[str, Any]:
-    """The contract data with the bank account number cut to its last four characters."""
+    """The contract data with the bank account number masked (redact.mask_account) for printing."""
     import copy
+
+    from ..redact import mask_account
 
     out = copy.deepcopy(data)
     bank = (out.get("fees") or {}).get("bank") or {}
-    number = bank.get("account_no")
-    if number:
-        digits = number.replace(" ", "")
-        bank["account_no"] = "*" * max(len(digits) - 4, 0) + digits[-4:]
+    if bank.get("account_no"):
+        bank["account_no"] = mask_account(bank["account_no"])
     return out
 
 
@@ -81,8 +69,22 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
     for item in ex.unreadable:
         params = {"clause": item.where.clause, "line": item.where.line, "field": item.path, "text": item.text}
         click.echo(word(lang, "note.unreadable", **params), err=True)
+    from ..output import refuse_overwrite
+
+    refuse_overwrite(output, [agreement])
     data = ex.data if output is not None else masked(ex.data)
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    write_output(text, output, agreement)
+    _write(text, output)
     if output is None and data != ex.data:
         click.echo(word(lang, "masked"), err=True)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """contract.json as extracted: to --output in full (the user's own file), or to stdout masked."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(output), None, f"cannot write ({exc.strerror})") from None

@@ -61,13 +61,64 @@ def to_markdown(review: Review, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(review: Review, fmt: str, lang: str) -> str:
+def to_junit(review: Review, lang: str, fail_on: str) -> str:
+    """A test suite for the contract: a test case per finding (a failure at or above --fail-on, errors always)
+    and one passing case per finding id not raised."""
+    from xml.etree import ElementTree as ET
+
+    from ..render import at_or_above
+    from .findings import SEVERITY
+
+    suites = ET.Element("testsuites", name="kefu-check review")
+    suite = ET.SubElement(suites, "testsuite", name=_title(review, lang))
+    failures = 0
+    for f in review.findings:
+        case = ET.SubElement(suite, "testcase", classname=f"kefu-check.{f.clause}", name=f"{f.id} [{_where(f, lang)}]")
+        if f.severity == "error" or at_or_above(f.severity, fail_on):
+            failures += 1
+            ET.SubElement(case, "failure", type=f.id, message=f.message).text = f"{f.message}\n{f.suggestion}"
+        else:
+            ET.SubElement(case, "system-out").text = f"[{word(lang, f.severity)}] {f.message}\n{f.suggestion}"
+    for fid in sorted(set(SEVERITY) - {f.id for f in review.findings}):
+        ET.SubElement(suite, "testcase", classname="kefu-check.review", name=fid)
+    tests = str(len(suite))
+    for node in (suites, suite):
+        node.set("tests", tests)
+        node.set("failures", str(failures))
+        node.set("errors", "0")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+def to_github(review: Review, lang: str, path: str) -> str:
+    """Workflow commands, one per finding, on the agreement's line when it is a text (`path` as given)."""
+    from ..render.github import COMMAND, escape_data, escape_property
+
+    lines = []
+    for f in review.findings:
+        props = [f"file={escape_property(path)}"]
+        if f.location.line is not None:
+            props.append(f"line={f.location.line}")
+        props.append(f"title={escape_property(f'{f.id} {f.clause}')}")
+        lines.append(f"::{COMMAND[f.severity]} {','.join(props)}::{escape_data(f.message + chr(10) + f.suggestion)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def render(review: Review, fmt: str, lang: str, fail_on: str = "error", path: str = "") -> str:
     if fmt == "json":
         return to_json(review)
+    if fmt == "junit":
+        return to_junit(review, lang, fail_on)
+    if fmt == "github":
+        from ..render.github import append_step_summary
+
+        append_step_summary(to_markdown(review, lang))
+        return to_github(review, lang, path or review.source)
     return to_markdown(review, lang) if fmt == "markdown" else to_table(review, lang)
 
 
 def exit_code(review: Review, fail_on: str) -> int:
     """1 when a finding is at or above --fail-on (error | warning | never), else 0."""
-    levels = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
-    return int(any(f.severity in levels for f in review.findings))
+    from ..render import at_or_above
+
+    return int(any(at_or_above(f.severity, fail_on) for f in review.findings))
