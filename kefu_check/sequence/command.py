@@ -20,8 +20,9 @@ import click
     multiple=True,
     help="A year's State Council holiday arrangement (JSON), for years the calendar package lacks.",
 )
-@click.option("--output", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write a self-contained HTML report.")
+@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
 def analyze(
     inputs: tuple[Path, ...],
     fmt: str,
@@ -30,6 +31,7 @@ def analyze(
     holidays: tuple[Path, ...],
     output: Path | None,
     html_path: Path | None,
+    redact: bool,
 ) -> None:
     """Analyse month files (or a folder of them) of one contract as a sequence: timeline, first breach,
     money owed each way; exit 1 if any month has a consequence at or above --fail-on."""
@@ -64,8 +66,8 @@ def analyze(
     if html_path is not None:
         from .html import to_html
 
-        write(to_html(seq, entries, doc, lang), html_path, private, False)
-    write(text, output, private, False)
+        write(to_html(seq, entries, doc, lang), html_path, private, redact)
+    write(text, output, private, redact)
     for month in seq.months:
         for diagnostic in month.result.diagnostics:
             click.echo(diagnostic, err=True)
