@@ -1,0 +1,120 @@
+"""Every sentence `kefu-check facts` prints, in Chinese and English (lang → key → template)."""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "zh": {
+        # problems of one row (bad rows)
+        "missing_value": "缺少必填值",
+        "bad_timestamp": "无法解析的时间 {value!r}",
+        "bad_date": "无法解析的日期 {value!r}(应为 YYYY-MM-DD)",
+        "bad_number": "无法解析的数值 {value!r}",
+        "bad_cycle": "无法解析的账期 {value!r}(应为 YYYY-MM 或 YYYY-Qn)",
+        "bad_cause": "未知的原因 {value!r}(可选 provider、client、force_majeure、planned)",
+        "before_arrival": "早于接入时间",
+        "before_start": "早于开始时间",
+        "duplicate_id": "编号重复(首次出现于第 {first} 行)",
+        "out_of_scale": "评分 {value!r} 超出 0 至 {scale_max} 分",
+        "unknown_invoice": "付款对应的发票 {value!r} 不在发票导出中",
+        # whole-file and command-line problems (exit 2)
+        "no_file": "文件不存在",
+        "unreadable": "无法读取文件({detail})",
+        "bad_encoding": "无法识别的编码(支持 UTF-8、带 BOM 的 UTF-8、GBK/GB18030)",
+        "bad_format": "不支持的文件类型 {suffix!r}(支持 .csv、.xlsx、.parquet)",
+        "bad_content": "文件内容无法读取({detail})",
+        "missing_column": "缺少列(现有列:{columns})",
+        "strict_bad_row": "第 {row} 行:{column}:{problem}",
+        "output_is_input": "不能覆盖输入文件",
+        "as_of_before_period": "{as_of} 早于期间 {period}",
+        "no_channel_standard": "合同未约定该渠道的首次响应时限,无法由 {option} 计算",
+        "no_resolution_standard": "合同未约定问题解决时限,无法由 --tickets 计算",
+        "no_satisfaction_standard": "合同未约定满意度标准,无法由 --surveys 计算",
+        "satisfaction_method_needed": "合同未约定满意度的计算方法:请用 --satisfaction-method 指定",
+        "scale_max_needed": "合同未约定满意度的分制(scale_max),无法计算",
+        "payments_without_invoices": "--payments 需要同时提供 --invoices",
+        "bad_mapping": "映射文件错误:{detail}",
+        # diagnostics on stderr
+        "diag.bad_rows": "{file}:{count} 行无法使用({problem_name},列 {column}):第 {rows} 行",
+        "diag.first_response": (
+            "{channel}:本月 {rows} 条,计入 {requests} 条,及时 {on_time} 条"
+            "(短时放弃 {short} 条{short_how},机器人回复 {bots} 条不计)"
+        ),
+        "diag.resolution": "工单:本月 {rows} 条,计入 {cases} 条,及时 {on_time} 条,尚未到期 {pending} 条",
+        "diag.satisfaction": "满意度:{respondents} 份评价,得分 {score}",
+        "diag.outages": "故障:{count} 条在本月内(已截取至本月),{outside} 条在本月以外",
+        "diag.invoices": "发票:{count} 张,{settled} 张已于本月前结清未列入",
+        "diag.written": "已写入 {path}",
+        "short.exclude": "不计入",
+        "short.count": "计为未及时",
+        "problem_name.missing_value": "缺少必填值",
+        "problem_name.bad_timestamp": "时间无法解析",
+        "problem_name.bad_date": "日期无法解析",
+        "problem_name.bad_number": "数值无法解析",
+        "problem_name.bad_cycle": "账期无法解析",
+        "problem_name.bad_cause": "原因未知",
+        "problem_name.before_arrival": "早于接入时间",
+        "problem_name.before_start": "早于开始时间",
+        "problem_name.duplicate_id": "编号重复",
+        "problem_name.out_of_scale": "评分超出分制",
+        "problem_name.unknown_invoice": "发票不存在",
+    },
+    "en": {
+        "missing_value": "required value missing",
+        "bad_timestamp": "unreadable timestamp {value!r}",
+        "bad_date": "unreadable date {value!r} (expected YYYY-MM-DD)",
+        "bad_number": "unreadable number {value!r}",
+        "bad_cycle": "unreadable cycle {value!r} (expected YYYY-MM or YYYY-Qn)",
+        "bad_cause": "unknown cause {value!r} (provider, client, force_majeure or planned)",
+        "before_arrival": "before the arrival",
+        "before_start": "before the start",
+        "duplicate_id": "duplicate id (first at row {first})",
+        "out_of_scale": "score {value!r} outside 0 to {scale_max}",
+        "unknown_invoice": "payment for invoice {value!r}, which the invoices export does not list",
+        "no_file": "no such file",
+        "unreadable": "cannot read file ({detail})",
+        "bad_encoding": "unreadable encoding (UTF-8, UTF-8 with BOM and GBK/GB18030 are read)",
+        "bad_format": "unsupported file type {suffix!r} (.csv, .xlsx or .parquet)",
+        "bad_content": "unreadable content ({detail})",
+        "missing_column": "missing column (columns: {columns})",
+        "strict_bad_row": "row {row}: {column}: {problem}",
+        "output_is_input": "would overwrite an input file",
+        "as_of_before_period": "{as_of} is before the period {period}",
+        "no_channel_standard": "the contract sets no first-response limit for this channel, needed for {option}",
+        "no_resolution_standard": "the contract sets no resolution limit, needed for --tickets",
+        "no_satisfaction_standard": "the contract sets no satisfaction standard, needed for --surveys",
+        "satisfaction_method_needed": (
+            "the contract does not say how satisfaction is measured: give --satisfaction-method"
+        ),
+        "scale_max_needed": "the contract does not give the satisfaction scale (scale_max)",
+        "payments_without_invoices": "--payments needs --invoices",
+        "bad_mapping": "bad mapping file: {detail}",
+        "diag.bad_rows": "{file}: {count} unusable rows ({problem_name}, column {column}): rows {rows}",
+        "diag.first_response": (
+            "{channel}: {rows} rows in the period, {requests} requests, {on_time} on time "
+            "({short} short abandons {short_how}, {bots} bot responses ignored)"
+        ),
+        "diag.resolution": "tickets: {rows} in the period, {cases} cases, {on_time} on time, {pending} not yet due",
+        "diag.satisfaction": "satisfaction: {respondents} answers, score {score}",
+        "diag.outages": "outages: {count} in the period (clipped to it), {outside} outside it",
+        "diag.invoices": "invoices: {count} listed, {settled} settled before the period left out",
+        "diag.written": "wrote {path}",
+        "short.exclude": "excluded",
+        "short.count": "counted as late",
+        "problem_name.missing_value": "required value missing",
+        "problem_name.bad_timestamp": "unreadable timestamp",
+        "problem_name.bad_date": "unreadable date",
+        "problem_name.bad_number": "unreadable number",
+        "problem_name.bad_cycle": "unreadable cycle",
+        "problem_name.bad_cause": "unknown cause",
+        "problem_name.before_arrival": "before the arrival",
+        "problem_name.before_start": "before the start",
+        "problem_name.duplicate_id": "duplicate id",
+        "problem_name.out_of_scale": "score outside the scale",
+        "problem_name.unknown_invoice": "unknown invoice",
+    },
+}
+
+
+def say(lang: str, key: str, **params: object) -> str:
+    """The sentence `key` in `lang`, filled in."""
+    return CATALOGUE[lang][key].format(**params)

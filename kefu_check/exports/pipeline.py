@@ -1,0 +1,188 @@
+"""Pipeline: exports → DuckDB → figures and records → the month.json document, diagnostics, bad rows."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..calendar import Calendar
+from ..errors import InputError
+from ..load import load_contract_data, read_document
+from ..models import Contract
+from ..terms import DEFAULT_TZ, Terms, resolve
+from . import ledger, resolution, responses, satisfaction
+from .clock import Window
+from .mapping import Mapping
+from .messages import say
+from .rows import BadRow, Typed, bad_rows, grouped, method_note, refuse_first, row_list
+from .source import load_export, reading
+
+
+@dataclass(frozen=True)
+class Options:
+    contract: Path
+    period: str
+    exports: dict[str, Path]  # kind → file, for the kinds given
+    mapping: Mapping
+    as_of: date | None
+    short_abandons: str  # exclude | count
+    satisfaction_method: str | None
+    strict: bool
+    lang: str
+
+
+@dataclass
+class Outcome:
+    month: dict[str, Any]
+    diagnostics: list[str] = field(default_factory=list)
+    bad: list[tuple[str, BadRow]] = field(default_factory=list)  # (file, row)
+
+
+def run(opts: Options, cal: Calendar, contract_ref: str) -> Outcome:
+    """Compute the month's facts; `contract_ref` is how month.json names the contract."""
+    import duckdb
+
+    label = opts.contract.name
+    contract, blanks = load_contract_data(read_document(opts.contract, label), label)
+    terms = resolve(contract, blanks, label)
+    tz = terms.hours.tz if terms.hours else _timezone(DEFAULT_TZ)
+    window = Window.of(opts.period, opts.as_of, tz)
+    month: dict[str, Any] = {"schema": "kefu-check/month@1", "contract": contract_ref, "period": opts.period}
+    if opts.as_of is not None:
+        month["as_of"] = opts.as_of.isoformat()
+    outcome = Outcome(month)
+    con = duckdb.connect()
+    try:
+        with tempfile.TemporaryDirectory(prefix="kefu-facts-") as tmp:
+            con.execute(f"SET TimeZone = '{tz.key}'")
+            for kind, path in opts.exports.items():
+                load_export(con, kind, path, opts.mapping[kind], opts.lang, Path(tmp))
+            _first_responses(con, opts, terms, window, outcome)
+            _resolution(con, opts, terms, window, cal, outcome)
+            _satisfaction(con, opts, contract, window, outcome)
+            _ledger(con, opts, window, outcome)
+    finally:
+        con.close()
+    return outcome
+
+
+def _timezone(name: str) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def _typed(con: Any, kind: str, opts: Options, outcome: Outcome, type_fn: Any, **extra: object) -> str:
+    """Type the rows of `kind` with `type_fn(con)` and collect its bad rows (fatal with --strict), saying so on
+    stderr; return the method note's part about them."""
+    label = opts.exports[kind].name
+    with reading(label, opts.lang):
+        typed: Typed = type_fn(con)
+    bad = bad_rows(con, typed)
+    if opts.strict:
+        refuse_first(bad, label, opts.lang, **extra)
+    for (problem, column), rows in grouped(bad).items():
+        name = say(opts.lang, f"problem_name.{problem}")
+        outcome.diagnostics.append(
+            say(opts.lang, "diag.bad_rows", file=label, count=len(rows), problem_name=name, column=column,
+                rows=row_list(rows))
+        )
+    outcome.bad.extend((label, b) for b in bad)
+    return method_note(bad)
+
+
+def _first_responses(con: Any, opts: Options, terms: Terms, window: Window, outcome: Outcome) -> None:
+    standards = {c.name: c for c in terms.channels}
+    figures: dict[str, Any] = {}
+    for kind, channel in responses.CHANNELS.items():
+        if kind not in opts.exports:
+            continue
+        if channel not in standards:
+            raise InputError(
+                opts.contract.name,
+                f"standards.first_response.{channel}.within_seconds",
+                say(opts.lang, "no_channel_standard", option=f"--{kind}"),
+            )
+        within = standards[channel].within_seconds
+        bad = _typed(con, kind, opts, outcome, lambda c, k=kind: responses.type_requests(c, k))
+        f = responses.first_response(con, kind, within, window, opts.short_abandons)
+        source = opts.exports[kind].name
+        figures[channel] = {
+            "requests": f.requests,
+            "on_time": f.on_time,
+            "method": responses.method(f, source, within, opts.short_abandons, bad),
+        }
+        outcome.diagnostics.append(
+            say(opts.lang, "diag.first_response", channel=channel, rows=f.rows, requests=f.requests,
+                on_time=f.on_time, short=f.short_abandons, short_how=say(opts.lang, f"short.{opts.short_abandons}"),
+                bots=f.bot_responses)
+        )
+    if figures:
+        outcome.month["first_response"] = dict(sorted(figures.items()))
+
+
+def _resolution(con: Any, opts: Options, terms: Terms, window: Window, cal: Calendar, outcome: Outcome) -> None:
+    if "tickets" not in opts.exports:
+        return
+    if terms.resolution is None:
+        raise InputError(opts.contract.name, "standards.resolution", say(opts.lang, "no_resolution_standard"))
+    within, unit, _ = terms.resolution
+    bad = _typed(con, "tickets", opts, outcome, resolution.type_tickets)
+    if unit == "working_days":
+        resolution.deadline_table(con, within, window, terms.hours, cal)
+    r = resolution.resolution(con, within, unit, window)
+    outcome.month["resolution"] = {
+        "cases": r.cases,
+        "on_time": r.on_time,
+        "method": resolution.method(r, opts.exports["tickets"].name, within, unit, terms.hours, bad),
+    }
+    outcome.diagnostics.append(
+        say(opts.lang, "diag.resolution", rows=r.rows, cases=r.cases, on_time=r.on_time, pending=r.pending)
+    )
+
+
+def _satisfaction(con: Any, opts: Options, contract: Contract, window: Window, outcome: Outcome) -> None:
+    if "surveys" not in opts.exports:
+        return
+    label = opts.contract.name
+    standard = contract.standards.satisfaction if contract.standards else None
+    if standard is None:
+        raise InputError(label, "standards.satisfaction", say(opts.lang, "no_satisfaction_standard"))
+    how = opts.satisfaction_method or standard.method
+    if how is None:
+        raise InputError(label, "standards.satisfaction.method", say(opts.lang, "satisfaction_method_needed"))
+    scale_max = standard.scale_max
+    if scale_max is None and (how == "share_satisfied" or standard.scale == "percent"):
+        raise InputError(label, "standards.satisfaction.scale_max", say(opts.lang, "scale_max_needed"))
+    bad = _typed(con, "surveys", opts, outcome, lambda c: satisfaction.type_surveys(c, scale_max), scale_max=scale_max)
+    s = satisfaction.satisfaction(con, window, scale_max)
+    value = satisfaction.score(s, how, standard.scale, scale_max)
+    if value is None:
+        return
+    outcome.month["satisfaction"] = {
+        "score": f"{value:f}",
+        "respondents": s.respondents,
+        "method": satisfaction.method(s, opts.exports["surveys"].name, how, standard.scale, scale_max, bad),
+    }
+    outcome.diagnostics.append(say(opts.lang, "diag.satisfaction", respondents=s.respondents, score=f"{value:f}"))
+
+
+def _ledger(con: Any, opts: Options, window: Window, outcome: Outcome) -> None:
+    if "outages" in opts.exports:
+        _typed(con, "outages", opts, outcome, ledger.type_outages)
+        entries, outside = ledger.outages(con, window)
+        outcome.month["outages"] = entries
+        outcome.diagnostics.append(say(opts.lang, "diag.outages", count=len(entries), outside=outside))
+    if "payments" in opts.exports and "invoices" not in opts.exports:
+        raise InputError(opts.exports["payments"].name, None, say(opts.lang, "payments_without_invoices"))
+    if "invoices" in opts.exports:
+        with_payments = "payments" in opts.exports
+        _typed(con, "invoices", opts, outcome, ledger.type_invoices)
+        if with_payments:
+            _typed(con, "payments", opts, outcome, ledger.type_payments)
+        entries, settled = ledger.invoices(con, window, with_payments)
+        outcome.month["invoices"] = entries
+        outcome.diagnostics.append(say(opts.lang, "diag.invoices", count=len(entries), settled=settled))

@@ -1,0 +1,338 @@
+"""`kefu-check facts` metrics: the fixture's figures recomputed row by row in plain Python, and each boundary.
+
+fixtures/exports/ is written by scripts/gen-exports.py (seeded); its notes.md explains the B-… rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kefu_check.calendar import Calendar
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
+TZ = ZoneInfo("Asia/Shanghai")
+PERIOD_START = datetime(2026, 10, 1, tzinfo=TZ)
+PERIOD_END = datetime(2026, 11, 1, tzinfo=TZ)
+CAL = Calendar()
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+
+
+def facts(kefu, *args: str, files: dict[str, str | bytes] | None = None, contract: dict | None = None):
+    """Copy the fixture folder to tmp, add `files`, run `kefu-check facts`; return (run, month.json or None)."""
+    for item in FIXTURE.iterdir():
+        shutil.copy(item, kefu.dir / item.name)
+    if contract is not None:
+        kefu.write("contract.json", contract)
+    for name, content in (files or {}).items():
+        kefu.write(name, content)
+    out = kefu.dir / "out" / "month.json"
+    out.parent.mkdir(exist_ok=True)
+    run = kefu.run("facts", "--contract", kefu.dir / "contract.json", "--period", "2026-10", "-o", out, *args)
+    return run, (json.loads(out.read_text(encoding="utf-8")) if out.exists() and run.code == 0 else None)
+
+
+def fixture_contract() -> dict:
+    return json.loads((FIXTURE / "contract.json").read_text(encoding="utf-8"))
+
+
+def parse(text: str | None) -> datetime | None:
+    """Plain-Python reading of an export timestamp (naive = Asia/Shanghai); None when empty; raises when bad."""
+    if text is None or text == "":
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+
+
+def readable(text: str) -> bool:
+    try:
+        parse(text)
+        return True
+    except ValueError:
+        return False
+
+
+@dataclass
+class Expected:
+    requests: int
+    on_time: int
+
+
+def expected_first_response(rows: list[dict[str, str]], within: int) -> Expected:
+    """SPEC §7 in plain Python: bad rows (first occurrence of an id wins) out, short abandons out, bots ignored."""
+    seen: set[str] = set()
+    requests = on_time = 0
+    limit = timedelta(seconds=within)
+    for row in rows:
+        rid = row["id"]
+        if not rid or rid in seen:
+            continue
+        seen.add(rid)
+        if not all(readable(row[c]) for c in ("arrived_at", "first_response_at", "abandoned_at")):
+            continue
+        arrived, response, abandoned = (parse(row[c]) for c in ("arrived_at", "first_response_at", "abandoned_at"))
+        if arrived is None or (response and response < arrived) or (abandoned and abandoned < arrived):
+            continue
+        if not PERIOD_START <= arrived < PERIOD_END:
+            continue
+        if abandoned is not None and abandoned - arrived <= limit:
+            continue
+        requests += 1
+        if response is not None and row["agent"] and response - arrived <= limit:
+            on_time += 1
+    return Expected(requests, on_time)
+
+
+# ----------------------------------------------------------------------------------------------- fixture
+
+
+def test_fixture_first_response_matches_plain_python(kefu) -> None:
+    calls = list(csv.DictReader(io.StringIO((FIXTURE / "calls.csv").read_text(encoding="utf-8-sig"))))
+    chats_text = (FIXTURE / "chats.csv").read_bytes().decode("gbk")
+    names = {"会话编号": "id", "接入时间": "arrived_at", "首次回复时间": "first_response_at", "放弃时间": "abandoned_at",
+             "客服": "agent"}
+    chats = [{names[k]: v for k, v in row.items()} for row in csv.DictReader(io.StringIO(chats_text))]
+    run, month = facts(kefu, "--calls", kefu.dir / "calls.csv", "--chats", kefu.dir / "chats.csv",
+                       "--mapping", kefu.dir / "mapping.toml")
+    assert run.code == 0, run.err
+    phone, chat = expected_first_response(calls, 20), expected_first_response(chats, 30)
+    assert month["first_response"]["phone"]["requests"] == phone.requests
+    assert month["first_response"]["phone"]["on_time"] == phone.on_time
+    assert month["first_response"]["chat"]["requests"] == chat.requests
+    assert month["first_response"]["chat"]["on_time"] == chat.on_time
+    assert phone.requests > 250 and chat.requests > 150  # the fixture is not trivially empty
+
+
+def test_fixture_resolution_matches_plain_python(kefu) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(FIXTURE / "tickets.xlsx", read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))[1:]
+    book.close()
+    as_of_end = datetime(2026, 11, 1, tzinfo=TZ)
+    cases = on_time = 0
+    for _id, opened, resolved in rows:
+        opened = opened.replace(tzinfo=TZ)
+        resolved = resolved.replace(tzinfo=TZ) if resolved else None
+        if resolved is not None and resolved < opened:
+            continue  # a bad row
+        if not PERIOD_START <= opened < PERIOD_END:
+            continue
+        deadline = datetime.combine(CAL.add_working_days(opened.date(), 2), time(18), tzinfo=TZ)
+        if resolved is None and deadline >= as_of_end:
+            continue  # not yet due
+        cases += 1
+        on_time += resolved is not None and resolved <= deadline
+    run, month = facts(kefu, "--tickets", kefu.dir / "tickets.xlsx")
+    assert run.code == 0, run.err
+    assert (month["resolution"]["cases"], month["resolution"]["on_time"]) == (cases, on_time)
+    assert cases > 150
+
+
+def test_fixture_satisfaction_matches_plain_python(kefu) -> None:
+    rows = list(csv.DictReader(io.StringIO((FIXTURE / "surveys.csv").read_text(encoding="utf-8"))))
+    scores = []
+    for row in rows:
+        if not row["score"].isdigit() or not 0 <= int(row["score"]) <= 5:
+            continue
+        if PERIOD_START <= parse(row["answered_at"]) < PERIOD_END:
+            scores.append(int(row["score"]))
+    satisfied = Fraction(100 * sum(s >= 4 for s in scores), len(scores))
+    run, month = facts(kefu, "--surveys", kefu.dir / "surveys.csv")
+    assert run.code == 0, run.err
+    got = month["satisfaction"]
+    assert got["respondents"] == len(scores)
+    # not a terminating decimal here: the figure is cut after 24 decimals, never rounded up
+    assert Decimal(got["score"]) == Decimal(satisfied.numerator * 10**24 // satisfied.denominator).scaleb(-24)
+    assert "method=share_satisfied" in got["method"]
+
+
+def test_fixture_outages_clipped_and_invoices(kefu) -> None:
+    run, month = facts(kefu, "--outages", kefu.dir / "outages.csv", "--invoices", kefu.dir / "invoices.csv",
+                       "--payments", kefu.dir / "payments.csv")
+    assert run.code == 0, run.err
+    assert month["outages"][0] == {"id": "OUT-1", "start": "2026-10-01T00:00:00+08:00",
+                                   "end": "2026-10-01T10:00:00+08:00", "cause": "provider"}
+    assert month["outages"][-1] == {"id": "OUT-4", "start": "2026-10-31T17:00:00+08:00",
+                                    "end": "2026-11-01T00:00:00+08:00", "cause": "provider"}
+    assert [o["id"] for o in month["outages"]] == ["OUT-1", "OUT-2", "OUT-3", "OUT-4"]
+    assert month["invoices"] == [{"id": "INV-2026-09", "cycle": "2026-09", "amount": "20000.00", "payments": [
+        {"date": "2026-10-20", "amount": "10000.00"}, {"date": "2026-10-26", "amount": "10000.00"}]}]
+    assert "outages.csv" in run.err and "payments.csv" in run.err  # OUT-6 and the unknown invoice
+
+
+# ----------------------------------------------------------------------------------------------- boundaries
+
+CALLS_HEADER = "id,arrived_at,first_response_at,abandoned_at,agent\n"
+
+
+def calls_csv(*rows: str) -> str:
+    return CALLS_HEADER + "".join(r + "\n" for r in rows)
+
+
+def phone(kefu, content: str, *args: str) -> dict:
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", *args, files={"c.csv": content})
+    assert run.code == 0, run.err
+    return month["first_response"]["phone"]
+
+
+@pytest.mark.parametrize(
+    ("row", "requests", "on_time"),
+    [
+        ("R,2026-10-09T10:00:00,2026-10-09T10:00:20,,A01", 1, 1),  # exactly within_seconds: on time (以内)
+        ("R,2026-10-09T10:00:00,2026-10-09T10:00:21,,A01", 1, 0),  # one second later: late
+        ("R,2026-10-09T10:00:00,,2026-10-09T10:00:20,", 0, 0),  # abandoned exactly at the threshold: excluded
+        ("R,2026-10-09T10:00:00,,2026-10-09T10:00:21,", 1, 0),  # a second later: a request, unanswered
+        ("R,2026-10-09T10:00:00,2026-10-09T10:00:02,,", 1, 0),  # a bot's reply is no first response
+        ("R,2026-10-31T23:59:59,2026-10-31T23:59:59,,A01", 1, 1),  # last second of the month: inside
+        ("R,2026-11-01T00:00:00,2026-11-01T00:00:01,,A01", 0, 0),  # first second of the next: outside
+        ("R,2026-10-01T00:00:00,2026-10-01T00:00:01,,A01", 1, 1),  # first second of the month
+        ("R,2026-09-30T23:59:59,2026-09-30T23:59:59,,A01", 0, 0),
+        ("R,2026-10-31T15:59:59Z,2026-10-31T16:00:00Z,,A01", 1, 1),  # 23:59:59 in Shanghai
+        ("R,2026-10-31T16:00:00Z,2026-10-31T16:00:01Z,,A01", 0, 0),  # 00:00:00 in Shanghai: November
+        ("R,2026-10-09 03:00:00,2026-10-09 03:00:10,,A01", 1, 1),  # any hour counts, space separator too
+        ("R,2026-10-09,2026-10-09T00:00:05,,A01", 0, 0),  # a bare date is no timestamp: a bad row
+        ("R,2026-10-09T10:00:00.5,2026-10-09T10:00:20.5,,A01", 1, 1),  # fractions of a second count exactly
+    ],
+)
+def test_first_response_boundary(kefu, row: str, requests: int, on_time: int) -> None:
+    figures = phone(kefu, calls_csv(row))
+    assert (figures["requests"], figures["on_time"]) == (requests, on_time)
+
+
+def test_short_abandons_counted_on_request(kefu) -> None:
+    rows = calls_csv("A,2026-10-09T10:00:00,,2026-10-09T10:00:05,", "B,2026-10-09T10:00:00,2026-10-09T10:00:05,,A1")
+    assert phone(kefu, rows) == {"requests": 1, "on_time": 1, "method": phone(kefu, rows)["method"]}
+    counted = phone(kefu, rows, "--short-abandons", "count")
+    assert (counted["requests"], counted["on_time"]) == (2, 1)
+    assert "short_abandons(<=20s)=1:count" in counted["method"]
+
+
+TICKETS_HEADER = "id,opened_at,resolved_at\n"
+
+
+def resolution(kefu, rows: list[str], *args: str, contract: dict | None = None) -> dict:
+    content = TICKETS_HEADER + "".join(r + "\n" for r in rows)
+    run, month = facts(kefu, "--tickets", kefu.dir / "t.csv", *args, files={"t.csv": content}, contract=contract)
+    assert run.code == 0, run.err
+    return month["resolution"]
+
+
+@pytest.mark.parametrize(
+    ("row", "cases", "on_time"),
+    [
+        ("T,2026-10-01T10:00:00,2026-10-09T18:00:00", 1, 1),  # holiday: 10-08, 10-09 → limit 10-09 18:00
+        ("T,2026-10-01T10:00:00,2026-10-09T18:00:01", 1, 0),  # a second past the last day's service hours
+        ("T,2026-10-09T17:00:00,2026-10-12T18:00:00", 1, 1),  # Sat 10-10 is a 调休 working day → Mon 10-12
+        ("T,2026-10-09T17:00:00,2026-10-13T09:00:00", 1, 0),
+        ("T,2026-10-26T09:00:00,", 1, 0),  # open past its limit (10-28 18:00) at as_of: late
+        ("T,2026-10-30T09:00:00,", 0, 0),  # open, limit 11-03: not yet due at as_of → left out
+        ("T,2026-10-30T09:00:00,2026-11-03T17:00:00", 1, 1),  # resolved after the period, within the limit
+        ("T,2026-09-30T23:59:59,2026-10-08T09:00:00", 0, 0),  # opened in September
+    ],
+)
+def test_resolution_working_days_boundary(kefu, row: str, cases: int, on_time: int) -> None:
+    figures = resolution(kefu, [row])
+    assert (figures["cases"], figures["on_time"]) == (cases, on_time)
+
+
+def test_open_ticket_late_once_as_of_passes_its_limit(kefu) -> None:
+    row = "T,2026-10-30T09:00:00,"  # limit Tue 2026-11-03 18:00
+    assert resolution(kefu, [row], "--as-of", "2026-11-03")["cases"] == 1  # the limit lies within the as_of day
+    assert resolution(kefu, [row], "--as-of", "2026-11-02")["cases"] == 0
+
+
+def test_resolution_in_hours_is_elapsed_time_inclusive(kefu) -> None:
+    contract = fixture_contract()
+    contract["standards"]["resolution"] = {"within": 24, "unit": "hours", "target_ratio": "0.9"}
+    rows = ["A,2026-10-01T10:00:00,2026-10-02T10:00:00", "B,2026-10-01T10:00:00,2026-10-02T10:00:01"]
+    figures = resolution(kefu, rows, contract=contract)
+    assert (figures["cases"], figures["on_time"]) == (2, 1)
+    assert "on_time=resolved_at<=opened_at+24h" in figures["method"]
+
+
+def surveys(kefu, scores: list[str], satisfaction: dict, *args: str) -> dict:
+    contract = fixture_contract()
+    contract["standards"]["satisfaction"] = satisfaction
+    content = "id,answered_at,score\n" + "".join(f"S{i},2026-10-05T10:00:00,{s}\n" for i, s in enumerate(scores))
+    run, month = facts(kefu, "--surveys", kefu.dir / "s.csv", *args, files={"s.csv": content}, contract=contract)
+    assert run.code == 0, run.err
+    return month["satisfaction"]
+
+
+def test_satisfaction_mean_and_share(kefu) -> None:
+    points = {"min": "4.5", "scale": "points", "method": "mean_score", "scale_max": 5}
+    assert surveys(kefu, ["5", "4", "4", "5"], points)["score"] == "4.5"
+    percent = {"min": "85", "scale": "percent", "method": "mean_score", "scale_max": 5}
+    assert surveys(kefu, ["5", "4", "4", "5"], percent)["score"] == "90"
+    share = {"min": "85", "scale": "percent", "method": "share_satisfied", "scale_max": 5}
+    got = surveys(kefu, ["5", "4", "3", "5", "4", "4", "5", "2"], share)
+    assert (got["score"], got["respondents"]) == ("75", 8)
+    # the contract says nothing: the user must choose, and may also compute the other way
+    silent = {"min": "85", "scale": "percent", "method": None, "scale_max": 5}
+    assert surveys(kefu, ["5", "3"], silent, "--satisfaction-method", "share_satisfied")["score"] == "50"
+
+
+def test_satisfaction_exact_at_the_threshold(kefu) -> None:
+    """17 of 20 satisfied = 85 exactly: meets `min` 85, and the monthly check agrees (no sla.satisfaction)."""
+    share = {"min": "85", "scale": "percent", "method": "share_satisfied", "scale_max": 5}
+    assert surveys(kefu, ["5"] * 17 + ["3"] * 3, share)["score"] == "85"
+    check = kefu.run("--format", "json", kefu.dir / "out" / "month.json")
+    assert "sla.satisfaction" not in check.ids()
+    assert surveys(kefu, ["5"] * 16 + ["3"] * 3, share)["score"].startswith("84.210526315789473684210526")
+
+
+# ----------------------------------------------------------------------------------------------- properties
+
+stamp = st.integers(min_value=0, max_value=40 * 86400).map(lambda s: datetime(2026, 9, 28) + timedelta(seconds=s))
+delay = st.one_of(st.none(), st.integers(min_value=0, max_value=90))
+call = st.tuples(stamp, delay, delay, st.booleans())
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(call, max_size=30))
+def test_first_response_invariants(kefu, calls: list) -> None:
+    """on_time ≤ requests; counting short abandons adds exactly them; figures agree with plain Python."""
+    lines = [
+        f"R{i},{a.isoformat()},{'' if r is None else (a + timedelta(seconds=r)).isoformat()},"
+        f"{'' if b is None else (a + timedelta(seconds=b)).isoformat()},{'A1' if human else ''}"
+        for i, (a, r, b, human) in enumerate(calls)
+    ]
+    content = calls_csv(*lines)
+    excluded = phone(kefu, content)
+    counted = phone(kefu, content, "--short-abandons", "count")
+    assert 0 <= excluded["on_time"] <= excluded["requests"] <= counted["requests"]
+    short = int(excluded["method"].split("short_abandons(<=20s)=")[1].split(":")[0])
+    assert counted["requests"] == excluded["requests"] + short
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert Expected(excluded["requests"], excluded["on_time"]) == expected_first_response(rows, 20)
+
+
+def test_deadline_table_is_one_row_a_day() -> None:
+    import duckdb
+
+    from kefu_check.exports.clock import Window
+    from kefu_check.exports.resolution import deadline_table
+    from kefu_check.load import load_contract_data
+    from kefu_check.terms import resolve
+
+    contract, blanks = load_contract_data(fixture_contract(), "contract.json")
+    terms = resolve(contract, blanks, "contract.json")
+    con = duckdb.connect()
+    rows = deadline_table(con, 2, Window.of("2026-10", None, TZ), terms.hours, CAL)
+    assert len(rows) == 31 and con.execute("SELECT count(*) FROM limits").fetchall() == [(31,)]
+    assert rows[0] == (date(2026, 10, 1), int(datetime(2026, 10, 9, 18, tzinfo=TZ).timestamp()) * 1_000_000)

@@ -1,0 +1,234 @@
+"""`kefu-check facts` as a user runs it: golden bytes, facts → monthly check, bad input, formats, languages."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kefu_check.exports.messages import CATALOGUE
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
+ALL = ["--calls", "calls.csv", "--chats", "chats.csv", "--tickets", "tickets.xlsx", "--surveys", "surveys.csv",
+       "--outages", "outages.csv", "--invoices", "invoices.csv", "--payments", "payments.csv",
+       "--mapping", "mapping.toml"]
+
+
+@pytest.fixture
+def folder(kefu) -> Path:
+    for item in FIXTURE.iterdir():
+        shutil.copy(item, kefu.dir / item.name)
+    return kefu.dir
+
+
+def run_facts(kefu, folder: Path, *args: str, out: str = "month.json"):
+    """`kefu-check facts --contract contract.json --period 2026-10 ARGS -o OUT`, file names inside `folder`."""
+    resolved = [str(folder / a) if "." in a and not a.startswith("-") else a for a in args]
+    return kefu.run("facts", "--contract", folder / "contract.json", "--period", "2026-10", *resolved,
+                    "-o", folder / out)
+
+
+def test_golden_month_and_deterministic_bytes(kefu, folder: Path) -> None:
+    first = run_facts(kefu, folder, *ALL)
+    assert first.code == 0, first.err
+    written = (folder / "month.json").read_bytes()
+    assert written == (FIXTURE / "expected-month.json").read_bytes()
+    assert run_facts(kefu, folder, *ALL).code == 0
+    assert (folder / "month.json").read_bytes() == written
+
+
+def test_facts_then_monthly_check(kefu, folder: Path) -> None:
+    assert run_facts(kefu, folder, *ALL).code == 0
+    check = kefu.run("--format", "json", folder / "month.json")
+    assert check.code == 1, check.err
+    assert check.one("payment.late_fee", "INV-2026-09")["amount"] == "30.00"
+    assert {c["subject"] for c in check.find("sla.first_response")} == {"chat", "phone"}
+    assert check.find("sla.resolution") and not check.find("sla.satisfaction")  # 86.58 ≥ 85
+    assert check.doc["metrics"]["downtime_month_minutes"] == 90
+
+
+def test_contract_named_relative_to_the_written_file(kefu, folder: Path) -> None:
+    (folder / "out" / "deep").mkdir(parents=True)
+    assert run_facts(kefu, folder, "--calls", "calls.csv", out="out/deep/m.json").code == 0
+    assert json.loads((folder / "out" / "deep" / "m.json").read_text())["contract"] == "../../contract.json"
+    assert kefu.run("--format", "json", folder / "out" / "deep" / "m.json").code in (0, 1)
+
+
+def test_bad_rows_reported_with_row_numbers(kefu, folder: Path) -> None:
+    run = run_facts(kefu, folder, "--calls", "calls.csv", "--report", "bad.json", "--lang", "en")
+    assert run.code == 0
+    assert "calls.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 292" in run.err
+    assert "calls.csv: 1 unusable rows (duplicate id, column id): rows 294" in run.err
+    method = json.loads((folder / "month.json").read_text())["first_response"]["phone"]["method"]
+    assert "bad_rows=3 (bad_timestamp:arrived_at@292; before_arrival:first_response_at@293; duplicate_id:id@294)" \
+        in method
+    report = json.loads((folder / "bad.json").read_text())
+    assert report["bad_rows"][2] == {"file": "calls.csv", "row": 294, "column": "id", "problem": "duplicate_id",
+                                     "value": "P0007", "first_row": 8}
+
+
+def test_strict_makes_the_first_bad_row_fatal(kefu, folder: Path) -> None:
+    run = run_facts(kefu, folder, "--calls", "calls.csv", "--strict", "--lang", "en")
+    assert run.code == 2
+    assert run.err == "calls.csv: row 292: arrived_at: unreadable timestamp '2026-10-1x 10:00'\n"
+    assert not (folder / "month.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        ({}, ["--calls", "missing.csv"], "missing.csv: no such file\n"),
+        ({"c.csv": "id,arrived\nR,2026-10-01T10:00:00\n"}, ["--calls", "c.csv"],
+         "c.csv: arrived_at: missing column (columns: id, arrived)\n"),
+        ({"c.csv": b"id,arrived_at\n\xff\xfe\x80\n"}, ["--calls", "c.csv"],
+         "c.csv: unreadable encoding (UTF-8, UTF-8 with BOM and GBK/GB18030 are read)\n"),
+        ({"c.json": "{}"}, ["--calls", "c.json"], "c.json: unsupported file type '.json' (.csv, .xlsx or .parquet)\n"),
+        ({}, ["--payments", "payments.csv"], "payments.csv: --payments needs --invoices\n"),
+        ({}, ["--as-of", "2026-09-30"], "--as-of: 2026-09-30 is before the period 2026-10\n"),
+        ({"m.toml": "[calls]\narrived = 'x'\n"}, ["--calls", "calls.csv", "--mapping", "m.toml"],
+         "m.toml: calls.arrived: bad mapping file: unknown column (known: id, arrived_at, first_response_at, "
+         "abandoned_at, agent)\n"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(kefu, folder: Path, files: dict, args: list[str], message: str) -> None:
+    for name, content in files.items():
+        kefu.write(name, content)
+    run = run_facts(kefu, folder, *args, "--lang", "en")
+    assert (run.code, run.err) == (2, message)
+
+
+def test_never_overwrites_an_input(kefu, folder: Path) -> None:
+    before = (folder / "calls.csv").read_bytes()
+    run = run_facts(kefu, folder, "--calls", "calls.csv", "--lang", "en", out="calls.csv")
+    assert (run.code, run.err) == (2, "calls.csv: would overwrite an input file\n")
+    assert (folder / "calls.csv").read_bytes() == before
+    assert run_facts(kefu, folder, "--calls", "calls.csv", out="contract.json").code == 2
+
+
+def test_channel_without_a_standard(kefu, folder: Path) -> None:
+    contract = json.loads((folder / "contract.json").read_text())
+    del contract["standards"]["first_response"]["phone"]
+    kefu.write("contract.json", contract)
+    run = run_facts(kefu, folder, "--calls", "calls.csv", "--lang", "en")
+    assert run.code == 2
+    assert run.err.startswith("contract.json: standards.first_response.phone.within_seconds: the contract sets no")
+
+
+def test_satisfaction_method_must_be_chosen_when_the_contract_is_silent(kefu, folder: Path) -> None:
+    contract = json.loads((folder / "contract.json").read_text())
+    contract["standards"]["satisfaction"]["method"] = None
+    kefu.write("contract.json", contract)
+    run = run_facts(kefu, folder, "--surveys", "surveys.csv", "--lang", "en")
+    assert (run.code, run.err.split(": ")[:2]) == (2, ["contract.json", "standards.satisfaction.method"])
+    assert run_facts(kefu, folder, "--surveys", "surveys.csv", "--satisfaction-method", "mean_score").code == 0
+
+
+def test_parquet_and_xlsx_read_like_csv(kefu, folder: Path) -> None:
+    """The same emails as CSV, as Parquet (typed timestamp columns) and as .xlsx: the same figures."""
+    import duckdb
+    import openpyxl
+
+    rows = [("E1", "2026-10-08 09:00:00", "2026-10-08 12:59:59", None, "小王"),
+            ("E2", "2026-10-08 09:00:00", "2026-10-08 13:00:01", None, "小王"),
+            ("E3", "2026-10-08 09:00:00", None, "2026-10-08 09:30:00", None)]
+    kefu.write("e.csv", "id,arrived_at,first_response_at,abandoned_at,agent\n"
+               + "".join(",".join(v or "" for v in r) + "\n" for r in rows))
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT id, CAST(arrived_at AS TIMESTAMP) AS arrived_at, "
+                f"CAST(first_response_at AS TIMESTAMP) AS first_response_at, "
+                f"CAST(abandoned_at AS TIMESTAMP) AS abandoned_at, agent FROM read_csv('{folder / 'e.csv'}', "
+                f"all_varchar = true)) TO '{folder / 'e.parquet'}' (FORMAT parquet)")
+    book = openpyxl.Workbook()
+    book.active.append(["id", "arrived_at", "first_response_at", "abandoned_at", "agent"])
+    from datetime import datetime
+
+    for r in rows:
+        book.active.append([r[0], *(datetime.fromisoformat(v) if v else None for v in r[1:4]), r[4]])
+    book.save(folder / "e.xlsx")
+    figures = []
+    for name in ("e.csv", "e.parquet", "e.xlsx"):
+        run = run_facts(kefu, folder, "--emails", name)
+        assert run.code == 0, run.err
+        email = json.loads((folder / "month.json").read_text())["first_response"]["email"]
+        figures.append((email["requests"], email["on_time"]))
+    assert figures == [(2, 1)] * 3  # 4 h = 14,400 s: E1 on time, E2 a second late, E3 a short abandon (30 min)
+
+
+def test_gbk_and_utf8_read_alike(kefu, folder: Path) -> None:
+    text = (folder / "chats.csv").read_bytes().decode("gbk")
+    kefu.write("chats-utf8.csv", text.encode("utf-8-sig"))
+    figures = []
+    for name in ("chats.csv", "chats-utf8.csv"):
+        assert run_facts(kefu, folder, "--chats", name, "--mapping", "mapping.toml").code == 0
+        chat = json.loads((folder / "month.json").read_text())["first_response"]["chat"]
+        figures.append((chat["requests"], chat["on_time"]))
+    assert figures[0] == figures[1]
+
+
+# ----------------------------------------------------------------------------------------------- languages
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_catalogue_complete_in_both_languages() -> None:
+    assert CATALOGUE["zh"].keys() == CATALOGUE["en"].keys()
+    for key, zh in CATALOGUE["zh"].items():
+        assert _fields(zh) == _fields(CATALOGUE["en"][key]), key
+        assert re.search(r"[\u4e00-\u9fff]", zh), f"zh {key} is not Chinese"
+        assert not re.search(r"[\u4e00-\u9fff]", CATALOGUE["en"][key]), f"en {key} has Chinese"
+
+
+def test_no_chinese_leaks_into_english_output(kefu, folder: Path) -> None:
+    en = run_facts(kefu, folder, *ALL, "--lang", "en")
+    assert en.code == 0
+    assert not re.search(r"[\u4e00-\u9fff]", en.err), en.err
+    zh = run_facts(kefu, folder, *ALL)
+    assert "已写入" in zh.err and "wrote" not in zh.err
+
+
+def test_duckdb_is_not_imported_with_kefu_check() -> None:
+    code = "import kefu_check.cli, sys; print('duckdb' in sys.modules, 'openpyxl' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False False"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("broken.csv", 'id,arrived_at,first_response_at,abandoned_at,agent\nR1,"2026-10-09T10:00:00,,,\nR2,a,,,,x,y\n'),
+        ("broken.parquet", b"not a parquet file"),
+        ("broken.xlsx", b"not a workbook"),
+    ],
+)
+def test_unreadable_file_is_one_line_exit_2(kefu, folder: Path, name: str, content: str | bytes) -> None:
+    kefu.write(name, content)
+    run = run_facts(kefu, folder, "--calls", name, "--lang", "en")
+    assert run.code == 2
+    assert run.err.startswith(f"{name}: ") and run.err.count("\n") == 1 and "Traceback" not in run.err
+
+
+def test_tab_and_semicolon_separated_exports(kefu, folder: Path) -> None:
+    row = ["R1", "2026-10-09T10:00:00", "2026-10-09T10:00:05", "", "A1"]
+    header = ["id", "arrived_at", "first_response_at", "abandoned_at", "agent"]
+    for sep in ("\t", ";"):
+        kefu.write("sep.csv", sep.join(header) + "\n" + sep.join(row) + "\n")
+        assert run_facts(kefu, folder, "--calls", "sep.csv").code == 0
+        phone = json.loads((folder / "month.json").read_text())["first_response"]["phone"]
+        assert (phone["requests"], phone["on_time"]) == (1, 1)
+
+
+def test_generator_reproduces_the_committed_fixture(tmp_path: Path) -> None:
+    script = FIXTURE.parent.parent / "scripts" / "gen-exports.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path)], check=True)
+    committed = sorted(p.name for p in FIXTURE.iterdir() if p.name not in ("notes.md", "expected-month.json"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == committed
+    for name in committed:
+        assert (tmp_path / name).read_bytes() == (FIXTURE / name).read_bytes(), name
