@@ -20,9 +20,14 @@ def refuse_overwrite(output: Path | None, inputs: Iterable[Path]) -> None:
             raise InputError(str(output), None, "--output names an input file; choose another path")
 
 
-def write(text: str, output: Path | None, private: Iterable[Private], redact_identities: bool) -> None:
-    """Mask account numbers (and, with --redact, identities), then print or write the report."""
-    text = redact(text, private, redact_identities)
+def write(
+    text: str, output: Path | None, private: Iterable[Private], redact_identities: bool, mask: bool = True
+) -> None:
+    """Mask account numbers (and, with --redact, identities), then print or write the report.
+
+    `mask=False` only for a document the user asked for in full (`extract -o contract.json`)."""
+    if mask:
+        text = redact(text, private, redact_identities)
     if output is None:
         sys.stdout.write(text)
         return

@@ -69,22 +69,12 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
     for item in ex.unreadable:
         params = {"clause": item.where.clause, "line": item.where.line, "field": item.path, "text": item.text}
         click.echo(word(lang, "note.unreadable", **params), err=True)
-    from ..output import refuse_overwrite
+    from ..output import refuse_overwrite, write
 
     refuse_overwrite(output, [agreement])
     data = ex.data if output is not None else masked(ex.data)
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    _write(text, output)
+    write(text, output, [], False, mask=output is None)
     if output is None and data != ex.data:
         click.echo(word(lang, "masked"), err=True)
 
-
-def _write(text: str, output: Path | None) -> None:
-    """contract.json as extracted: to --output in full (the user's own file), or to stdout masked."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(output), None, f"cannot write ({exc.strerror})") from None
