@@ -126,3 +126,11 @@ def test_page_mentions_every_format() -> None:
 
     assert all(f"`{fmt}`" in PAGE for fmt in FORMATS)
     assert shutil.which("kefu-check", path=str(BIN))
+
+
+def test_readme_demo_is_the_current_output(kefu, monkeypatch) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# kefu-check\n\n```sh\nmake demo ") and "\nmake test " in readme.split("```")[1]
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(REPO / "fixtures" / "demo")
+    assert shown == kefu.run("month.json").out
