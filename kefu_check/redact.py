@@ -51,11 +51,15 @@ def redact(text: str, private: Iterable[Private], identities: bool) -> str:
     """Mask every account number (the contract's own and anything shaped like one); with identities, names too."""
     private = list(private)
     keep = {code for p in private for code in p.codes}
-    for p in private:
-        for account in p.accounts:
-            text = text.replace(account, mask_account(account))
-        if identities:
-            for value in sorted(set(p.identities), key=len, reverse=True):
-                if len(value) >= 2:
-                    text = text.replace(value, HIDDEN)
+    accounts = {a for p in private for a in p.accounts if a}
+    if accounts:
+        text = _one_pass(accounts).sub(lambda m: mask_account(m.group(0)), text)
+    names = {v for p in private for v in p.identities if len(v) >= 2} if identities else set()
+    if names:
+        text = _one_pass(names).sub(HIDDEN, text)
     return ACCOUNT.sub(lambda m: m.group(0) if m.group(0) in keep else mask_account(m.group(0)), text)
+
+
+def _one_pass(values: set[str]) -> re.Pattern[str]:
+    """One pattern for many literal values, the longest first (a name inside a longer name is not split)."""
+    return re.compile("|".join(re.escape(v) for v in sorted(values, key=lambda v: (-len(v), v))))
