@@ -219,3 +219,22 @@ def test_downtime_is_additive_over_days(items):
         items, date(2026, 10, 16), date(2026, 10, 31)
     )
     assert whole == halves
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=0, max_value=10**20),
+        st.decimals(min_value=0, max_value=Decimal(10) ** 13, allow_nan=False, allow_infinity=False),
+        st.fractions(min_value=0, max_value=10**13),
+    ),
+    st.decimals(min_value=0, max_value=Decimal(10) ** 13, allow_nan=False, allow_infinity=False),
+)
+def test_fact_keys_are_exact_and_ordered(a, b) -> None:
+    """facts.key: the engine compares numbers as strings; their order must be the numbers' order."""
+    from fractions import Fraction
+
+    from kefu_check.facts import key
+
+    scaled = Fraction(a) * 10**14
+    assert key(a) == f"{int(scaled):045d}" + ("1" if scaled.denominator != 1 else "0")
+    assert (key(a) < key(b)) == (Fraction(a) < Fraction(b)) or Fraction(a) * 10**14 // 1 == Fraction(b) * 10**14 // 1
