@@ -25,13 +25,13 @@ KEYS = (*CHOICES, "holidays")
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest config file with kefu-check settings, and those settings."""
-    import tomllib
-
     for folder in (start, *start.parents):
         for name in ("kefu-check.toml", "pyproject.toml"):
             path = folder / name
             if not path.is_file():
                 continue
+            import tomllib
+
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
