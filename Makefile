@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench soak fuzz clean
 
 $(STAMP): pyproject.toml patches/durable_rules-2.0.28.patch scripts/build-durable-rules.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+
+soak: $(STAMP)  # engine health: 100,000 evaluations in one process vs fresh processes (bench/README.md)
+	$(BIN)/python bench/soak.py
+
+fuzz: $(STAMP)  # hostile input: 10,000 generated inputs across check, review and analyze (docs/robustness.md)
+	KEFU_FUZZ_EXAMPLES=$${KEFU_FUZZ_EXAMPLES:-10000} $(BIN)/pytest -q --hypothesis-show-statistics tests/test_hostile.py
 
 clean:
 	rm -rf $(VENV) build

@@ -67,6 +67,23 @@ def wall_times(
     return {name: (statistics.median(t), min(t), max(t)) for name, t in times.items()}
 
 
+def startup(month: Path, runs: int) -> dict[str, tuple[float, float, float]]:
+    """(median, min, max) wall seconds of `cli` (`kefu-check --format json MONTH`), `floor` (the import floor) and
+    `bare` (`python -c pass`), bytecode cached; plus `cli_nopyc` when the shell sets PYTHONDONTWRITEBYTECODE."""
+    py = str(VENV_BIN / "python")
+    cli_cmd = [str(VENV_BIN / "kefu-check"), "--format", "json", str(month)]
+    with tempfile.TemporaryDirectory(prefix="kefu-bench-pyc-") as pyc:
+        env = cached_env(pyc)
+        cmds: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "cli": (cli_cmd, env),
+            "floor": ([py, "-c", FLOOR_IMPORTS], env),
+            "bare": ([py, "-c", "pass"], env),
+        }
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # what this shell gets: sources recompiled on every run
+            cmds["cli_nopyc"] = (cli_cmd, None)
+        return wall_times(cmds, runs)
+
+
 def rate(fn: Callable[[], object], seconds: float) -> tuple[float, int]:
     """Calls per second of `fn` over about `seconds` (after one warm-up call)."""
     fn()
@@ -116,21 +133,8 @@ def main() -> None:
     print()
 
     # 1. CLI wall time vs the import floor
-    py = str(VENV_BIN / "python")
-    cli_cmd = [str(VENV_BIN / "kefu-check"), "--format", "json", str(month)]
-    floor_cmd = [py, "-c", FLOOR_IMPORTS]
-    bare_cmd = [py, "-c", "pass"]
     nocache = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
-    with tempfile.TemporaryDirectory(prefix="kefu-bench-pyc-") as pyc:
-        env = cached_env(pyc)
-        cmds: dict[str, tuple[list[str], dict[str, str] | None]] = {
-            "cli": (cli_cmd, env),
-            "floor": (floor_cmd, env),
-            "bare": (bare_cmd, env),
-        }
-        if nocache:  # what this shell actually gets: kefu_check's sources recompiled on every run
-            cmds["cli_nopyc"] = (cli_cmd, None)
-        walls = wall_times(cmds, args.runs)
+    walls = startup(month, args.runs)
     cli_med, cli_min, cli_max = walls["cli"]
     floor_med, floor_min, floor_max = walls["floor"]
     bare_med, bare_min, bare_max = walls["bare"]
