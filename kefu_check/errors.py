@@ -11,5 +11,7 @@ class InputError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
+        """One line, whatever the user's file names and keys hold: control characters are escaped."""
         parts = [p for p in (self.file, self.field) if p]
-        return ": ".join([*parts, self.problem])
+        text = ": ".join([*parts, self.problem])
+        return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

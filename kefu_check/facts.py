@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -65,10 +65,12 @@ def key(value: Decimal | int | Fraction) -> str:
 
 
 def minutes_text(minutes: Fraction | Decimal | int) -> str:
+    """Minutes for people: '1,234' when whole, else two decimals rounded half up ('0.13' for 0.125)."""
     value = Fraction(minutes)
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    return f"{float(value):,.2f}"
+    with localcontext(Context(prec=60)):
+        return grouped(Decimal(value.numerator) / Decimal(value.denominator))
 
 
 @dataclass
@@ -317,13 +319,13 @@ def _invoices(
                 "due_plus_1": (state.due + ONE_DAY).isoformat(),
                 "right_on": (state.due + timedelta(days=terms.suspend_after_days + 1)).isoformat(),
                 "as_of": as_of.isoformat(),
-                "outstanding": float(max(state.outstanding, Decimal(0))),
+                "unpaid": state.outstanding > 0,  # exact: the engine compares numbers as floats
                 "outstanding_text": plain(max(state.outstanding, Decimal(0))),
                 "overdue_days": state.overdue_days,
                 "suspend_after_days": terms.suspend_after_days,
                 "fee_days": len(state.accruals) and state.overdue_days,
                 "fee": plain(state.fee),
-                "rate": float(terms.late_fee_daily_rate),
+                "charges_late_fee": terms.late_fee_daily_rate > 0,
                 "settled_before_period": state.settled_before(first),
                 "fee_checked": expected is not None,
                 "amount_exact": exact(invoice.amount),

@@ -19,6 +19,7 @@ from .errors import InputError
 from .models import Contract, MonthFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_YAML_EVENTS = 200_000  # a year of busy months is a few thousand; loading YAML is slow, so it is bounded
 BLANK = re.compile(r"\[[^\]]*\]|\[|\]")
 
 
@@ -33,6 +34,11 @@ class Loaded:
     blanks: dict[str, str]  # contract field path → the unfilled template text
 
 
+def printable(text: str) -> str:
+    """A user's key or file name as it may appear in the one error line: control characters escaped."""
+    return text if text.isprintable() else json.dumps(text)
+
+
 def field_path(loc: tuple[Any, ...]) -> str:
     """('invoices', 1, 'payments', 0, 'date') → 'invoices[1].payments[0].date'."""
     out = ""
@@ -40,7 +46,7 @@ def field_path(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + printable(str(part))
     return out
 
 
@@ -90,7 +96,9 @@ def read_document(path: Path, label: str) -> Any:
 def _read_yaml(text: str, label: str) -> Any:
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the pure-Python parser takes minutes on 2 MB
+
+    class Loader(base):  # type: ignore[misc,valid-type]
         pass
 
     def decimal_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
@@ -110,7 +118,9 @@ def _read_yaml(text: str, label: str) -> Any:
         for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for count, event in enumerate(yaml.parse(text, Loader=base), 1):
+            if count > MAX_YAML_EVENTS:
+                raise InputError(label, None, f"too many YAML values (limit {MAX_YAML_EVENTS:,})")
             if isinstance(event, yaml.AliasEvent):
                 raise InputError(label, None, "YAML aliases are not accepted")
             tag = getattr(event, "tag", None)
@@ -152,6 +162,7 @@ def _problem(error: dict[str, Any]) -> str:
 
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
+    text = text if text.isprintable() else json.dumps(value, default=str)  # no line break inside the one line
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -209,7 +220,7 @@ def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
     if contract_path is None and isinstance(month.contract, str):
         contract_path = month_path.parent / month.contract
     if contract_path is not None:
-        contract_label = str(contract_path.name)
+        contract_label = printable(contract_path.name or str(contract_path))  # "." or "" names no file
         contract, blanks = load_contract_data(read_document(contract_path, contract_label), contract_label)
     else:
         contract_label = month_label

@@ -18,6 +18,8 @@ MAX_AMOUNT = Decimal("1e13")  # CNY; 10^12 is the largest contract value we prom
 MAX_COUNT = 10**12
 MAX_DAYS = 3660
 MAX_DECIMAL_PLACES = 12
+MAX_ITEMS = 10_000  # outages, payments, notices… of one month: far above any real month, and checked in seconds
+MAX_INVOICES = 1_000  # invoices cost most (about 1.5 ms each in the engine); a contract has one per cycle
 
 
 class Strict(BaseModel):
@@ -50,7 +52,23 @@ def _decimal(value: Any) -> Decimal:
         raise ValueError(f"number too large to compute with: {value:E}")
     if value != 0 and value.adjusted() < -MAX_DECIMAL_PLACES:
         raise ValueError(f"number too small to compute with: {value:E}")
-    return value + 0  # normalise -0
+    return value.copy_abs() if value.is_zero() else value  # -0 → 0, never rounded through the 28-digit context
+
+
+def _exact_places(value: Decimal) -> Decimal:
+    """Amounts and rates that are multiplied: at most 12 decimal places (≤ 26 digits), so products stay exact."""
+    if _decimal_places(value) > MAX_DECIMAL_PLACES:
+        raise ValueError(f"too many decimal places (at most {MAX_DECIMAL_PLACES}): {value}")
+    return value
+
+
+def _decimal_places(value: Decimal) -> int:
+    """Decimal places that matter: '1.2500' → 2 (never rounded through the context, unlike normalize())."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digits))
+    trailing_zeros = len(text) - len(text.rstrip("0"))
+    return 0 if trailing_zeros == len(text) else max(0, -(exponent + trailing_zeros))
 
 
 def _non_negative(value: Decimal) -> Decimal:
@@ -153,9 +171,11 @@ def _timezone(value: Any) -> str:
 
 
 Num = Annotated[Decimal, BeforeValidator(_decimal)]
-Money = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative)]
-Rate = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), AfterValidator(_ratio)]
-Percent = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), AfterValidator(_percent)]
+Exact = AfterValidator(_exact_places)
+Money = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), Exact]
+Rate = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), AfterValidator(_ratio), Exact]
+Percent = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), AfterValidator(_percent), Exact]
+Score = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative)]  # a measured mean: any digits
 Count = Annotated[int, BeforeValidator(_count)]
 Days = Annotated[int, BeforeValidator(_count), AfterValidator(_days)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
@@ -169,6 +189,31 @@ Text = Annotated[str, Field(max_length=10_000)]
 
 def _none_is_empty(value: Any) -> Any:
     return [] if value is None else value
+
+
+def _at_most(limit: int) -> BeforeValidator:
+    """null → [], and a list longer than `limit` refused before its items are validated (bounded work)."""
+
+    def check(value: Any) -> Any:
+        value = _none_is_empty(value)
+        if isinstance(value, list) and len(value) > limit:
+            raise ValueError(f"too many items ({len(value):,}; at most {limit:,})")
+        return value
+
+    return BeforeValidator(check)
+
+
+Listed = _at_most(MAX_ITEMS)
+
+
+def _unique_ids(items: list[Any]) -> list[Any]:
+    """Ids name consequences (their subject): two items with one id would be one consequence twice."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise ValueError(f"duplicate id {item.id!r} in [{i}] (also in [{seen[item.id]}])")
+        seen[item.id] = i
+    return items
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -326,7 +371,7 @@ class ResolutionFigures(Strict):
 
 
 class SatisfactionFigures(Strict):
-    score: Money
+    score: Score
     respondents: Count | None = None
     method: Text | None = None
 
@@ -356,7 +401,7 @@ class Invoice(Strict):
     id: Text
     cycle: Cycle
     amount: Money
-    payments: Annotated[list[Payment], BeforeValidator(_none_is_empty)] = []
+    payments: Annotated[list[Payment], Listed] = []
 
 
 class Suspension(Strict):
@@ -421,12 +466,12 @@ class MonthFacts(Strict):
     first_response: dict[str, ChannelFigures] | None = None
     resolution: ResolutionFigures | None = None
     satisfaction: SatisfactionFigures | None = None
-    outages: Annotated[list[Outage], BeforeValidator(_none_is_empty)] = []
-    reports: Annotated[list[ReportDelivery], BeforeValidator(_none_is_empty)] = []
-    invoices: Annotated[list[Invoice], BeforeValidator(_none_is_empty)] = []
-    suspensions: Annotated[list[Suspension], BeforeValidator(_none_is_empty)] = []
-    notices: Annotated[list[Notice], BeforeValidator(_none_is_empty)] = []
-    incidents: Annotated[list[Incident], BeforeValidator(_none_is_empty)] = []
-    cooperation_failures: Annotated[list[CooperationFailure], BeforeValidator(_none_is_empty)] = []
-    history: Annotated[list[Text], BeforeValidator(_none_is_empty)] = []
-    waivers: Annotated[list[Waiver], BeforeValidator(_none_is_empty)] = []
+    outages: Annotated[list[Outage], Listed] = []
+    reports: Annotated[list[ReportDelivery], Listed] = []
+    invoices: Annotated[list[Invoice], _at_most(MAX_INVOICES)] = []
+    suspensions: Annotated[list[Suspension], Listed] = []
+    notices: Annotated[list[Notice], Listed] = []
+    incidents: Annotated[list[Incident], Listed, AfterValidator(_unique_ids)] = []
+    cooperation_failures: Annotated[list[CooperationFailure], Listed] = []
+    history: Annotated[list[Text], Listed] = []
+    waivers: Annotated[list[Waiver], Listed] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from .calendar import Calendar, CalendarGap
 from .models import Invoice, MonthFacts
@@ -53,12 +53,24 @@ def due_date(cycle: str, terms: Terms, cal: Calendar) -> tuple[date, date]:
     return last, cal.add_working_days(last, terms.due_working_days)
 
 
+# Inputs have at most 14 integer digits and 12 decimal places (models.py), and days at most 7 digits, so
+# days × balance × rate and their sum need fewer than 60 significant digits: with 80 they are exact.
+EXACT_DIGITS = 80
+
+
 def invoice_state(invoice: Invoice, terms: Terms, cal: Calendar, as_of: date) -> InvoiceState | None:
     """The invoice's position at `as_of`, or None when it cannot be due yet.
 
     A due day in a year the calendar has no data for stops the check (CalendarGap), but only when
     `as_of` is in or after that year: before it, the invoice is simply not yet due (SPEC §4.4).
+    The arithmetic is exact (never rounded by the default 28-digit Decimal context).
     """
+    with localcontext() as ctx:
+        ctx.prec = EXACT_DIGITS
+        return _invoice_state(invoice, terms, cal, as_of)
+
+
+def _invoice_state(invoice: Invoice, terms: Terms, cal: Calendar, as_of: date) -> InvoiceState | None:
     try:
         cycle_last, due = due_date(invoice.cycle, terms, cal)
     except CalendarGap as gap:

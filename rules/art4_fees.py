@@ -28,7 +28,7 @@ def invoice_settled_before_period(c):
 @rule(
     "4.3",
     "乙方应在每个支付周期结束后的[10]个工作日内,将当期服务费用支付至甲方指定的以下银行账户",
-    INVOICE & (m.outstanding > 0) & (m.as_of > m.due),
+    INVOICE & (m.unpaid == True) & (m.as_of > m.due),
 )
 def payment_overdue(c):
     """Not paid in full by the due day: the outstanding amount is overdue (5.1.3 按时足额支付)."""
@@ -45,7 +45,7 @@ def payment_overdue(c):
 @rule(
     "4.4",
     "乙方逾期支付服务费用,每逾期一日,应按当期应付未付金额的[万分之五]向甲方支付违约金。",
-    INVOICE & (m.fee_days > 0) & (m.rate > 0),
+    INVOICE & (m.fee_days > 0) & (m.charges_late_fee == True),
 )
 def payment_late_fee(c):
     """Each overdue day costs the daily rate × the amount still unpaid that day, summed exactly."""
@@ -62,7 +62,7 @@ def payment_late_fee(c):
 @rule(
     "4.4",
     "逾期超过[30]日,甲方有权暂停服务,直至费用结清。",
-    INVOICE & (m.outstanding > 0) & (m.overdue_days > m.suspend_after_days),
+    INVOICE & (m.unpaid == True) & (m.overdue_days > m.suspend_after_days),
 )
 def payment_suspension_right(c):
     """逾期超过 N 日 = overdue by N + 1 days or more, with money still owed: the provider may suspend."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import InputError
@@ -72,7 +73,7 @@ def check_docx(path: Path, label: str) -> None:
             if entry.filename.endswith((".xml", ".rels")):
                 try:
                     data = archive.read(entry)
-                except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
                     raise InputError(label, entry.filename, f"unreadable archive entry ({exc})") from None
                 if DTD.search(data):
                     raise InputError(label, entry.filename, "refused: XML with a DTD or entity declarations")

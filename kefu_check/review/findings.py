@@ -51,7 +51,9 @@ PATH_CLAUSES = (
 
 
 def path_clause(path: str) -> str:
-    return next(clause for prefix, clause in PATH_CLAUSES if path == prefix or path.startswith(prefix + "."))
+    """The clause a contract.json path belongs to; document-level keys (`schema`, `$schema`) to the parties."""
+    found = (clause for prefix, clause in PATH_CLAUSES if path == prefix or path.startswith(prefix + "."))
+    return next(found, PARTIES)
 
 
 @dataclass(frozen=True)
