@@ -277,12 +277,21 @@ def _text(value: Any, lang: Lang) -> str:
 
 def fill(template: str, params: dict[str, Any], lang: Lang = "en") -> str:
     """Substitute {names}; a missing name stays visible rather than failing."""
-    return template.format_map(_Keep({k: _text(v, lang) or "—" for k, v in params.items()}))
+    return template.format_map(_Formatted(params, lang))
 
 
-class _Keep(dict):
-    def __missing__(self, name: str) -> str:
-        return "{" + name + "}"
+class _Formatted:
+    """The params a template names, each formatted when the template asks for it (most go unused)."""
+
+    __slots__ = ("lang", "params")
+
+    def __init__(self, params: dict[str, Any], lang: Lang) -> None:
+        self.params, self.lang = params, lang
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.params:
+            return "{" + name + "}"
+        return _text(self.params[name], self.lang) or "—"
 
 
 def message(cid: str, params: dict[str, Any], lang: Lang) -> str:
