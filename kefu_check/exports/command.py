@@ -69,9 +69,10 @@ def facts(
     """Compute month.json from the contact centre's exports (calls, chats, emails, tickets, surveys, …)."""
     from ..calendar import Calendar, load_holidays_file
     from ..errors import InputError
+    from ..output import refuse_overwrite
     from .mapping import load_mapping
     from .messages import say
-    from .month import refuse_overwrite, relative_contract, write_json, write_month
+    from .month import relative_contract, write_json, write_month
     from .pipeline import Options, run
 
     given = {kind: path for kind, path in exports.items() if path is not None}
@@ -80,7 +81,7 @@ def facts(
     inputs = [contract, *given.values(), *([mapping] if mapping else []), *holidays]
     for target in (output, report):
         if target is not None:
-            refuse_overwrite(target, inputs, lang)
+            refuse_overwrite(target, inputs)
     if report is not None and report.resolve() == output.resolve():
         raise InputError(report.name, None, say(lang, "output_is_input"))
     cal = Calendar([load_holidays_file(p) for p in holidays])

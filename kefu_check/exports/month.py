@@ -7,22 +7,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..load import validate
 from ..models import MonthFacts
-from .messages import say
 
 
 def relative_contract(contract: Path, out: Path) -> str:
     """The contract named relative to the folder of the written file (SPEC §7)."""
     return Path(os.path.relpath(contract.resolve(), out.resolve().parent)).as_posix()
-
-
-def refuse_overwrite(out: Path, inputs: list[Path], lang: str) -> None:
-    """Never write over an input file (an export, the contract or the mapping)."""
-    target = out.resolve()
-    if any(p.resolve() == target for p in inputs):
-        raise InputError(out.name, None, say(lang, "output_is_input"))
 
 
 def write_json(data: dict[str, Any], out: Path) -> None:

@@ -7,8 +7,15 @@ from ..i18n import Lang
 from .words import HEADERS, WORDS, cells, heading, metrics_line, total
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+def cell(text: str) -> str:
+    """Text safe inside a markdown table cell: pipes and backslashes escaped, on one line."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """A GitHub-flavoured markdown table, one line per row (every command's markdown view uses it)."""
+    lines = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + " --- |" * len(headers)]
+    return lines + ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
 
 
 def to_markdown(results: list[Result], lang: Lang) -> str:
@@ -23,21 +30,20 @@ def to_markdown(results: list[Result], lang: Lang) -> str:
 
 def _section(result: Result, lang: Lang) -> list[str]:
     w = WORDS[lang]
-    out = [f"### {_cell(heading(result, lang))}", "", f"**{w['summary'].format(**result.summary)}**", ""]
+    out = [f"### {cell(heading(result, lang))}", "", f"**{w['summary'].format(**result.summary)}**", ""]
     if not result.consequences:
         out += [w["none"], ""]
     else:
-        header = HEADERS[lang]
-        out.append("| " + " | ".join(header) + " |")
-        out.append("|" + "---|" * len(header))
+        rows = []
         for c in result.consequences:
             row = cells(c, lang)
             row[2] = f"`{c.id}` {row[2].split(chr(10), 1)[1]}"
-            out.append("| " + " | ".join(_cell(x) for x in row) + " |")
+            rows.append(row)
+        out += table(list(HEADERS[lang]), rows)
         out += ["", "<details>", f"<summary>{w['why']}</summary>", ""]
         for i, c in enumerate(result.consequences, 1):
-            out.append(f"{i}. `{c.id}` {_cell(c.subject or '')}".rstrip())
-            out.extend(f"   - {_cell(b)}" for b in c.because)
+            out.append(f"{i}. `{c.id}` {cell(c.subject or '')}".rstrip())
+            out.extend(f"   - {cell(b)}" for b in c.because)
         out += ["", "</details>", ""]
     metrics = metrics_line(result, lang)
     if metrics:

@@ -46,15 +46,11 @@ def to_table(review: Review, lang: str) -> str:
 
 
 def to_markdown(review: Review, lang: str) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+    from ..render.markdown import cell, table
 
     out = [f"# {cell(_title(review, lang))}", ""]
     if review.findings:
-        headers = word(lang, "headers").split("|")
-        out.append("| " + " | ".join(headers) + " |")
-        out.append("|" + " --- |" * len(headers))
-        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _rows(review, lang)]
+        out += table(word(lang, "headers").split("|"), _rows(review, lang))
     else:
         out.append(word(lang, "none"))
     out += ["", word(lang, "summary", **review.summary)]

@@ -8,6 +8,7 @@ from typing import Any
 from ..catalogue import CONSEQUENCES
 from ..check import Consequence
 from ..money import grouped
+from ..render.markdown import cell, table
 from .model import Sequence
 from .story import Entry, first_breach, suspensions
 from .words import WORDS
@@ -129,26 +130,16 @@ def to_table(seq: Sequence, entries: list[Entry], doc: dict[str, Any], lang: str
     return "\n".join(out) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |", "|" + " --- |" * len(headers)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def to_markdown(seq: Sequence, entries: list[Entry], doc: dict[str, Any], lang: str) -> str:
     w = WORDS[lang]
     out = [f"# {title(seq, lang)}", "", f"## {w['totals']}", ""]
-    out += _md_table([w["item"], w["amount"]], [[label, value] for _, label, value in total_rows(doc["totals"], lang)])
+    out += table([w["item"], w["amount"]], [[label, value] for _, label, value in total_rows(doc["totals"], lang)])
     out += ["", f"## {w['first_breach']}", "", *(f"- {x}" for x in breach_lines(entries, lang))]
     stories = suspension_lines(seq, entries, lang)
     if stories:
         out += ["", f"## {w['suspensions']}", "", *(f"- {x}" for x in stories)]
     out += ["", f"## {w['timeline']}", ""]
-    out += _md_table(timeline_headers(lang), timeline_rows(entries, lang)) if entries else [w["no_timeline"]]
+    out += table(timeline_headers(lang), timeline_rows(entries, lang)) if entries else [w["no_timeline"]]
     out += ["", f"## {w['months']}"]
     for m in seq.months:
         r = m.result
@@ -157,8 +148,8 @@ def to_markdown(seq: Sequence, entries: list[Entry], doc: dict[str, Any], lang: 
             out.append(w["none"])
         for c in r.consequences:
             amount = f" — {grouped(c.amount)}" if c.amount is not None else ""
-            out.append(f"- **{c.clause} {c.id}** {_md_cell(note(c, lang))}{amount}")
-            out += [f"  - {_md_cell(b)}" for b in c.because]
+            out.append(f"- **{c.clause} {c.id}** {cell(note(c, lang))}{amount}")
+            out += [f"  - {cell(b)}" for b in c.because]
         if r.metrics["downtime_year_minutes"] is not None:
             out += ["", w["metrics"].format(**r.metrics)]
         out += ["", w["summary"].format(**r.summary)]
