@@ -106,7 +106,7 @@ def test_bad_input_is_one_line_exit_2(kefu, folder: Path, files: dict, args: lis
 def test_never_overwrites_an_input(kefu, folder: Path) -> None:
     before = (folder / "calls.csv").read_bytes()
     run = run_facts(kefu, folder, "--calls", "calls.csv", "--lang", "en", out="calls.csv")
-    assert (run.code, run.err) == (2, "calls.csv: would overwrite an input file\n")
+    assert (run.code, run.err) == (2, f"{folder / 'calls.csv'}: --output names an input file; choose another path\n")
     assert (folder / "calls.csv").read_bytes() == before
     assert run_facts(kefu, folder, "--calls", "calls.csv", out="contract.json").code == 2
 
