@@ -321,6 +321,7 @@ class Fees(Strict):
 
 class Remedies(Strict):
     service_credit_percent: Percent | None = None
+    service_credit_cap_percent: Percent | None = None
     sla_termination: bool | None = None
 
 
@@ -453,7 +454,7 @@ class Waiver(Strict):
     subject: Text | None = None
     reason: Text
     approved_by: Text
-    expires: IsoDate
+    expires: IsoDate | None  # required; null = a waiver without end date (SPEC §2.2)
 
 
 class MonthFacts(Strict):
