@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kefu_check.review.credit_code import ALPHABET, check_character, credit_code_problem
 from kefu_check.review.numerals import (
+    parse_digits,
     amount_in_words,
     parse_amount_words,
     parse_duration,
@@ -130,3 +131,119 @@ def test_bad_codes(code, problem):
 def test_exactly_one_check_character_is_valid(first17, last):
     valid = credit_code_problem(first17 + last) is None
     assert valid == (last == check_character(first17))
+
+
+# --- cn2an's own test vectors (the installed cn2an's cn2an_test.py: an oracle, never used at run time) ---------
+
+# Refused on purpose (docs/review.md, "Chinese numerals"): digits without units are not a number in an
+# agreement (一一 is a typo or a code; a year 二〇二六 is read by parse_digits), 零 right before 百/千 marks no
+# gap (一万零百一十一), and figures mixed with numerals beyond N万/N亿 (1万600, 100万三千) are not one number.
+CN2AN_REFUSED = {
+    "一一", "一一一", "壹壹", "壹壹壹", "一二三", "一七二零", "一七二零点一", "一七二零点一三四",
+    "负一七二零", "负一七二零点一", "一万零百一十一", "100万三千", "200亿零四千230", "1百01", "1万600",
+}  # fmt: skip
+
+
+def cn2an_vectors():
+    from cn2an.cn2an_test import Cn2anTest
+
+    case = Cn2anTest()
+    case.setUp()
+    errors = set(case.error_strict_datas + case.error_normal_datas + case.error_smart_datas)
+    return case.smart_data_dict, case.direct_data_dict, errors - set(case.smart_data_dict)
+
+
+def read_numeral(text: str) -> Decimal:
+    """A numeral as the review reads it: an amount in words when it names 元/圆/角/分, else a number."""
+    return parse_amount_words(text) if any(ch in text for ch in "元圆角分") else parse_number(text)
+
+
+def test_cn2an_vectors_zero_wrong_values_and_only_the_listed_refusals():
+    values, direct, errors = cn2an_vectors()
+    assert len(values) + len(direct) == 139
+    refused, wrong = set(), []
+    for text, expected in values.items():
+        try:
+            got = read_numeral(text)
+        except ValueError:
+            refused.add(text)
+            continue
+        if got != Decimal(str(expected)):
+            wrong.append((text, expected, got))
+    assert wrong == []
+    assert refused == CN2AN_REFUSED
+    assert len(values) - len(refused) == 117
+
+
+def test_cn2an_digit_strings_are_years_not_numbers():
+    """cn2an's "direct" vectors are digit strings (零一 → "01"): never a number; parse_digits reads them as a year is read."""
+    _, direct, _ = cn2an_vectors()
+    for text, expected in direct.items():
+        if text.isascii():  # 012 in figures is the number 12
+            assert parse_number(text) == int(expected)
+        else:
+            with pytest.raises(ValueError):
+                parse_number(text)
+        if "负" in text or "点" in text:
+            with pytest.raises(ValueError):
+                parse_digits(text)
+        else:
+            assert parse_digits(text) == int(expected)
+
+
+def test_cn2an_error_vectors_are_all_refused():
+    _, _, errors = cn2an_vectors()
+    assert len(errors) == 15
+    for text in errors:
+        with pytest.raises(ValueError):
+            read_numeral(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一千零十", "1010"),
+        ("壹万零拾元整", "10010"),
+        ("人民币壹拾万零拾伍元整", "100015"),
+        ("三万五", "35000"),
+        ("两千六", "2600"),
+        ("兩千六", "2600"),
+        ("一百二", "120"),
+        ("贰拾", "20"),
+        ("貳拾", "20"),
+        ("廿", "20"),
+        ("廿二", "22"),
+        ("一百二十万三", "1203000"),
+        ("叁万伍仟元整", "35000"),
+    ],
+)
+def test_colloquial_and_variant_numerals(text, value):
+    assert read_numeral(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["一一", "百十一", "十一十二", "一百零十一", "一万二万", "零", "十零"])
+def test_forms_that_are_not_numerals(text):
+    if text == "零":
+        assert parse_integer(text) == 0
+        return
+    with pytest.raises(ValueError):
+        parse_integer(text)
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_amount_in_words_is_read_by_cn2an_too(n):
+    """The other direction: the words kefu-check suggests (壹万零拾元整) are what cn2an reads as the same amount."""
+    import cn2an
+
+    assert cn2an.cn2an(amount_in_words(Decimal(n)), "strict") == n
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=99))
+def test_amounts_with_jiao_and_fen_and_inner_zeros(yuan, cents):
+    value = Decimal(yuan) + Decimal(cents) / 100
+    words = amount_in_words(value)
+    assert parse_amount_words(words) == value
+    if cents % 10 == 0 and cents:
+        assert words.endswith("角")

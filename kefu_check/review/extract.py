@@ -22,6 +22,8 @@ from .numerals import (
     integral,
     parse_amount_words,
     parse_duration,
+    parse_digits,
+    parse_integer,
     parse_number,
     parse_percent,
     parse_rate,
@@ -431,7 +433,8 @@ def _date(text: str) -> str:
     if not m:
         raise ValueError(text)
     parts = m.groups()[:3] if m[1] else m.groups()[3:]
-    year, month, day = (int(parse_number(p)) for p in parts)
+    year = parse_digits(parts[0]) if len(parts[0]) == 4 else parse_integer(parts[0])
+    month, day = (parse_integer(p) for p in parts[1:])
     return date(year, month, day).isoformat()
 
 

@@ -2,7 +2,19 @@
 
 cn2an was measured and not used at run time (docs/review.md): it returns floats for decimals
 (九十九点五 → 99.5 as a float), fails on 万分之五, 百分之…, 一个月 and 三十日, and its import costs
-~290 ms. It serves instead as the tests' oracle for whole numbers.
+~290 ms. It serves instead as the tests' oracle: its own test vectors (0 wrong values; the refusals are
+listed in docs/review.md) and a round-trip property for whole numbers.
+
+The grammar of a whole number (one reading, or ValueError):
+
+    number  := section ("亿" section?)… with 万 inside a section (一万亿 = 10^12 is 一万 亿)
+    section := (digit? unit)+ digit? | digit          units strictly decreasing: 千 > 百 > 十
+    - a unit without a digit before it is 十 only (十一, 一千零十); 百十一 is not a numeral;
+    - 零 marks a gap: 一千零十 = 1010, 一百零五 = 105 (一百零十一 is refused: no gap after 百 before 十);
+    - a lone last digit right after 百/千/万/亿 is the next unit down (colloquial): 一百二 = 120,
+      两千六 = 2600, 三万五 = 35000, 一百二十万三 = 1,203,000;
+    - 两/兩 = 2, 贰/貳 = 2, 萬 = 万, 億 = 亿; 廿 = 二十, 卅 = 三十;
+    - digits without units (一一, 二〇二六) are not a number: they are read only as a year (parse_digits).
 """
 
 from __future__ import annotations
@@ -10,65 +22,126 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4}
-DIGITS |= {"五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+DIGITS = {"零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3, "參": 3}
+DIGITS |= {"四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8}
+DIGITS |= {"九": 9, "玖": 9}
 DIGITS |= {str(d): d for d in range(10)}
+SPOKEN_DIGITS = {"幺": 1}  # 幺 (one, as in telephone numbers) only in digit strings
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+TENS = {"廿": "二十", "卄": "二十", "卅": "三十", "卌": "四十"}
 FRACTIONS = {"百分之": Decimal(100), "千分之": Decimal(1000), "万分之": Decimal(10000)}
 UNITS = {
     "个月": "month", "月": "month", "年": "year", "个工作日": "working_day", "工作日": "working_day",
     "日": "day", "天": "day", "小时": "hour", "分钟": "minute", "秒": "second", "秒钟": "second",
 }  # fmt: skip
-NUMBER_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点.,"
-AMOUNT_WORD_CHARS = "零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正"
+NUMBER_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "".join(TENS) + "点.,"
+AMOUNT_WORD_CHARS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆角分整正"
+
+
+def parse_digits(text: str) -> int:
+    """Digits read one by one, as a year is written: 二〇二六 → 2026, 2026 → 2026 (ValueError otherwise)."""
+    if not text or any(ch not in DIGITS and ch not in SPOKEN_DIGITS for ch in text):
+        raise ValueError(f"not a digit string: {text!r}")
+    return int("".join(str(DIGITS.get(ch, SPOKEN_DIGITS.get(ch))) for ch in text))
+
+
+def _bad_numeral(text: str) -> ValueError:
+    return ValueError(f"not a numeral: {text!r}")
 
 
 def parse_integer(text: str) -> int:
-    """一千零一 → 1001, 贰万 → 20000, 二〇二六 → 2026, 十二 → 12; ValueError when it is not a numeral."""
+    """一千零一 → 1001, 贰万 → 20000, 一千零十 → 1010, 三万五 → 35000, 十二 → 12, 2026 → 2026; ValueError when
+    it is not a numeral (一一, 百十一, 十一十二, 一百零十一, 零五: see the module's grammar)."""
     if not text:
         raise ValueError("empty numeral")
+    if text.isascii():
+        if not text.isdigit():
+            raise _bad_numeral(text)
+        return int(text)
+    original = text
+    for short, long in TENS.items():
+        text = text.replace(short, long)
+    if len(text) == 1 and text in DIGITS:
+        return DIGITS[text]
     if all(ch in DIGITS for ch in text):
-        if len(text) > 1 and not text.isascii() and text[0] in "零〇":
-            raise ValueError(f"not a numeral: {text!r}")
-        return int("".join(str(DIGITS[ch]) for ch in text))
-    high = mid = section = 0
-    number: int | None = None
-    last_unit = 10**4  # small units fall within a section: 千 > 百 > 十
+        raise _bad_numeral(original)  # 一一, 二〇二六: digits, not a number (a year is read by parse_digits)
+    total = 0  # everything above the current 万-group: (亿 part) + (万 part)
+    group = 0  # the current group below 10^4 (or the 万 part being built before 亿)
+    high = 0  # the 亿 part
+    digit: int | None = None  # a digit waiting for its unit
+    last_small = 10**4  # the last small unit in this group: the next must be smaller
+    after_zero = False  # a 零 was just read: the next unit must leave a gap
+    prev = ""  # the previous character's role: "digit", "small", "big", "zero"
+    big_seen: list[int] = []
     for ch in text:
+        if ch in ("零", "〇"):
+            if prev in ("", "zero") or digit is not None:
+                raise _bad_numeral(original)
+            after_zero, prev = True, "zero"
+            continue
         if ch in DIGITS:
-            if number is not None and number != 0:
-                raise ValueError(f"not a numeral: {text!r}")
-            number = DIGITS[ch]
-        elif ch in SMALL_UNITS:
-            if SMALL_UNITS[ch] >= last_unit:
-                raise ValueError(f"not a numeral: {text!r}")
-            section += (1 if number is None else number) * SMALL_UNITS[ch]
-            number, last_unit = None, SMALL_UNITS[ch]
-        elif ch in ("万", "萬"):
-            mid += (section + (number or 0)) * 10**4
-            section, number, last_unit = 0, None, 10**4
-        elif ch in ("亿", "億"):
-            high += (mid + section + (number or 0)) * 10**8
-            mid, section, number, last_unit = 0, 0, None, 10**4
-        else:
-            raise ValueError(f"not a numeral: {text!r}")
-    return high + mid + section + (number or 0)
+            if digit is not None:
+                raise _bad_numeral(original)
+            digit, prev = DIGITS[ch], "digit"
+            continue
+        if ch in SMALL_UNITS:
+            unit = SMALL_UNITS[ch]
+            if unit >= last_small or (digit is None and unit != 10):
+                raise _bad_numeral(original)  # 十一十二, 百十一
+            if after_zero and last_small != 10**4 and unit * 10 >= last_small:
+                raise _bad_numeral(original)  # 一百零十一: the 零 marks no gap
+            group += (1 if digit is None else digit) * unit
+            digit, last_small, after_zero, prev = None, unit, False, "small"
+            continue
+        if ch in BIG_UNITS:
+            unit = BIG_UNITS[ch]
+            if prev in ("", "zero") or (unit == 10**4 and big_seen[-1:] == [unit]):
+                raise _bad_numeral(original)  # 一万二万
+            value = group + (digit or 0)
+            if unit == 10**4:
+                if value == 0:
+                    raise _bad_numeral(original)
+                total += value * 10**4
+            else:  # 亿: everything so far (the 万 part too: 一万亿) is counted in 亿
+                if value == 0 and total == 0:
+                    raise _bad_numeral(original)
+                high = (high + total + value) * 10**8
+                total = 0
+            big_seen.append(unit)
+            group, digit, last_small, after_zero, prev = 0, None, 10**4, False, "big"
+            continue
+        raise _bad_numeral(original)
+    if prev == "zero":
+        raise _bad_numeral(original)
+    if digit is not None and not after_zero and prev == "digit":
+        # a lone last digit: after 十 or a gap (零) it is units; right after 百/千/万/亿 it is the next unit down
+        before = text[-2] if len(text) >= 2 else ""
+        if before in SMALL_UNITS and SMALL_UNITS[before] >= 100:
+            digit *= SMALL_UNITS[before] // 10
+        elif before in BIG_UNITS:
+            digit *= BIG_UNITS[before] // 10
+    return high + total + group + (digit or 0)
 
 
 def parse_number(text: str) -> Decimal:
-    """A number in figures or words: '20,000.00', '99.5', '1.5万', '九十九点五', '三十' → exact Decimal."""
+    """A number in figures or words: '20,000.00', '99.5', '1.5万', '九十九点五', '三十', '负十' → exact Decimal.
+
+    A number mixing figures and numerals beyond a figure × 万/亿 (1万600, 100万三千) is refused."""
     text = text.strip().replace(",", "")
+    sign = 1
+    if text[:1] in ("-", "负", "負"):
+        sign, text = -1, text[1:]
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([万萬亿億]?)", text)
     if m:
-        return Decimal(m[1]) * BIG_UNITS.get(m[2], 1)
+        return sign * Decimal(m[1]) * BIG_UNITS.get(m[2], 1)
     whole, point, fraction = text.partition("点")
     value = Decimal(parse_integer(whole))
     if point:
         if not fraction or any(ch not in DIGITS for ch in fraction):
             raise ValueError(f"not a number: {text!r}")
         value += Decimal("0." + "".join(str(DIGITS[ch]) for ch in fraction))
-    return value
+    return sign * value
 
 
 def parse_rate(text: str) -> Decimal:
