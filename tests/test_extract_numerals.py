@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from kefu_check.review.credit_code import ALPHABET, check_character, credit_code_problem
 from kefu_check.review.numerals import (
-    parse_digits,
     amount_in_words,
     parse_amount_words,
+    parse_digits,
     parse_duration,
     parse_integer,
     parse_number,
@@ -159,7 +159,7 @@ def read_numeral(text: str) -> Decimal:
 
 
 def test_cn2an_vectors_zero_wrong_values_and_only_the_listed_refusals():
-    values, direct, errors = cn2an_vectors()
+    values, direct, _ = cn2an_vectors()
     assert len(values) + len(direct) == 139
     refused, wrong = set(), []
     for text, expected in values.items():

@@ -77,4 +77,3 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
     write(text, output, [], False, mask=output is None)
     if output is None and data != ex.data:
         click.echo(word(lang, "masked"), err=True)
-
