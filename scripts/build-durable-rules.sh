@@ -2,7 +2,10 @@
 # Builds durable-rules 2.0.28 from its pinned sdist with the project's patch and installs it into a venv.
 #   scripts/build-durable-rules.sh VENV
 # The patch (patches/durable_rules-2.0.28.patch) fixes the join segfault (jruizgit/rules#381), the
-# import failure on Python 3.13 (PyEval_CallObject) and the utcfromtimestamp warning on 3.12.
+# import failure on Python 3.13 (PyEval_CallObject), the utcfromtimestamp warning on 3.12, and three memory
+# and identity defects of src/rules/state.c (docs/robustness.md, "durable-rules' C engine"): a session's
+# action context freed uninitialised, an out-of-bounds loop in deleteMessageFromFrame, facts identified by
+# a 32-bit hash of their id.
 set -euo pipefail
 venv=${1:?usage: build-durable-rules.sh VENV}
 here=$(cd "$(dirname "$0")/.." && pwd)
