@@ -201,7 +201,7 @@ def test_account_number_is_never_printed_whole(kefu):
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("c.pdf", "x", "a.pdf: unsupported file type"),
+        ("c.pdf", "x", "a.pdf: a PDF cannot be read: open it in Word, WPS or LibreOffice and save it as .docx"),
         ("missing.txt", None, "missing.txt: no such file"),
         ("c.json", "{", "c.json: invalid JSON"),
         ("c.json", '{"fees": {"late_fee_daily_rate": 0.0005, "oops": 1}}', "c.json: fees.oops: unknown key"),

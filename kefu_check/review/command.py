@@ -56,9 +56,11 @@ def masked(data: dict[str, Any]) -> dict[str, Any]:
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 def extract(agreement: Path, output: Path | None, lang: str) -> None:
     """Read a filled agreement (.docx/.txt) into contract.json; blanks and unreadable values go to stderr."""
+    from .document import refuse_unsupported
     from .inputs import AGREEMENT_SUFFIXES, extract_file
     from .messages import word
 
+    refuse_unsupported(agreement, agreement.name)
     if agreement.suffix.lower() not in AGREEMENT_SUFFIXES:
         raise InputError(agreement.name, None, "unsupported file type (expected .docx or .txt)")
     ex, _ = extract_file(agreement)

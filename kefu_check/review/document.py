@@ -1,7 +1,18 @@
-"""The agreement as numbered lines: a .txt (line numbers) or a .docx (paragraph numbers), hostile files refused.
+"""The agreement as numbered paragraphs: a .txt (line numbers) or a .docx read as Word shows it.
 
-A .docx is a zip of XML: before python-docx touches it, the archive's size, entry count and
-uncompressed size are bounded, and XML carrying a DTD or entity declarations is refused.
+A .docx is a zip of XML: before anything parses it, the archive's size, entry count and uncompressed
+size are bounded, and XML carrying a DTD or entity declarations is refused. It is then read with lxml
+(no entities, no network), as Word displays it (SPEC §5):
+
+- the body's paragraphs in order, each table row as one paragraph (its cells left to right, see _row);
+- automatic numbering rendered from numbering.xml (第%1条, %1.%2, (%4); formats, start values,
+  restarts, lvlRestart, startOverride, w:isLgl; numbering from a paragraph style, as for headings);
+- the accepted view of tracked changes: insertions and moves in, deletions out, a deleted paragraph
+  mark joins the paragraph to the next one;
+- content controls (w:sdt) read as their content; one still showing its placeholder is a blank;
+- tabs as separators, soft line breaks as line ends inside the paragraph (same paragraph number);
+- underlined spaces as underscores (a blank to fill in), comments never (they live in comments.xml);
+- the headers' and footers' paragraphs (no paragraph number) before the body.
 """
 
 from __future__ import annotations
@@ -9,7 +20,9 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..load import MAX_FILE_BYTES
@@ -18,10 +31,35 @@ MAX_DOCX_ENTRIES = 1_000
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_DOCX_RATIO = 200  # an entry expanding more than 200× is a zip bomb, not a Word document
 DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+CONVERT = {
+    ".pdf": "a PDF",
+    ".doc": "a Word 97-2003 document",
+    ".wps": "a WPS document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+}
 
 
-def read_lines(path: Path, label: str) -> list[str]:
-    """The document's lines (index + 1 = the line or paragraph number of SPEC §5's locations)."""
+@dataclass(frozen=True)
+class Para:
+    """One paragraph as shown: its text (soft breaks as \\n), its number (None in a header or footer), its part."""
+
+    text: str
+    number: int | None
+    part: str = "body"  # body | header | footer
+
+
+def refuse_unsupported(path: Path, label: str) -> None:
+    """.pdf, .doc, .wps, .odt: one line saying to save the agreement as .docx."""
+    kind = CONVERT.get(path.suffix.lower())
+    if kind is not None:
+        message = f"{kind} cannot be read: open it in Word, WPS or LibreOffice and save it as .docx"
+        raise InputError(label, None, message)
+
+
+def read_paragraphs(path: Path, label: str) -> list[Para]:
+    """The document's paragraphs: header/footer ones first (number None), then the body's, numbered from 1."""
+    refuse_unsupported(path, label)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -33,8 +71,8 @@ def read_lines(path: Path, label: str) -> list[str]:
     if size > MAX_FILE_BYTES:
         raise InputError(label, None, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
     if path.suffix.lower() == ".docx":
-        return _docx_lines(path, label)
-    return _text_lines(path.read_bytes(), label)
+        return _docx_paragraphs(path, label)
+    return [Para(text, n) for n, text in enumerate(_text_lines(path.read_bytes(), label), 1)]
 
 
 def _text_lines(raw: bytes, label: str) -> list[str]:
@@ -79,12 +117,39 @@ def check_docx(path: Path, label: str) -> None:
                     raise InputError(label, entry.filename, "refused: XML with a DTD or entity declarations")
 
 
-def _docx_lines(path: Path, label: str) -> list[str]:
-    check_docx(path, label)
-    import docx
+def _xml(archive: zipfile.ZipFile, name: str, label: str) -> Any:
+    from lxml import etree
 
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds on a damaged part
-        raise InputError(label, None, f"not a readable Word document ({type(exc).__name__})") from None
-    return [paragraph.text for paragraph in document.paragraphs]
+        return etree.fromstring(archive.read(name), parser)
+    except KeyError:
+        return None
+    except etree.XMLSyntaxError:
+        raise InputError(label, name, "not a readable Word document (damaged XML)") from None
+
+
+def _related_parts(archive: zipfile.ZipFile, kind: str) -> list[str]:
+    """The header or footer parts, in the order of their part names (header1.xml, header2.xml…)."""
+    names = [n for n in archive.namelist() if re.fullmatch(rf"word/{kind}\d*\.xml", n)]
+    return sorted(names, key=lambda n: int(re.sub(r"\D", "", n) or 0))
+
+
+def _docx_paragraphs(path: Path, label: str) -> list[Para]:
+    check_docx(path, label)
+    from .word import Counter, W, blocks, read_numbering
+
+    with zipfile.ZipFile(path) as archive:
+        document = _xml(archive, "word/document.xml", label)
+        body = document.find(f"{{{W}}}body") if document is not None else None
+        if body is None:
+            raise InputError(label, "word/document.xml", "not a readable Word document (no body)")
+        numbering = read_numbering(_xml(archive, "word/numbering.xml", label), _xml(archive, "word/styles.xml", label))
+        out: list[Para] = []
+        for kind in ("header", "footer"):
+            for name in _related_parts(archive, kind):
+                part = _xml(archive, name, label)
+                if part is not None:
+                    out += [Para(b.text, None, kind) for b in blocks(part, Counter(numbering)) if b.text.strip()]
+        out += [Para(b.text, n) for n, b in enumerate(blocks(body, Counter(numbering)), 1)]
+    return out

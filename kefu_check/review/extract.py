@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .clauses import MASK, PARTIES, Line, split_lines
+from .clauses import MASK, PARTIES, SIGNATURE, Line, split_lines
 from .numerals import (
     AMOUNT_WORD_CHARS,
     NUMBER_CHARS,
@@ -139,7 +139,7 @@ class Reader:
         self.blank_paths.add(path)
 
 
-def extract(lines: list[str], stem: str) -> Extraction:
+def extract(lines: list[Any], stem: str) -> Extraction:
     """Read the agreement's terms (SPEC §5 mappings) from its lines; `stem` is the id when it states none."""
     parsed = split_lines(lines)
     r = Reader(parsed)
@@ -155,7 +155,10 @@ def extract(lines: list[str], stem: str) -> Extraction:
         "remedies": _remedies(r),
         "privacy": {"entrusted_processing_terms": _has_pipl_terms(parsed)},
     }
-    blanks = tuple(Blank(Where(ln.clause, ln.number), text) for ln in parsed for text in ln.blanks)
+    # blanks of the signature block (dates, signatures) are filled in at signing, not before
+    blanks = tuple(
+        Blank(Where(ln.clause, ln.number), text) for ln in parsed if ln.clause != SIGNATURE for text in ln.blanks
+    )
     return Extraction(
         data,
         dict(r.locations),
@@ -163,7 +166,7 @@ def extract(lines: list[str], stem: str) -> Extraction:
         frozenset(r.blank_paths),
         tuple(r.unreadable),
         tuple(_amount_pairs(parsed)),
-        {ln.clause: ln.number for ln in reversed(parsed)},
+        {ln.clause: ln.number for ln in reversed(parsed) if ln.number is not None},
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import InputError
 from ..load import load_contract_data, read_document, validate
 from ..models import Contract
-from .document import read_lines
+from .document import read_paragraphs, refuse_unsupported
 from .extract import Extraction, Unreadable, Where, extract
 from .findings import Source
 
@@ -21,7 +21,7 @@ MAX_REJECTED = 50
 def extract_file(path: Path) -> tuple[Extraction, Contract]:
     """Extract an agreement; an extracted value the contract model refuses is reported as unreadable, not fatal."""
     label = path.name
-    ex = extract(read_lines(path, label), path.stem)
+    ex = extract(read_paragraphs(path, label), path.stem)
     for _ in range(MAX_REJECTED):
         try:
             return ex, validate(Contract, ex.data, label)
@@ -59,6 +59,7 @@ def _drop(ex: Extraction, path: str, problem: str) -> Extraction:
 def load_for_review(path: Path) -> tuple[Contract, Source]:
     """The contract to review and where its values came from."""
     suffix = path.suffix.lower()
+    refuse_unsupported(path, path.name)
     if suffix in AGREEMENT_SUFFIXES:
         ex, contract = extract_file(path)
         return contract, Source(extraction=ex)

@@ -1,0 +1,407 @@
+"""A Word body as Word shows it: paragraph text with its automatic numbering, the accepted view of revisions.
+
+Works on any lxml tree of WordprocessingML (the one parsed from the archive, or python-docx's own for
+--annotate), so that the paragraph numbers of a review and the paragraphs commented on are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def attr(node: Any, name: str, default: str | None = None) -> str | None:
+    if node is None:
+        return default
+    return node.get(q(name), default)
+
+
+# parts of the tree that are not shown text in the accepted view
+SKIP = {q("del"), q("moveFrom"), q("delText"), q("instrText"), q("pPr"), q("rPr"), q("sectPr"), q("commentReference")}
+SKIP |= {q("footnoteReference"), q("endnoteReference"), q("txbxContent"), f"{{{MC}}}Fallback", q("fldData")}
+OFF = {"0", "false", "off", "none"}
+
+
+# --- number formats (w:numFmt) ----------------------------------------------------------------------------
+
+CN_DIGITS = "〇一二三四五六七八九"
+CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_counting(n: int, digits: str = CN_DIGITS, units: str = "十百千") -> str:
+    """Word's chineseCounting: 1 一, 10 十, 11 十一, 20 二十, 101 一百零一, 110 一百一十."""
+    if n == 0:
+        return digits[0]
+    if n >= 10000:
+        return str(n)
+    out, gap = "", False
+    for size, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
+        d = n // size % 10
+        if d == 0:
+            gap = gap or bool(out)
+            continue
+        if gap:
+            out += digits[0]
+        gap = False
+        out += ("" if (size == 10 and d == 1 and not out) else digits[d]) + unit
+    return out
+
+
+def _letters(n: int, upper: bool) -> str:
+    letter = chr(ord("A" if upper else "a") + (n - 1) % 26)
+    return letter * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+        return chinese_counting(n)
+    if fmt == "chineseLegalSimplified":
+        return chinese_counting(n, CN_LEGAL, "拾佰仟")
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(CN_DIGITS[int(d)] for d in str(n))
+    if fmt == "ideographTraditional":
+        return STEMS[(n - 1) % 10]
+    if fmt == "ideographZodiac":
+        return BRANCHES[(n - 1) % 12]
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return CIRCLED[n - 1]
+    if fmt == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperLetter", "lowerLetter"):
+        return _letters(n, fmt == "upperLetter")
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)  # decimal and every other format
+
+
+# --- numbering.xml and styles.xml -----------------------------------------------------------------------------
+
+
+@dataclass
+class Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # w:lvlRestart (1-based level), None = after any shallower level
+    legal: bool = False  # w:isLgl
+    suffix: str = "\t"
+    style: str | None = None  # w:pStyle: the paragraph style this level is linked to
+
+
+@dataclass
+class Numbering:
+    abstract: dict[str, dict[int, Level]] = field(default_factory=dict)
+    nums: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → level → start
+    level_overrides: dict[str, dict[int, Level]] = field(default_factory=dict)
+    style_num: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)  # style → (numId, ilvl)
+    based_on: dict[str, str] = field(default_factory=dict)
+
+
+def _level(node: Any) -> Level:
+    def val(tag: str) -> str | None:
+        return attr(node.find(q(tag)), "val")
+
+    level = Level()
+    if (start := val("start")) is not None and start.lstrip("-").isdigit():
+        level.start = int(start)
+    level.fmt = val("numFmt") or "decimal"
+    level.text = val("lvlText") if val("lvlText") is not None else ""
+    if (restart := val("lvlRestart")) is not None and restart.isdigit():
+        level.restart = int(restart)
+    legal = node.find(q("isLgl"))
+    level.legal = legal is not None and attr(legal, "val", "1") not in OFF
+    level.suffix = {"space": " ", "nothing": ""}.get(val("suff") or "tab", "\t")
+    level.style = val("pStyle")
+    return level
+
+
+def read_numbering(numbering: Any | None, styles: Any | None) -> Numbering:
+    out = Numbering()
+    if numbering is not None:
+        for node in numbering.iter(q("abstractNum")):
+            levels = {}
+            for lvl in node.findall(q("lvl")):
+                ilvl = attr(lvl, "ilvl", "0")
+                if ilvl and ilvl.isdigit():
+                    levels[int(ilvl)] = _level(lvl)
+            out.abstract[attr(node, "abstractNumId", "") or ""] = levels
+        for node in numbering.iter(q("num")):
+            num_id = attr(node, "numId", "") or ""
+            out.nums[num_id] = attr(node.find(q("abstractNumId")), "val", "") or ""
+            for override in node.findall(q("lvlOverride")):
+                ilvl = int(attr(override, "ilvl", "0") or 0)
+                if (start := override.find(q("startOverride"))) is not None:
+                    out.overrides.setdefault(num_id, {})[ilvl] = int(attr(start, "val", "1") or 1)
+                if (lvl := override.find(q("lvl"))) is not None:
+                    out.level_overrides.setdefault(num_id, {})[ilvl] = _level(lvl)
+    if styles is not None:
+        for style in styles.iter(q("style")):
+            style_id = attr(style, "styleId", "") or ""
+            if (base := style.find(q("basedOn"))) is not None:
+                out.based_on[style_id] = attr(base, "val", "") or ""
+            num_pr = style.find(f"{q('pPr')}/{q('numPr')}")
+            if num_pr is not None:
+                num_id = attr(num_pr.find(q("numId")), "val")
+                ilvl = attr(num_pr.find(q("ilvl")), "val")
+                out.style_num[style_id] = (num_id, int(ilvl) if ilvl and ilvl.isdigit() else None)
+    return out
+
+
+class Counter:
+    """The running numbers of every list, advanced paragraph by paragraph as Word does."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        self.n = numbering
+        self.counts: dict[str, dict[int, int]] = {}  # abstractNumId → level → last number shown
+        self.used: set[str] = set()
+
+    def _num_of(self, paragraph: Any) -> tuple[str | None, int | None, str | None]:
+        ppr = paragraph.find(q("pPr"))
+        style = attr(ppr.find(q("pStyle")) if ppr is not None else None, "val")
+        num_pr = ppr.find(q("numPr")) if ppr is not None else None
+        num_id = attr(num_pr.find(q("numId")), "val") if num_pr is not None else None
+        ilvl_text = attr(num_pr.find(q("ilvl")), "val") if num_pr is not None else None
+        ilvl = int(ilvl_text) if ilvl_text and ilvl_text.isdigit() else None
+        probe, seen = style, set()
+        while (num_id is None or ilvl is None) and probe and probe not in seen:
+            seen.add(probe)
+            if probe in self.n.style_num:
+                style_num, style_lvl = self.n.style_num[probe]
+                num_id = num_id if num_id is not None else style_num
+                ilvl = ilvl if ilvl is not None else style_lvl
+            probe = self.n.based_on.get(probe)
+        return num_id, ilvl, style
+
+    def label(self, paragraph: Any) -> str:
+        """The number Word shows before this paragraph ('' when none) and advance the counters."""
+        num_id, ilvl, style = self._num_of(paragraph)
+        if not num_id or num_id == "0" or num_id not in self.n.nums:
+            return ""
+        abstract_id = self.n.nums[num_id]
+        levels = dict(self.n.abstract.get(abstract_id, {}))
+        levels.update(self.n.level_overrides.get(num_id, {}))
+        if ilvl is None:  # a heading linked to a level of the list
+            ilvl = next((i for i, lv in levels.items() if style and lv.style == style), 0)
+        if ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(abstract_id, {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for lvl, start in self.n.overrides.get(num_id, {}).items():
+                counts[lvl] = start - 1
+                for deeper in [d for d in counts if d > lvl]:
+                    del counts[deeper]
+        level = levels[ilvl]
+        counts[ilvl] = counts.get(ilvl, level.start - 1) + 1
+        for deeper in [d for d in counts if d > ilvl]:
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                del counts[deeper]
+        text = level.text
+        for k in range(9, 0, -1):
+            if f"%{k}" not in text:
+                continue
+            lv = levels.get(k - 1, Level())
+            value = counts.get(k - 1, lv.start)
+            fmt = "decimal" if level.legal and lv.fmt != "none" else lv.fmt
+            text = text.replace(f"%{k}", format_number(value, fmt))
+        if level.fmt == "bullet" or not text:
+            return ""
+        return text + level.suffix
+
+
+# --- text of a paragraph ----------------------------------------------------------------------------------
+
+
+def _underlined(run: Any) -> bool:
+    rpr = run.find(q("rPr"))
+    u = rpr.find(q("u")) if rpr is not None else None
+    return u is not None and attr(u, "val", "single") not in OFF
+
+
+def _walk(node: Any, out: list[str]) -> None:
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP:
+            continue
+        if tag == q("r"):
+            _run(child, out)
+        elif tag == q("sdt"):
+            _sdt(child, out)
+        else:
+            _walk(child, out)
+
+
+def _run(run: Any, out: list[str]) -> None:
+    underlined = _underlined(run)
+    for child in run.iter():
+        tag = child.tag
+        if tag == q("t"):
+            text = child.text or ""
+            out.append(text.replace(" ", "_").replace("\u3000", "__") if underlined and not text.strip() else text)
+        elif tag == q("tab") and child.getparent() is run:
+            out.append("_" * 4 if underlined else "\t")
+        elif tag in (q("br"), q("cr")):
+            out.append("\f" if attr(child, "type") == "page" else "\n")
+        elif tag == q("noBreakHyphen"):
+            out.append("-")
+        elif tag == q("sym"):
+            out.append("")
+        elif tag in (q("delText"), q("instrText")):
+            continue
+
+
+def _sdt(sdt: Any, out: list[str]) -> None:
+    """A content control's content; while it still shows its placeholder text, it is a blank: [placeholder]."""
+    content = sdt.find(q("sdtContent"))
+    if content is None:
+        return
+    pr = sdt.find(q("sdtPr"))
+    placeholder = pr is not None and pr.find(q("showingPlcHdr")) is not None
+    inner: list[str] = []
+    _walk(content, inner)
+    text = "".join(inner)
+    out.append(f"[{text.strip() or '____'}]" if placeholder else text)
+
+
+def paragraph_text(paragraph: Any) -> str:
+    out: list[str] = []
+    _walk(paragraph, out)
+    return "".join(out).replace("\f", "")
+
+
+def mark_deleted(paragraph: Any) -> bool:
+    """The paragraph mark itself is a tracked deletion: in the accepted view the paragraph joins the next one."""
+    ppr = paragraph.find(q("pPr"))
+    rpr = ppr.find(q("rPr")) if ppr is not None else None
+    return rpr is not None and (rpr.find(q("del")) is not None or rpr.find(q("moveFrom")) is not None)
+
+
+# --- blocks: the body as numbered paragraphs ----------------------------------------------------------------
+
+
+@dataclass
+class Block:
+    text: str
+    anchor: Any  # the w:p element a comment on this paragraph is anchored to
+
+
+def _cell_text(cell: Any, counter: Counter) -> tuple[str, Any]:
+    parts, first = [], None
+    for text, anchor in _paragraphs(cell, counter):
+        parts.append(text)
+        first = first if first is not None else anchor
+    return "\n".join(p for p in parts if p.strip()), first
+
+
+def _paragraphs(container: Any, counter: Counter) -> Iterator[tuple[str, Any]]:
+    """(text, w:p) of each paragraph directly in a container (content controls opened), in order."""
+    pending = ""
+    for child in container:
+        tag = child.tag
+        if tag == q("p"):
+            if mark_deleted(child):
+                pending += paragraph_text(child)
+                continue
+            yield counter.label(child) + pending + paragraph_text(child), child
+            pending = ""
+        elif tag == q("sdt"):
+            content = child.find(q("sdtContent"))
+            if content is not None:
+                yield from _paragraphs(content, counter)
+        elif tag == q("tbl"):
+            for row in child.iter(q("tr")):
+                for cell in row.findall(q("tc")):
+                    yield from _paragraphs(cell, counter)
+        elif tag in (q("ins"), q("moveTo"), q("customXml")):
+            yield from _paragraphs(child, counter)
+    if pending:
+        yield pending, None
+
+
+def blocks(body: Any, counter: Counter) -> list[Block]:
+    """The body's paragraphs and table rows in order. A row is one block: two cells are label and value
+    (名称 | 上海… → 名称:上海…); more cells are joined by tabs, each with its column's heading when the first
+    row is one (月服务费 | 28,000 → 月服务费:28,000)."""
+    out: list[Block] = []
+    pending = ""
+
+    def add(text: str, anchor: Any, label: str = "") -> None:
+        nonlocal pending
+        out.append(Block(label + pending + text, anchor))
+        pending = ""
+
+    def visit(container: Any) -> None:
+        nonlocal pending
+        for child in container:
+            tag = child.tag
+            if tag == q("p"):
+                if mark_deleted(child):  # joins the next paragraph, whose mark (and number) it takes
+                    pending += paragraph_text(child)
+                else:
+                    add(paragraph_text(child), child, counter.label(child))
+            elif tag == q("tbl"):
+                table(child)
+            elif tag == q("sdt"):
+                content = child.find(q("sdtContent"))
+                if content is not None:
+                    visit(content)
+            elif tag in (q("ins"), q("moveTo"), q("customXml")):
+                visit(child)
+
+    def table(tbl: Any) -> None:
+        rows = []
+        for row in tbl.findall(q("tr")):
+            cells, anchor = [], None
+            for cell in row.iter(q("tc")):
+                if cell.getparent() is not row and cell.getparent().tag != q("sdtContent"):
+                    continue
+                text, first = _cell_text(cell, counter)
+                cells.append(text.replace("\n", " ").strip())
+                anchor = anchor if anchor is not None else first
+            rows.append((cells, anchor))
+        heading = rows[0][0] if rows and len(rows[0][0]) >= 3 and not any(_has_figure(c) for c in rows[0][0]) else None
+        for index, (cells, anchor) in enumerate(rows):
+            if len(cells) == 2 and cells[0] and cells[1] and not cells[0].rstrip().endswith((":", ":")):
+                text = f"{cells[0]}:{cells[1]}"
+            elif heading is not None and index > 0 and len(cells) == len(heading):
+                text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, cells, strict=True))
+            else:
+                text = "\t".join(cells)
+            add(text, anchor)
+
+    visit(body)
+    if pending:
+        out.append(Block(pending, None))
+    return out
+
+
+def _has_figure(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
