@@ -3,6 +3,11 @@
 Working days come from the maintained ``chinesecalendar`` package (statutory holidays and 调休 adjusted
 working days). Years it has no data for are *fail-closed*: any computation that needs one raises
 :class:`CalendarGap` unless the user supplied that year's State Council arrangement (``--holidays FILE``).
+
+Holiday blocks (SPEC §2): a Saturday or Sunday is a statutory day off when the run of consecutive days off
+that contains it includes a holiday falling on a weekday (放假调休, 与周末连休, 补休), even where the holiday
+list leaves it out (``chinesecalendar`` omits 27 such days of 2010–2026, e.g. 2018-09-22/23). It matters
+only to service days of a 6- or 7-day week under ``calendar: statutory``; working days are unchanged.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import pathlib
 import re
 import zoneinfo
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from fractions import Fraction
@@ -41,6 +46,8 @@ _ONE_US = timedelta(microseconds=1)
 _US_PER_MINUTE = 60_000_000
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILE_YEARS = (1900, 2199)  # plausible range for a user-supplied arrangement
+_WEEKEND = frozenset({5, 6})
+_NO_DAYS: frozenset[date] = frozenset()
 
 
 class CalendarGap(Exception):
@@ -222,14 +229,73 @@ def _year_of(arr: YearArrangement) -> _Year:
     return _Year(arr.holidays, arr.workdays, ordinals)
 
 
+def _block_walk(d: date, lookup: Callable[[int], _Year | None]) -> bool:
+    """Whether weekend day ``d`` (not listed, not 调休) lies in a run of days off with a weekday holiday.
+
+    Both directions are walked first; :class:`CalendarGap` is raised only when neither finds a weekday
+    holiday and a run reaches a year that ``lookup`` has no data for (the answer then depends on it).
+    """
+    missing: int | None = None
+    for step in (-_ONE_DAY, _ONE_DAY):
+        x = d + step
+        while True:
+            y = lookup(x.year)
+            if y is None:
+                missing = x.year if missing is None else missing
+                break
+            if x in y.workdays or (x.weekday() < 5 and x not in y.holidays):
+                break  # a working day ends the run
+            if x.weekday() < 5:
+                return True  # a day off on a weekday is a listed holiday
+            x += step
+    if missing is not None:
+        raise CalendarGap(missing)
+    return False
+
+
+@dataclass(frozen=True)
+class _Blocks:
+    """A year's weekend days that holiday blocks add to the holiday list."""
+
+    days: frozenset[date]  # weekend days off by the block rule, not in the holiday list
+    pending: frozenset[date]  # weekend days whose run reaches past the neighbouring years given
+
+
 @functools.cache
-def _statutory_prefix_of(arr: YearArrangement, weekdays: frozenset[int]) -> tuple[int, ...]:
-    """prefix[i] = statutory service days among the year's first i days."""
+def _blocks_of(arr: YearArrangement, prev: YearArrangement | None, nxt: YearArrangement | None) -> _Blocks:
+    """Block weekend days of ``arr.year`` from it and its neighbours, built once per process per triple."""
+    near = {a.year: _year_of(a) for a in (prev, arr, nxt) if a is not None}
+    days: set[date] = set()
+    pending: set[date] = set()
+    for o in _days_of_year(arr.year):
+        if (o + 6) % 7 < 5:
+            continue
+        d = date.fromordinal(o)
+        if d in arr.holidays or d in arr.workdays:
+            continue
+        try:
+            if _block_walk(d, near.get):
+                days.add(d)
+        except CalendarGap:
+            pending.add(d)
+    return _Blocks(frozenset(days), frozenset(pending))
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    counts: tuple[int, ...]  # counts[i] = statutory service days among the year's first i days
+    estimated: tuple[tuple[int, int], ...]  # (day index, year): a day counted weekly, as it needs that year
+
+
+@functools.cache
+def _statutory_prefix_of(arr: YearArrangement, blocked: frozenset[date], weekdays: frozenset[int]) -> _Prefix:
+    """The year's statutory service-day prefix (``blocked``: its block weekend days), once per process."""
     out = [0]
     for o in _days_of_year(arr.year):
         d = date.fromordinal(o)
-        out.append(out[-1] + (d in arr.workdays or (d.weekday() in weekdays and d not in arr.holidays)))
-    return tuple(out)
+        service = d in arr.workdays or (d.weekday() in weekdays and d not in arr.holidays and d not in blocked)
+        out.append(out[-1] + service)
+    return _Prefix(tuple(out), ())
 
 
 class Calendar:
@@ -242,17 +308,39 @@ class Calendar:
                 raise ValueError(f"year {arrangement.year} supplied more than once")
             self._extra[arrangement.year] = arrangement
         self._years: dict[int, _Year | None] = {}
-        self._prefix: dict[tuple[int, frozenset[int]], tuple[int, ...]] = {}
+        self._blocks: dict[int, _Blocks] = {}
+        self._prefix: dict[tuple[int, frozenset[int]], _Prefix | None] = {}
+
+    def _arrangement(self, year: int) -> YearArrangement | None:
+        return self._extra.get(year) or _package_year(year)
 
     def _year_or_none(self, year: int) -> _Year | None:
         try:
             return self._years[year]
         except KeyError:
             pass
-        arr = self._extra.get(year) or _package_year(year)
+        arr = self._arrangement(year)
         info = None if arr is None else _year_of(arr)
         self._years[year] = info
         return info
+
+    def _blocks_for(self, year: int, arr: YearArrangement) -> _Blocks:
+        try:
+            return self._blocks[year]
+        except KeyError:
+            pass
+        blocks = _blocks_of(arr, self._arrangement(year - 1), self._arrangement(year + 1))
+        self._blocks[year] = blocks
+        return blocks
+
+    def _is_block_day(self, d: date) -> bool:
+        """A weekend day (known year, not listed, not 调休) that a holiday block takes in."""
+        arr = self._arrangement(d.year)
+        assert arr is not None
+        blocks = self._blocks_for(d.year, arr)
+        if d in blocks.pending:
+            return _block_walk(d, self._year_or_none)
+        return d in blocks.days
 
     def _year(self, year: int) -> _Year:
         info = self._year_or_none(year)
@@ -270,8 +358,17 @@ class Calendar:
         return d in y.workdays or (d.weekday() < 5 and d not in y.holidays)
 
     def is_holiday(self, d: date) -> bool:
-        """Statutory day off, including weekend days inside a break (raises :class:`CalendarGap`)."""
-        return d in self._year(d.year).holidays
+        """Statutory day off: the holiday list and every weekend day of a holiday block (SPEC §2).
+
+        Raises :class:`CalendarGap` for ``d``'s year without data, or when the block a weekend day may
+        belong to runs into a year without data and the answer depends on it.
+        """
+        y = self._year(d.year)
+        if d in y.holidays:
+            return True
+        if d.weekday() < 5 or d in y.workdays:
+            return False
+        return self._is_block_day(d)
 
     def is_adjusted_workday(self, d: date) -> bool:
         """调休 adjusted working day (raises :class:`CalendarGap`)."""
@@ -311,19 +408,40 @@ class Calendar:
         if not statutory:
             return d.weekday() in weekdays
         y = self._year(d.year)
-        return d in y.workdays or (d.weekday() in weekdays and d not in y.holidays)
+        if d in y.workdays:
+            return True
+        if d.weekday() not in weekdays or d in y.holidays:
+            return False
+        return d.weekday() < 5 or not self._is_block_day(d)
 
-    def _statutory_prefix(self, year: int, weekdays: frozenset[int]) -> tuple[int, ...] | None:
-        """prefix[i] = statutory service days among the year's first i days; None without data."""
+    def _statutory_prefix(self, year: int, weekdays: frozenset[int]) -> _Prefix | None:
+        """The year's statutory service-day prefix; None without data for the year."""
         key = (year, weekdays)
         try:
             return self._prefix[key]
         except KeyError:
             pass
-        arr = self._extra.get(year) or _package_year(year)
-        prefix = None if arr is None else _statutory_prefix_of(arr, weekdays)
-        self._prefix[key] = prefix  # type: ignore[assignment]
-        return prefix
+        arr = self._arrangement(year)
+        got: _Prefix | None = None
+        if arr is not None and weekdays.isdisjoint(_WEEKEND):  # blocks only add weekend days
+            got = _statutory_prefix_of(arr, _NO_DAYS, weekdays)
+        elif arr is not None:
+            blocks = self._blocks_for(year, arr)
+            blocked, unresolved = blocks.days, []
+            jan1 = date(year, 1, 1).toordinal()
+            for d in sorted(blocks.pending):
+                if d.weekday() not in weekdays:
+                    continue
+                try:
+                    if _block_walk(d, self._year_or_none):
+                        blocked = blocked | {d}
+                except CalendarGap as gap:  # counted as a service day (the weekly pattern), announced
+                    unresolved.append((d.toordinal() - jan1, gap.year))
+            got = _statutory_prefix_of(arr, blocked, weekdays)
+            if unresolved:
+                got = _Prefix(got.counts, tuple(unresolved))
+        self._prefix[key] = got
+        return got
 
 
 DEFAULT = Calendar()
@@ -410,10 +528,14 @@ def scheduled_minutes(hours: ServiceHours, first: date, last: date, cal: Calenda
         jan1 = date(year, 1, 1).toordinal()
         lo = max(first.toordinal(), jan1) - jan1
         hi = min(last.toordinal(), date(year, 12, 31).toordinal()) - jan1 + 1
-        prefix = cal._statutory_prefix(year, hours.weekdays) if hours.statutory else None
-        if prefix is None:
+        got = cal._statutory_prefix(year, hours.weekdays) if hours.statutory else None
+        if got is None:
             if hours.statutory:
                 estimated.append(year)
             prefix = _weekly_prefix(year, hours.weekdays)
+        else:
+            prefix = got.counts
+            if got.estimated:  # days counted weekly as their block runs into a year without data
+                estimated.extend(needed for i, needed in got.estimated if lo <= i < hi)
         days += prefix[hi] - prefix[lo]
-    return days * hours.window_minutes, tuple(estimated)
+    return days * hours.window_minutes, tuple(sorted(set(estimated))) if estimated else ()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
 import pytest
+from chinese_calendar import constants as _cc_constants
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -371,6 +373,280 @@ def test_add_working_days_properties(d: date, n: int) -> None:
     between = [x for x in days(d + timedelta(days=1), result) if chinese_calendar.is_workday(x)]
     assert len(between) == n
     assert cal.working_days_between(d, result) == between
+
+
+# --------------------------------------------------------------------------- holiday blocks (SPEC §2)
+
+PACKAGE_HOLIDAYS = frozenset(_cc_constants.holidays)
+SAT_TO_SUN = frozenset({5, 6})
+# Weekend days of 2010–2026 that the block rule makes days off and chinesecalendar's holiday list lacks
+MISSING_BLOCK_DAYS = [
+    "2011-06-05",  # 端午节 6月4日至6日
+    "2012-06-23",  # 端午节 6月22日至24日
+    "2014-05-31", "2014-06-01",  # 端午节 6月2日 (Mon)
+    "2014-09-06", "2014-09-07",  # 中秋节 9月8日 (Mon)
+    "2015-04-04",  # 清明节 4月5日放假, 4月6日 (Mon) 补休
+    "2015-05-02", "2015-05-03",  # 劳动节 5月1日放假, 与周末连休
+    "2015-06-21",  # 端午节 6月20日放假, 6月22日 (Mon) 补休
+    "2015-09-05",  # 胜利日 9月3日至5日
+    "2016-01-02", "2016-01-03",  # 元旦 1月1日 (Fri)
+    "2016-04-02", "2016-04-03",  # 清明节 4月4日 (Mon)
+    "2016-04-30",  # 劳动节 5月1日 (Sun), 5月2日 (Mon)
+    "2016-12-31",  # 2017 元旦 1月1日放假, 1月2日 (Mon) 补休
+    "2017-04-29", "2017-04-30",  # 劳动节 5月1日 (Mon), 与周末连休
+    "2017-12-30", "2017-12-31",  # 2018 元旦 1月1日 (Mon)
+    "2018-06-16", "2018-06-17",  # 端午节 6月18日 (Mon), 与周末连休
+    "2018-09-22", "2018-09-23",  # 中秋节 9月24日 (Mon), 与周末连休
+    "2024-06-08", "2024-06-09",  # 端午节 6月10日 (Mon)
+]
+
+
+def h780(weekdays: frozenset[int] = ALL_WEEK) -> ServiceHours:
+    return hours(weekdays=weekdays, start=time(9), end_minutes=22 * 60)
+
+
+def test_block_weekend_days_missing_from_the_package_are_27() -> None:
+    cal = Calendar()
+    found = [
+        d.isoformat()
+        for d in days(date(2010, 1, 1), date(2026, 12, 31))
+        if d.weekday() >= 5 and d not in PACKAGE_HOLIDAYS and cal.is_holiday(d)
+    ]
+    assert found == MISSING_BLOCK_DAYS
+    assert len(found) == 27
+    for d in map(date.fromisoformat, found):
+        assert not cal.is_workday(d) and not cal.is_adjusted_workday(d)
+        assert not cal.is_service_day(d, ALL_WEEK, statutory=True)
+        assert cal.is_service_day(d, ALL_WEEK, statutory=False)
+
+
+@pytest.mark.parametrize("day", ["2018-09-22", "2018-09-23", "2024-06-08", "2024-06-09"])
+def test_weekend_joined_to_a_weekday_holiday_is_off(day: str) -> None:
+    d, cal = date.fromisoformat(day), Calendar()
+    assert cal.is_holiday(d)
+    assert not cal.is_service_day(d, ALL_WEEK, statutory=True)
+    assert not cal.is_service_day(d, SAT_TO_SUN, statutory=True)
+    assert day_service_minutes(h780(), d, cal) == 0
+    assert day_service_minutes(h780(SAT_TO_SUN), d, cal) == 0
+    assert scheduled_minutes(h780(), d, d, cal) == (0, ())
+    assert interval_service_minutes(h780(), at(d.year, d.month, d.day), at(d.year, d.month, d.day, 23), cal) == 0
+
+
+def test_ordinary_weekend_beside_a_weekend_holiday_is_not_a_block_day() -> None:
+    cal = Calendar()  # 2015 中秋节: 9月27日 (Sun) 放假, no 补休
+    assert cal.is_holiday(date(2015, 9, 27))
+    assert not cal.is_holiday(date(2015, 9, 26))
+    assert cal.is_service_day(date(2015, 9, 26), ALL_WEEK, statutory=True)
+    assert not cal.is_service_day(date(2015, 9, 27), ALL_WEEK, statutory=True)
+    assert day_service_minutes(h780(), date(2015, 9, 26), cal) == 780
+    assert not cal.is_holiday(date(2018, 9, 15))  # an ordinary weekend
+
+
+def test_adjusted_saturday_is_a_service_day() -> None:
+    cal = Calendar()
+    for d in (date(2018, 9, 29), date(2018, 9, 30), date(2018, 12, 29), date(2026, 10, 10)):
+        assert cal.is_adjusted_workday(d) and not cal.is_holiday(d)
+        for weekdays in (MON_FRI, frozenset(range(6)), ALL_WEEK):
+            assert cal.is_service_day(d, weekdays, statutory=True)
+        assert day_service_minutes(h780(), d, cal) == 780
+
+
+def test_block_runs_across_the_year_boundary() -> None:
+    cal = Calendar()  # 2019 元旦: 2018-12-30 (Sun) .. 2019-01-01 (Tue); Sat 12-29 worked
+    assert [cal.is_holiday(d) for d in days(date(2018, 12, 29), date(2019, 1, 2))] == [False, True, True, True, False]
+    assert cal.is_holiday(date(2016, 12, 31)) and cal.is_holiday(date(2017, 12, 30))  # Sat before a Mon 元旦
+    # the whole of 2018 in a 7-day week: 29 days off (conformance case 11)
+    assert sum(cal.is_holiday(d) for d in days(date(2018, 1, 1), date(2018, 12, 31))) == 29
+    assert scheduled_minutes(h780(), date(2018, 1, 1), date(2018, 12, 31), cal) == ((365 - 29) * 780, ())
+    assert scheduled_minutes(h780(), date(2016, 12, 31), date(2017, 1, 2), cal) == (0, ())
+
+
+def test_block_rule_applies_to_supplied_years() -> None:
+    # 2027-10-01 is a Friday: the weekend after it joins the holiday
+    arr = YearArrangement(2027, frozenset({date(2027, 1, 1), date(2027, 10, 1)}), frozenset({date(2027, 9, 26)}))
+    cal = Calendar([arr])
+    assert cal.is_holiday(date(2027, 10, 2)) and cal.is_holiday(date(2027, 10, 3))
+    assert cal.is_holiday(date(2027, 1, 2)) and cal.is_holiday(date(2027, 1, 3))  # 元旦 on a Friday too
+    assert not cal.is_holiday(date(2027, 9, 26)) and cal.is_service_day(date(2027, 9, 26), ALL_WEEK, True)
+    assert not cal.is_holiday(date(2027, 10, 9))
+    total, est = scheduled_minutes(h780(), date(2027, 9, 27), date(2027, 10, 10), cal)
+    assert (total, est) == ((14 - 3) * 780, ())
+    # a supplied year overriding the package is read the same way
+    y2018 = YearArrangement(2018, frozenset(d for d in PACKAGE_HOLIDAYS if d.year == 2018),
+                            frozenset(d for d in _cc_constants.workdays if d.year == 2018))
+    supplied = Calendar([y2018])
+    for d in days(date(2018, 1, 1), date(2018, 12, 31)):
+        assert supplied.is_holiday(d) == cal.is_holiday(d), d
+
+
+def test_block_rule_fails_closed_only_when_the_unknown_year_decides() -> None:
+    # 2028-12-30/31 are Sat/Sun; whether they join a holiday depends on 2029-01-01
+    y2028 = YearArrangement(2028, frozenset({date(2028, 1, 3)}), frozenset())
+    cal = Calendar([y2028])
+    with pytest.raises(CalendarGap) as exc:
+        cal.is_holiday(date(2028, 12, 30))
+    assert exc.value.year == 2029
+    with pytest.raises(CalendarGap):
+        cal.is_service_day(date(2028, 12, 31), ALL_WEEK, statutory=True)
+    assert not cal.is_service_day(date(2028, 12, 31), MON_FRI, statutory=True)  # a 5-day week does not ask
+    assert not cal.is_holiday(date(2028, 12, 23))  # run ends at Fri 12-22 and Mon 12-25
+    # Sat 2028-01-01: 2027-12-31 is unknown, but Mon 01-03 is a holiday inside the same run
+    assert cal.is_holiday(date(2028, 1, 1)) and cal.is_holiday(date(2028, 1, 2))
+    no_jan = Calendar([YearArrangement(2028, frozenset(), frozenset())])
+    with pytest.raises(CalendarGap) as exc:
+        no_jan.is_holiday(date(2028, 1, 1))
+    assert exc.value.year == 2027
+    # a known weekday holiday on the 2028 side decides without 2029
+    fri = Calendar([YearArrangement(2028, frozenset({date(2028, 12, 29)}), frozenset())])
+    assert fri.is_holiday(date(2028, 12, 30)) and fri.is_holiday(date(2028, 12, 31))
+    # with 2029 supplied (Mon 01-01 off) the weekend joins the 2029 New Year
+    y2029 = YearArrangement(2029, frozenset({date(2029, 1, 1)}), frozenset())
+    both = Calendar([y2028, y2029])
+    assert both.is_holiday(date(2028, 12, 30)) and both.is_holiday(date(2028, 12, 31))
+    # the budget never raises: an undecided day is counted by the weekly pattern and its year announced
+    assert scheduled_minutes(h780(), date(2028, 12, 1), date(2028, 12, 29), cal) == (29 * 780, ())
+    assert scheduled_minutes(h780(), date(2028, 12, 1), date(2028, 12, 31), cal) == (31 * 780, (2029,))
+    assert scheduled_minutes(h780(MON_FRI), date(2028, 12, 1), date(2028, 12, 31), cal)[1] == ()
+    assert scheduled_minutes(h780(), date(2028, 12, 1), date(2028, 12, 31), both) == (29 * 780, ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=st.dates(date(2004, 1, 1), date(2026, 12, 31)), weekdays=st.frozensets(st.integers(0, 6)))
+def test_block_rule_properties(d: date, weekdays: frozenset[int]) -> None:
+    cal = Calendar()
+    listed = d in PACKAGE_HOLIDAYS
+    adjusted = cal.is_adjusted_workday(d)
+    service = cal.is_service_day(d, weekdays, statutory=True)
+    # the holiday list is a subset; what the rule adds is a weekend day that is no working day
+    if listed:
+        assert cal.is_holiday(d)
+    if cal.is_holiday(d):
+        assert not cal.is_workday(d) and not adjusted
+        assert not service
+    if cal.is_holiday(d) and not listed:
+        assert d.weekday() >= 5
+    # a 5-day week (any subset of Mon-Fri) has exactly the service days it had before the rule
+    weekday_only = weekdays & MON_FRI
+    before = adjusted or (d.weekday() in weekday_only and not listed)
+    assert cal.is_service_day(d, weekday_only, statutory=True) == before
+    # working days are untouched
+    assert cal.is_workday(d) == chinese_calendar.is_workday(d)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    first=st.dates(date(2009, 6, 1), date(2026, 12, 31)),
+    span=st.integers(0, 400),
+    weekdays=st.sampled_from([ALL_WEEK, frozenset(range(6)), SAT_TO_SUN, frozenset({0, 5})]),
+)
+def test_block_days_in_scheduled_minutes_match_day_by_day(first: date, span: int, weekdays: frozenset[int]) -> None:
+    cal = Calendar()
+    last = min(first + timedelta(days=span), date(2026, 12, 31))
+    h = h780(weekdays)
+    expected = sum(day_service_minutes(h, d, cal) for d in days(first, last))
+    assert scheduled_minutes(h, first, last, cal) == (expected, ())
+
+
+# State Council notices (/work/shared/notices): a test-only reader of their 放假 / 上班 sentences
+NOTICES = pathlib.Path(__file__).resolve().parents[2] / "shared" / "notices"
+_MENTION = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\([^)]*\))?")
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、(?:([^:]+):)?|([^:、]+):)(.*)$")
+
+
+def _notice_item(body: str, year: int) -> tuple[set[date], set[date]]:
+    """Days off and worked days one item states; 与周末连休 / 补休 take in the weekend it joins."""
+    off: set[date] = set()
+    work: set[date] = set()
+    y, m = year, 1
+    for clause in re.split(r"[,。]", body):
+        mentioned = []
+        for mt in _MENTION.finditer(clause):
+            y, m = int(mt[1] or y), int(mt[2] or m)
+            mentioned.append(date(y, m, int(mt[3])))
+        if not mentioned:
+            continue
+        if "上班" in clause:
+            work.update(mentioned)
+        elif "至" in clause:
+            assert len(mentioned) == 2, clause
+            off.update(days(mentioned[0], mentioned[1]))
+        else:
+            assert re.search("放假|补休|调休", clause), clause
+            off.update(mentioned)
+    if "与周末连休" in body or "补休" in body:
+        lo, hi = min(off), max(off)
+        while (lo - timedelta(days=1)).weekday() >= 5 and lo - timedelta(days=1) not in work:
+            lo -= timedelta(days=1)
+        while (hi + timedelta(days=1)).weekday() >= 5 and hi + timedelta(days=1) not in work:
+            hi += timedelta(days=1)
+        off.update(days(lo, hi))
+    return off, work
+
+
+def _read_notice(path: pathlib.Path) -> tuple[int, str, str | None, dict[str | None, tuple[set[date], set[date]]]]:
+    """(year, kind, the item an amendment replaces, {item name: (days off, days worked)})."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    text = [line for line in lines if line.strip() and not line.startswith("#")]
+    kind = (re.search(r"^# kind: (\w+)", header, re.M) or [None, "base"])[1]
+    replaces = re.search(r"replaces the (\S+) block", header)
+    stated = re.search(r"^# year: (\d{4})", header, re.M) or re.search(r"(\d{4})年", text[0])
+    assert stated, path
+    year = int(stated[1])
+    items: dict[str | None, tuple[set[date], set[date]]] = {}
+    for line in text[2:]:  # title, document number
+        mt = _ITEM.match(line)
+        assert mt, line
+        items[mt[1] or mt[2]] = _notice_item(mt[3], year)
+    return year, kind, replaces[1] if replaces else None, items
+
+
+def _notices_by_year() -> dict[int, tuple[set[date], set[date]]]:
+    base: dict[int, dict[str | None, tuple[set[date], set[date]]]] = {}
+    later = []
+    for path in sorted(NOTICES.glob("*.txt")):
+        year, kind, replaces, items = _read_notice(path)
+        if kind == "base":
+            base[year] = items
+        else:
+            later.append((year, kind, replaces, items))
+    for year, kind, replaces, items in later:
+        assert kind in ("supplement", "amendment"), kind
+        if kind == "amendment":
+            assert replaces in base[year], replaces
+            del base[year][replaces]
+        base[year].update({f"{kind}:{name}": v for name, v in items.items()})
+    out = {}
+    for year, items in base.items():
+        off = set().union(*(o for o, _ in items.values()))
+        work = set().union(*(w for _, w in items.values()))
+        out[year] = (off, work)
+    return out
+
+
+NOTICE_YEARS = _notices_by_year() if NOTICES.is_dir() else {}
+
+
+def test_notice_reader_reads_the_2019_notice() -> None:
+    if 2019 not in NOTICE_YEARS:
+        pytest.skip(f"no notices at {NOTICES}")
+    off, work = NOTICE_YEARS[2019]
+    assert date(2018, 12, 30) in off and date(2018, 12, 29) in work
+    assert {date(2019, 4, 5), date(2019, 4, 6), date(2019, 4, 7)} <= off  # 4月5日放假, 与周末连休
+    assert {date(2019, 5, d) for d in range(1, 5)} <= off and date(2019, 5, 5) in work  # the amendment
+    assert len(off) == 3 + 7 + 3 + 4 + 3 + 3 + 7
+
+
+@pytest.mark.skipif(not NOTICE_YEARS, reason=f"no notices at {NOTICES}")
+@pytest.mark.parametrize("year", sorted(NOTICE_YEARS))
+def test_block_rule_equals_the_state_council_notice(year: int) -> None:
+    """Every day off the notice states, and no other, is a day off by the block rule; likewise 上班."""
+    cal = Calendar()
+    off, work = NOTICE_YEARS[year]
+    window = days(date(year - 1, 12, 21), date(year, 12, 20))  # late December belongs to next year's 元旦
+    assert {d for d in window if cal.is_holiday(d)} == off
+    assert {d for d in window if cal.is_adjusted_workday(d)} == work
+    assert all(cal.is_service_day(d, ALL_WEEK, statutory=True) != (d in off) for d in window)
 
 
 # --------------------------------------------------------------------------- holidays file
