@@ -169,15 +169,15 @@ OUTAGES = [
     ["OUT-5", "2026-11-03T09:00:00", "2026-11-03T10:00:00", "provider"],  # outside
     ["OUT-6", "2026-10-21T09:00:00", "2026-10-21T08:00:00", "provider"],  # bad: ends before it starts
 ]
+# as a finance team writes them: every form is read exactly (an unreadable money row would stop the command)
 INVOICES = [
     ["INV-2026-08", "2026-08", "20000.00"],  # settled in September: left out
-    ["INV-2026-09", "2026-09", "20000.00"],
+    ["INV-2026-09", "2026年9月", "20,000.00"],
 ]
 PAYMENTS = [
     ["INV-2026-08", "2026-09-14", "20000.00"],
-    ["INV-2026-09", "2026-10-20", "10000.00"],
-    ["INV-2026-09", "2026-10-26", "10000.00"],
-    ["INV-2026-07", "2026-10-02", "500.00"],  # bad: no such invoice in the export
+    ["INV-2026-09", "2026/10/20", "10000.00"],
+    ["INV-2026-09", "2026年10月26日", "¥10,000.00"],
 ]
 
 

@@ -13,9 +13,11 @@ from ..cli import _as_of
 EXPORTS = ("calls", "chats", "emails", "tickets", "surveys", "outages", "invoices", "payments")
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     import re
 
+    if value is None:
+        return None
     if not re.fullmatch(r"(19\d\d|2[01]\d\d)-(0[1-9]|1[0-2])", value):
         raise click.BadParameter(f"invalid period {value!r} (expected YYYY-MM)")
     return value
@@ -30,8 +32,8 @@ def _export_options(command: click.Command) -> click.Command:
 
 
 @click.command()
-@click.option("--contract", type=click.Path(path_type=Path), required=True, help="contract.json (or YAML).")
-@click.option("--period", callback=_period, required=True, help="The month, YYYY-MM.")
+@click.option("--contract", type=click.Path(path_type=Path), help="contract.json (or YAML). Required.")
+@click.option("--period", callback=_period, help="The month, YYYY-MM. Required.")
 @_export_options
 @click.option("--mapping", type=click.Path(path_type=Path), help="TOML file renaming the exports' columns.")
 @click.option("--as-of", "as_of", callback=_as_of, help="Judge open tickets at this day (default: the period's last).")
@@ -50,11 +52,24 @@ def _export_options(command: click.Command) -> click.Command:
 @click.option("--holidays", type=click.Path(path_type=Path), multiple=True, help="A year's holiday arrangement.")
 @click.option("--strict", is_flag=True, help="A bad row is fatal (exit 2), not counted and left out.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write every bad row to this JSON file.")
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path), required=True, help="month.json to write.")
+@click.option(
+    "--merge",
+    "merge",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A part of month.json to copy in: reports, suspensions, notices, incidents, cooperation_failures, "
+    "waivers, usage (repeatable; a section given twice is an error).",
+)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), help="month.json to write. Required.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Write a blank workbook (one sheet per export, the default headers) to this .xlsx file, and stop.",
+)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def facts(
-    contract: Path,
-    period: str,
+    contract: Path | None,
+    period: str | None,
     mapping: Path | None,
     as_of: date | None,
     short_abandons: str,
@@ -62,7 +77,9 @@ def facts(
     holidays: tuple[Path, ...],
     strict: bool,
     report: Path | None,
-    output: Path,
+    merge: tuple[Path, ...],
+    output: Path | None,
+    template: Path | None,
     lang: str,
     **exports: Path | None,
 ) -> None:
@@ -76,9 +93,25 @@ def facts(
     from .pipeline import Options, run
 
     given = {kind: path for kind, path in exports.items() if path is not None}
+    if template is not None:
+        from .template import write_template
+
+        ctx = click.get_current_context()
+        others = [name for name, value in ctx.params.items() if name not in ("template", "lang")
+                  and ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+                  and value not in (None, (), False)]
+        if others:
+            raise InputError("--template", None, say(lang, "template_alone"))
+        write_template(template, lang)
+        click.echo(say(lang, "diag.written", path=template), err=True)
+        sys.exit(0)
+    for option, value in (("--contract", contract), ("--period", period), ("-o/--output", output)):
+        if value is None:  # required unless --template (as click would say it)
+            raise click.UsageError(f"Missing option '{option}'.")
+    assert contract is not None and period is not None and output is not None
     if as_of is not None and as_of.strftime("%Y-%m") < period:
         raise InputError("--as-of", None, say(lang, "as_of_before_period", as_of=as_of, period=period))
-    inputs = [contract, *given.values(), *([mapping] if mapping else []), *holidays]
+    inputs = [contract, *given.values(), *([mapping] if mapping else []), *holidays, *merge]
     for target in (output, report):
         if target is not None:
             refuse_overwrite(target, inputs)
@@ -87,7 +120,11 @@ def facts(
     cal = Calendar([load_holidays_file(p) for p in holidays])
     opts = Options(contract, period, given, load_mapping(mapping, lang), as_of, short_abandons,
                    satisfaction_method, strict, lang)
+    from .merge import load_parts
+
+    parts = load_parts(merge, period, lang)
     outcome = run(opts, cal, relative_contract(contract, output))
+    outcome.month.update(parts)
     for line in outcome.diagnostics:
         click.echo(line, err=True)
     write_month(outcome.month, output)

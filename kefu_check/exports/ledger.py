@@ -3,27 +3,25 @@
 These are records, not computed figures: each usable row becomes one entry. An outage counts with its
 part inside the period (an open one, with no `end`, up to the end of `as_of` or of the period, whichever
 is earlier); invoices settled before the period began are left out (they raise nothing in it).
+
+Outages are typed in the engine like the metrics' rows (a bad row is counted and reported). Invoices and
+payments are money: they are read in Python from their text (`finance`: exact Decimals, finance teams'
+date and amount forms), and a row that cannot be read stops the command (pipeline), never a partial ledger.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from . import finance
 from .clock import Window, iso_local
-from .rows import NUMBER, Check, Typed, interval, required, type_rows, unreadable
+from .rows import Check, Typed, interval, required, type_rows
+from .source import Record
 
 CAUSES = ("provider", "client", "force_majeure", "planned")
-CYCLE = r"'^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$'"
-DATE = r"'^\d{4}-\d{2}-\d{2}$'"
-
-
-def _amount(column: str) -> str:
-    return f"CASE WHEN regexp_full_match({column}, {NUMBER}) THEN TRY_CAST({column} AS DECIMAL(38, 12)) END"
-
-
-def _money_checks(column: str = "amount") -> list[Check]:
-    return [required(column), Check(column, "bad_number", "amount_value IS NULL OR amount_value < 0")]
 
 
 def type_outages(con: Any) -> Typed:
@@ -52,76 +50,114 @@ def outages(con: Any, window: Window) -> tuple[list[dict[str, str]], int]:
     return entries, int(outside)
 
 
-def type_invoices(con: Any) -> Typed:
-    """rows_invoices with amount_value."""
-    return type_rows(
-        con,
-        "invoices",
-        {"amount_value": _amount("amount")},
-        [
-            required("id"),
-            required("cycle"),
-            Check("cycle", "bad_cycle", f"NOT regexp_full_match(cycle, {CYCLE})"),
-            *_money_checks(),
-        ],
-        keep=("id", "cycle"),
-    )
+@dataclass(frozen=True)
+class MoneyRow:
+    """A ledger row that cannot be read: fatal (SPEC §7: money is never computed from a partial ledger)."""
+
+    row: int
+    column: str
+    problem: str
+    value: str | None
+    first: int | None = None  # a duplicate invoice id: where it first appears
 
 
-def type_payments(con: Any) -> Typed:
-    """rows_payments with date_value and amount_value; a payment must name a usable invoice."""
-    return type_rows(
-        con,
-        "payments",
-        {
-            "date_value": f'CASE WHEN regexp_full_match("date", {DATE}) THEN TRY_CAST("date" AS DATE) END',
-            "amount_value": _amount("amount"),
-            "known": "invoice_id IN (SELECT id FROM rows_invoices WHERE problem IS NULL)",
-        },
-        [
-            required("invoice_id"),
-            Check("invoice_id", "unknown_invoice", "NOT known"),
-            required("date"),
-            unreadable("date", "date_value", "bad_date"),
-            *_money_checks(),
-        ],
-        keep=("invoice_id",),
-        key=None,
-    )
+@dataclass(frozen=True)
+class InvoiceRow:
+    row: int
+    id: str
+    cycle: str
+    amount: Decimal
 
 
-def invoices(con: Any, window: Window, with_payments: bool) -> tuple[list[dict[str, Any]], int]:
-    """Invoices not settled before the period, each with its payments; and how many were left out."""
-    paid = (
-        "SELECT NULL::VARCHAR AS invoice_id, NULL::DATE AS date_value, NULL::DECIMAL(38, 12) AS amount_value, 0 AS seq"
-    )
-    if with_payments:
-        paid = "SELECT invoice_id, date_value, amount_value, rowid AS seq FROM rows_payments WHERE problem IS NULL"
-    rows = con.execute(
-        f"""WITH p AS ({paid}),
-            settled AS (SELECT i.id FROM rows_invoices i JOIN p ON p.invoice_id = i.id
-                        WHERE i.problem IS NULL AND p.date_value < DATE '{window.first.isoformat()}'
-                        GROUP BY i.id, i.amount_value HAVING sum(p.amount_value) >= i.amount_value)
-            SELECT i.id, i.cycle, CAST(i.amount_value AS VARCHAR), CAST(p.date_value AS VARCHAR),
-                   CAST(p.amount_value AS VARCHAR), i.id IN (SELECT id FROM settled)
-            FROM rows_invoices i LEFT JOIN p ON p.invoice_id = i.id
-            WHERE i.problem IS NULL
-            ORDER BY i.cycle, i.id, p.date_value, p.amount_value, p.seq"""
-    ).fetchall()
-    out: dict[str, dict[str, Any]] = {}
-    left_out: set[str] = set()
-    for invoice_id, cycle, amount, paid_on, paid_amount, is_settled in rows:
-        if is_settled:
-            left_out.add(invoice_id)
+@dataclass(frozen=True)
+class PaymentRow:
+    row: int
+    invoice_id: str
+    date: date
+    amount: Decimal
+
+
+def read_invoices(records: list[Record]) -> tuple[list[InvoiceRow], list[MoneyRow]]:
+    """The invoices export read in Python (exact Decimals), and every row that cannot be read."""
+    good: list[InvoiceRow] = []
+    bad: list[MoneyRow] = []
+    first_row: dict[str, int] = {}
+    for row, cells in records:
+        try:
+            invoice_id = _required(cells, "id")
+            if invoice_id in first_row:
+                bad.append(MoneyRow(row, "id", "duplicate_id", invoice_id, first_row[invoice_id]))
+                continue
+            cycle = _read(cells, "cycle", finance.read_cycle)
+            amount = _read(cells, "amount", finance.read_amount)
+        except _Bad as refused:
+            bad.append(MoneyRow(row, refused.column, refused.problem, refused.value))
             continue
-        entry = out.setdefault(invoice_id, {"id": invoice_id, "cycle": cycle, "amount": _text(amount), "payments": []})
-        if paid_on is not None:
-            entry["payments"].append({"date": paid_on, "amount": _text(paid_amount)})
-    return list(out.values()), len(left_out)
+        first_row[invoice_id] = row
+        good.append(InvoiceRow(row, invoice_id, cycle, amount))
+    return good, bad
 
 
-def _text(value: str) -> str:
-    """An exact decimal without trailing zeros beyond the fen: '20000.000000000000' → '20000.00'."""
-    number = Decimal(value)
-    fen = number.quantize(Decimal("0.01"))
-    return f"{fen:f}" if fen == number else f"{number.normalize():f}"
+def read_payments(records: list[Record], invoices: list[InvoiceRow]) -> tuple[list[PaymentRow], list[MoneyRow]]:
+    """The payments export read in Python; a payment must name an invoice of the invoices export."""
+    known = {i.id for i in invoices}
+    good: list[PaymentRow] = []
+    bad: list[MoneyRow] = []
+    for row, cells in records:
+        try:
+            invoice_id = _required(cells, "invoice_id")
+            if invoice_id not in known:
+                raise _Bad("invoice_id", "unknown_invoice", invoice_id)
+            paid_on = _read(cells, "date", finance.read_date)
+            amount = _read(cells, "amount", finance.read_amount)
+        except _Bad as refused:
+            bad.append(MoneyRow(row, refused.column, refused.problem, refused.value))
+            continue
+        good.append(PaymentRow(row, invoice_id, paid_on, amount))
+    return good, bad
+
+
+class _Bad(Exception):
+    def __init__(self, column: str, problem: str, value: str | None) -> None:
+        super().__init__(problem)
+        self.column, self.problem, self.value = column, problem, value
+
+
+def _required(cells: dict[str, str | None], column: str) -> str:
+    value = cells[column]
+    if value is None:
+        raise _Bad(column, "missing_value", None)
+    return value
+
+
+def _read(cells: dict[str, str | None], column: str, reader: Any) -> Any:
+    text = _required(cells, column)
+    try:
+        return reader(text)
+    except finance.Unreadable as exc:
+        raise _Bad(column, exc.problem, text) from None
+
+
+def invoices(
+    found: list[InvoiceRow], paid: list[PaymentRow], window: Window
+) -> tuple[list[dict[str, Any]], int]:
+    """Invoices not settled before the period, each with its payments, in (cycle, id) and (date, amount,
+    row) order; and how many were left out (paid in full before the period began: nothing to judge)."""
+    by_invoice: dict[str, list[PaymentRow]] = {}
+    for p in paid:
+        by_invoice.setdefault(p.invoice_id, []).append(p)
+    entries: list[dict[str, Any]] = []
+    settled = 0
+    for invoice in sorted(found, key=lambda i: (i.cycle, i.id)):
+        payments = sorted(by_invoice.get(invoice.id, []), key=lambda p: (p.date, p.amount, p.row))
+        early = [p.amount for p in payments if p.date < window.first]
+        if early and sum(early, Decimal(0)) >= invoice.amount:
+            settled += 1
+            continue
+        entries.append({
+            "id": invoice.id,
+            "cycle": invoice.cycle,
+            "amount": finance.amount_text(invoice.amount),
+            "payments": [{"date": p.date.isoformat(), "amount": finance.amount_text(p.amount)} for p in payments],
+        })
+    return entries, settled

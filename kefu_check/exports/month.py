@@ -21,7 +21,14 @@ def write_json(data: dict[str, Any], out: Path) -> None:
     out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+# SPEC §2.2's order: the same facts give the same bytes, whichever export or part file gave a section
+ORDER = ("schema", "contract", "period", "as_of", "usage", "first_response", "resolution", "satisfaction", "outages",
+         "reports", "invoices", "suspensions", "notices", "incidents", "cooperation_failures", "waivers")
+
+
 def write_month(data: dict[str, Any], out: Path) -> None:
     """Validate against the month.json model (a bug here must not reach the monthly check), then write."""
-    validate(MonthFacts, data, out.name)
-    write_json(data, out)
+    ordered = {key: data[key] for key in ORDER if key in data}
+    ordered.update((key, value) for key, value in data.items() if key not in ordered)
+    validate(MonthFacts, ordered, out.name)
+    write_json(ordered, out)

@@ -17,8 +17,10 @@ from . import ledger, resolution, responses, satisfaction
 from .clock import Window
 from .mapping import Mapping
 from .messages import say
-from .rows import BadRow, Typed, bad_rows, grouped, method_note, refuse_first, row_list
-from .source import load_export, reading
+from .rows import BadRow, Typed, bad_rows, grouped, method_note, problem_text, refuse_first, row_list
+from .source import load_export, read_records, reading
+
+MONEY = ("invoices", "payments")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ def run(opts: Options, cal: Calendar, contract_ref: str) -> Outcome:
         with tempfile.TemporaryDirectory(prefix="kefu-facts-") as tmp:
             con.execute(f"SET TimeZone = '{tz.key}'")
             for kind, path in opts.exports.items():
-                load_export(con, kind, path, opts.mapping[kind], opts.lang, Path(tmp))
+                if kind not in MONEY:  # the ledger is read in Python (_ledger)
+                    load_export(con, kind, path, opts.mapping[kind], opts.lang, Path(tmp))
             _first_responses(con, opts, terms, window, outcome)
             _resolution(con, opts, terms, window, cal, outcome)
             _satisfaction(con, opts, contract, window, outcome)
@@ -83,7 +86,7 @@ def _typed(con: Any, kind: str, opts: Options, outcome: Outcome, type_fn: Any, *
         typed: Typed = type_fn(con)
     bad = bad_rows(con, typed)
     if opts.strict:
-        refuse_first(bad, label, opts.lang, **extra)
+        refuse_first(bad, label, opts.lang, opts.mapping[kind], **extra)
     for (problem, column), rows in grouped(bad).items():
         name = say(opts.lang, f"problem_name.{problem}")
         outcome.diagnostics.append(
@@ -179,10 +182,30 @@ def _ledger(con: Any, opts: Options, window: Window, outcome: Outcome) -> None:
     if "payments" in opts.exports and "invoices" not in opts.exports:
         raise InputError(opts.exports["payments"].name, None, say(opts.lang, "payments_without_invoices"))
     if "invoices" in opts.exports:
-        with_payments = "payments" in opts.exports
-        _typed(con, "invoices", opts, outcome, ledger.type_invoices)
-        if with_payments:
-            _typed(con, "payments", opts, outcome, ledger.type_payments)
-        entries, settled = ledger.invoices(con, window, with_payments)
+        found, bad = ledger.read_invoices(_records(con, "invoices", opts))
+        _refuse_money(bad, "invoices", opts)
+        paid: list[ledger.PaymentRow] = []
+        if "payments" in opts.exports:
+            paid, bad = ledger.read_payments(_records(con, "payments", opts), found)
+            _refuse_money(bad, "payments", opts)
+        entries, settled = ledger.invoices(found, paid, window)
         outcome.month["invoices"] = entries
         outcome.diagnostics.append(say(opts.lang, "diag.invoices", count=len(entries), settled=settled))
+
+
+def _records(con: Any, kind: str, opts: Options) -> list[Any]:
+    return read_records(con, kind, opts.exports[kind], opts.mapping[kind], opts.lang)
+
+
+def _refuse_money(bad: list[ledger.MoneyRow], kind: str, opts: Options) -> None:
+    """Money is never computed from a partial ledger (SPEC §7): the first unreadable invoice or payment row
+    stops the command, with or without --strict, naming the file, row, column (as the file names it) and
+    value; the line also says which other rows of the file are unreadable, so that all are fixed at once."""
+    if not bad:
+        return
+    first = bad[0]
+    line = say(opts.lang, "bad_row_line", row=first.row, column=opts.mapping[kind][first.column],
+               problem=problem_text(first, opts.lang))
+    if len(bad) > 1:
+        line += say(opts.lang, "more_bad_rows", count=len(bad) - 1, rows=row_list([b.row for b in bad[1:]]))
+    raise InputError(opts.exports[kind].name, None, line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import InputError
 from .messages import say
@@ -124,16 +124,26 @@ def bad_rows(con: Any, typed: Typed) -> list[BadRow]:
     return out
 
 
-def problem_text(bad: BadRow, lang: str, **extra: object) -> str:
+class Problem(Protocol):
+    problem: str
+    value: str | None
+    first: int | None
+
+
+def problem_text(bad: Problem, lang: str, **extra: object) -> str:
     """The row's problem in words."""
     return say(lang, bad.problem, value=bad.value, first=bad.first, **extra)
 
 
-def refuse_first(bad: Sequence[BadRow], label: str, lang: str, **extra: object) -> None:
-    """--strict: the first bad row stops the command (exit 2), naming file, row and column."""
+def refuse_first(
+    bad: Sequence[BadRow], label: str, lang: str, columns: dict[str, str] | None = None, **extra: object
+) -> None:
+    """--strict: the first bad row stops the command (exit 2), naming file, row and column (as the file names
+    it: `columns` maps ours to the export's)."""
     if bad:
         b = bad[0]
-        line = say(lang, "strict_bad_row", row=b.row, column=b.column, problem=problem_text(b, lang, **extra))
+        column = (columns or {}).get(b.column, b.column)
+        line = say(lang, "bad_row_line", row=b.row, column=column, problem=problem_text(b, lang, **extra))
         raise InputError(label, None, line)
 
 

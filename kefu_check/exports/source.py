@@ -7,6 +7,7 @@ The table `raw_<kind>` has our column names (the mapping applied) and keeps the 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -33,7 +34,7 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         source = _utf8_csv(path, tmp / f"{kind}.csv", lang)
         scan = _csv_scan(_delimiter(source))
     elif suffix == ".xlsx":
-        source = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang)
+        source = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang, kind)
         scan = _csv_scan(",")
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
@@ -47,6 +48,75 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
             f"NULLIF(trim(CAST({_quote(theirs)} AS VARCHAR)), '') AS {_quote(ours)}" for ours, theirs in columns.items()
         )
         con.execute(f"CREATE VIEW raw_{kind} AS SELECT {select} FROM {scan}")
+
+
+Record = tuple[int, dict[str, str | None]]  # (row as a spreadsheet shows it, our column → trimmed text or None)
+
+
+def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang: str) -> list[Record]:
+    """Every record of a (small) export as Python text, for the money ledger: no engine type, no float.
+
+    Row numbers are exact: the header is row 1 and every line after it counts, blank lines too (a blank line
+    or a row with none of our columns filled is left out: it holds no money). CSV is read with Python's csv
+    module (RFC 4180, the same delimiter rule) rather than DuckDB, which skips blank lines without saying so
+    and would shift every later row number; a record with more fields than the header is refused.
+    """
+    label = path.name
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError(label, None, say(lang, "no_file"))
+    if suffix in (".csv", ".txt"):
+        table = _csv_records(path, lang)
+    elif suffix == ".xlsx":
+        table = xlsx_rows(path, lang, kind)
+    elif suffix == ".parquet":
+        with reading(label, lang):
+            scan = "read_parquet('" + str(path).replace("'", "''") + "')"
+            names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
+            body = con.execute(f"SELECT {', '.join(f'CAST({_quote(n)} AS VARCHAR)' for n in names)} FROM {scan}")
+            table = [names, *([("" if v is None else v) for v in row] for row in body.fetchall())]
+    else:
+        raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
+    if not table:
+        raise InputError(label, None, say(lang, "bad_content", detail="no header line"))
+    header = [h.strip() for h in table[0]]
+    for theirs in columns.values():
+        if theirs not in header:
+            raise InputError(label, theirs, say(lang, "missing_column", columns=", ".join(header)))
+    where = {ours: header.index(theirs) for ours, theirs in columns.items()}
+    records: list[Record] = []
+    for number, cells in enumerate(table[1:], start=2):
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            detail = say(lang, "too_many_fields", row=number, count=len(cells), header=len(header))
+            raise InputError(label, None, say(lang, "bad_content", detail=detail))
+        values = {ours: (cells[i].strip() or None) if i < len(cells) else None for ours, i in where.items()}
+        if any(v is not None for v in values.values()):
+            records.append((number, values))
+    return records
+
+
+def _csv_records(path: Path, lang: str) -> list[list[str]]:
+    """The CSV's rows (the header first), a blank line as an empty row; UTF-8, BOM or GBK/GB18030."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path.name, None, say(lang, "unreadable", detail=exc.strerror)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise InputError(path.name, None, say(lang, "bad_encoding")) from None
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", "\t", ";")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    import io
+
+    try:
+        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)]
+    except csv.Error as exc:
+        raise InputError(path.name, None, say(lang, "bad_content", detail=str(exc))) from None
 
 
 @contextmanager
@@ -100,32 +170,137 @@ def _utf8_csv(path: Path, copy: Path, lang: str) -> Path:
     return copy
 
 
-def _xlsx_as_csv(path: Path, copy: Path, lang: str) -> Path:
-    """The first sheet as a UTF-8 CSV (cells as text; Excel date-times as local ISO timestamps)."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(path.name, None, say(lang, "unreadable", detail=type(exc).__name__)) from None
-    try:
-        rows = [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    while rows and not any(rows[-1]):
-        rows.pop()  # trailing formatted-but-empty rows
+def _xlsx_as_csv(path: Path, copy: Path, lang: str, kind: str) -> Path:
+    """The export's sheet as a UTF-8 CSV (cells as `xlsx_rows` gives their text)."""
+    rows = xlsx_rows(path, lang, kind)
     with copy.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out, quoting=csv.QUOTE_ALL).writerows(rows)
     return copy
 
 
-def _cell_text(value: Any) -> str:
+def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
+    """The rows of the sheet named `kind` (`payments`: one workbook may hold every export, as the --template
+    workbook does), else of the first sheet, as text as a person reads the cells (empty = ""; trailing empty
+    rows dropped).
+
+    - a number: the decimal text the file stores (`<v>98765432109876.54</v>`), never through a binary float
+      (openpyxl would give a float; here its parser hands over the stored text, see `_exact_numbers`);
+    - a date cell: `2026-09-03T00:00:00` (a local date-time; Excel has no time zone); a date cell whose
+      format shows a month but no day (`yyyy-mm`, `mmm-yy`, `yyyy"年"m"月"`) is that month, `2026-09`;
+      the East Asian built-in date formats (ids 27–36, 50–58, which openpyxl does not know) are dates too;
+    - text, booleans and error values (`#VALUE!`) as written.
+    """
+    import openpyxl
+
+    try:
+        with _exact_numbers():
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                sheet = book[kind] if kind in book.sheetnames else book.worksheets[0]
+                rows = [[_cell_text(cell, book.epoch) for cell in row] for row in sheet.iter_rows()]
+            finally:
+                book.close()
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(path.name, None, say(lang, "unreadable", detail=type(exc).__name__)) from None
+    while rows and not any(rows[-1]):
+        rows.pop()  # trailing formatted-but-empty rows
+    return rows
+
+
+class _Exact(float):
+    """A number cell's float with the decimal text the file stores (`text`)."""
+
+    text: str
+
+
+@contextmanager
+def _exact_numbers() -> Iterator[None]:
+    """openpyxl's sheet parser turns a number cell's text into a float (`_cast_number`); while this is active it
+    returns a float that keeps the text, so that no amount is ever read through binary floating point.
+    (tests/test_exports_finance.py fails if an openpyxl release stops calling it.)"""
+    from openpyxl.worksheet import _reader
+
+    original = _reader._cast_number
+
+    def keep_text(text: str) -> Any:
+        value = _Exact(original(text))
+        value.text = text
+        return value
+
+    _reader._cast_number = keep_text
+    try:
+        yield
+    finally:
+        _reader._cast_number = original
+
+
+# East Asian built-in number formats (ECMA-376 §18.8.30, zh-cn): dates, and which of them show no day.
+_CJK_DATE_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
+_CJK_MONTH_IDS = frozenset({27, 36, 50, 52, 57})
+_CJK_TIME_IDS = frozenset({32, 33, 34, 35, 55, 56})
+
+
+def _cell_text(cell: Any, epoch: datetime) -> str:
+    value = cell.value
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
+    fmt_id = _format_id(cell)
+    if isinstance(value, float | int) and fmt_id in _CJK_DATE_IDS and fmt_id not in _CJK_TIME_IDS:
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            value = from_excel(float(value), epoch)
+        except (OverflowError, ValueError):
+            return _number_text(value)
+        if isinstance(value, datetime) and fmt_id in _CJK_MONTH_IDS:
+            return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, datetime):
+        if _shows_month_only(cell.number_format):
+            return f"{value.year:04d}-{value.month:02d}"
         return value.isoformat(sep="T")
     if isinstance(value, date | time):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float | int):
+        return _number_text(value)
     return str(value)
+
+
+def _format_id(cell: Any) -> int | None:
+    try:
+        return int(cell.style_array.numFmtId)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _number_text(value: float | int) -> str:
+    """The stored decimal text of a number cell; an exponent (`1.2E+17`) written out in full."""
+    text = getattr(value, "text", None)
+    if text is None:  # not from the sheet parser (cannot happen while _exact_numbers is active)
+        text = repr(value) if isinstance(value, float) else str(value)
+    text = text.strip()
+    if "e" in text.lower():
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return text
+        if number.is_finite() and abs(number.adjusted()) <= 40:
+            return f"{number:f}"
+        return text
+    if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
+        return text[:-2]  # `36000.0` (a float some writers store) is the integer 36000
+    return text
+
+
+def _shows_month_only(number_format: str | None) -> bool:
+    """A date format that shows a year and a month but no day or time: `yyyy-mm`, `mmm-yy`, `yyyy"年"m"月"`."""
+    if not number_format:
+        return False
+    code = number_format.split(";")[0]
+    code = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", code).lower()
+    return "y" in code and "m" in code and not re.search(r"[dhsa]", code)
