@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -33,8 +33,11 @@ N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
 FIGURES = r"\d[\d,]*(?:\.\d+)?"
 WORDS = f"[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*"
 AMOUNT_PAIRS = (
-    re.compile(rf"(?P<w>{WORDS})\s*\(\s*(?:¥|RMB|人民币)?\s*(?P<f>{FIGURES})\s*元?\s*\)"),
-    re.compile(rf"¥\s*(?P<f>{FIGURES})\s*元?\s*\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"),
+    re.compile(rf"(?P<w>{WORDS})\s*\(\s*(?:小写\s*:?\s*)?(?:¥|RMB|人民币)?\s*(?P<f>{FIGURES})\s*元?\s*\)"),
+    re.compile(
+        rf"(?:¥|(?:人民币|RMB)\s*(?=\d))?\s*(?P<f>{FIGURES})\s*元?\s*"
+        rf"\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"
+    ),
 )
 CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
 LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
@@ -106,28 +109,50 @@ class Reader:
             line = lines[0] if lines else None
         self.locations[path] = Where(clause, line.number if line else None)
 
+    def topical(self, topic: str, exclude: str | None = None) -> list[Line]:
+        """The lines outside the parties and the signature block that speak of `topic` (a regex), wherever they are:
+        an agreement may number its clauses differently, add articles, or state a term in an annex table."""
+        rx = re.compile(topic)
+        return [
+            ln
+            for ln in self.lines
+            if ln.clause not in (PARTIES, SIGNATURE)
+            and ln.part == "body"
+            and rx.search(ln.text)
+            and not (exclude and (ln.clause == exclude or ln.clause.startswith(exclude + "(")))
+        ]
+
     def read(
-        self, path: str, clause: str, pattern: str, parse: Callable[[str], Any] | None = None, in_blank: bool = False
+        self,
+        path: str,
+        clause: str,
+        pattern: str,
+        parse: Callable[[str], Any] | None = None,
+        in_blank: bool = False,
+        topic: str | None = None,
     ) -> Any:
-        """The first match of `pattern` (group v) in the clause, parsed (None: the text as written); None when
-        absent, blank or unreadable. `in_blank`: when nothing matches, a blank in the clause may hold the value."""
+        """The first match of `pattern` (group v) in the clause — else, with a `topic`, in any line on that topic —,
+        parsed (None: the text as written); None when absent, blank or unreadable. `in_blank`: when nothing
+        matches, a blank in the clause may hold the value."""
         rx = re.compile(pattern)
         lines = self.clause(clause)
-        for line in lines:
+        candidates = lines + (self.topical(topic, clause) if topic else [])
+        for line in candidates:
             m = rx.search(line.text)
             if m is None:
                 continue
-            self.locate(path, clause, line)
-            if MASK in m["v"]:
+            g = next((k for k, val in m.groupdict().items() if k.startswith("v") and val is not None), "v")
+            self.locate(path, line.clause, line)
+            if MASK in m[g]:
                 self.blank_paths.add(path)
                 return None
-            raw = line.raw[m.start("v") : m.end("v")].strip()
+            raw = line.raw[m.start(g) : m.end(g)].strip()
             if parse is None:
                 return raw or None
             try:
-                return parse(line.text[m.start("v") : m.end("v")].strip())
+                return parse(line.text[m.start(g) : m.end(g)].strip())
             except (ValueError, ArithmeticError):
-                self.unreadable.append(Unreadable(path, Where(clause, line.number), raw))
+                self.unreadable.append(Unreadable(path, Where(line.clause, line.number), raw))
                 return None
         self.locate(path, clause)
         if in_blank and any(line.blanks for line in lines):
@@ -239,8 +264,11 @@ def _languages(text: str) -> list[str]:
 # --- Art. 2 ------------------------------------------------------------------------------------
 
 
+STANDARDS_TOPIC = r"首次响应|响应时间|可用性|服务时间|解决率|满意度|服务标准|服务水平"
+
+
 def _standards(r: Reader) -> dict[str, Any] | None:
-    if not r.has("2"):
+    if not r.has("2") and not r.topical(STANDARDS_TOPIC):
         return None
     return {
         "first_response": _first_response(r),
@@ -253,34 +281,41 @@ def _standards(r: Reader) -> dict[str, Any] | None:
 
 
 def _ratio(text: str) -> Decimal | None:
-    m = re.search(rf"{AT_LEAST}\s*(?P<v>{N}\s*%|百分之{N})", text)
+    m = re.search(rf"{AT_LEAST}\s*(?P<v>百分之{N}|{N}\s*%)", text)
     return parse_rate(m["v"]) if m else None
 
 
+RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
+WITHIN = rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|之内|内)"
+
+
 def _first_response(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(1)")
+    """Per clause part (split at ;。 and before 对于…): the channels it names, its time, its percentage."""
+    lines = r.clause("2.1(1)") or r.topical(RESPONSE_TOPIC)
     if not lines:
         return None
     out: dict[str, Any] = {}
     base = "standards.first_response"
     for line in lines:
-        for segment in re.split(r"[;。]", line.text):
+        for segment in re.split(r"[;。]|(?=对于)", line.text):
             names = [name for name, rx in CHANNELS if re.search(rx, segment)]
-            m = re.search(rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|内)", segment)
+            m = re.search(WITHIN, segment)
             for name in names:
-                r.locate(f"{base}.{name}", "2.1(1)", line)
+                if name in out and out[name]["within_seconds"] is not None:
+                    continue
+                r.locate(f"{base}.{name}", line.clause, line)
                 within = None
                 if m is None:
                     if MASK in segment:
-                        r.mark_blank(f"{base}.{name}.within_seconds", "2.1(1)", line)
+                        r.mark_blank(f"{base}.{name}.within_seconds", line.clause, line)
                 else:
                     within = _seconds(r, f"{base}.{name}.within_seconds", line, m["v"] + m["u"])
                 out[name] = {"within_seconds": within, "target_ratio": _ratio(segment)}
     if not out:
         if any(line.blanks for line in lines):
-            r.mark_blank(base, "2.1(1)", lines[0])
+            r.mark_blank(base, lines[0].clause, lines[0])
         else:
-            r.unreadable.append(Unreadable(base, Where("2.1(1)", lines[0].number), lines[0].raw.strip()))
+            r.unreadable.append(Unreadable(base, Where(lines[0].clause, lines[0].number), lines[0].raw.strip()))
         return None
     return dict(sorted(out.items()))
 
@@ -297,18 +332,23 @@ def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
         return None
 
 
+HOURS_TOPIC = r"服务时间|服务时段|工作时间|7\s*[×xX*]\s*24|每天24小时|全年无休"
+
+
 def _service_hours(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(2)")
+    lines = [ln for ln in r.clause("2.1(2)") if re.search(HOURS_TOPIC + r"|周|星期|\d点", ln.text)]
+    lines = lines or r.topical(HOURS_TOPIC)
     if not lines:
         return None
     path = "standards.service_hours"
     text = lines[0].text.split("年度可用性")[0]
-    r.locate(path, "2.1(2)", lines[0])
+    r.locate(path, lines[0].clause, lines[0])
     out: dict[str, Any] = {"days": None, "start": None, "end": None, "timezone": None, "calendar": None}
     if "北京时间" in text:
         out["timezone"] = "Asia/Shanghai"
-    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候", text):
-        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly")
+    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候|(全年|365天|每天|每日)[^。]*?24小时|24小时[^。]*?(全年|无休)", text):
+        holidays = re.search(r"无休|含(法定)?节假日|包括(法定)?节假日|节假日(照常|正常|均)|365天", text)
+        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly" if holidays else None)
         return out
     days = re.search(r"(?:周|星期)([一二三四五六日天])\s*(?:至|到|-|~|—)\s*(?:周|星期)?([一二三四五六日天])", text)
     if days:
@@ -331,19 +371,25 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         out["calendar"] = "weekly"
     for field in ("days", "start", "end"):
         if out[field] is None and MASK in text:
-            r.mark_blank(f"{path}.{field}", "2.1(2)", lines[0])
+            r.mark_blank(f"{path}.{field}", lines[0].clause, lines[0])
     return out
 
 
 def _availability(r: Reader) -> dict[str, Any] | None:
     lines = r.clause("2.1(2)")
     if not any("可用性" in line.text for line in lines):
-        return None
+        lines = r.topical("可用性|可用率")
+        if not lines:
+            return None
     path = "standards.availability"
     text = "".join(line.text for line in lines)
     out: dict[str, Any] = {
         "min_percent": r.read(
-            f"{path}.min_percent", "2.1(2)", rf"可用性\s*{AT_LEAST}\s*(?P<v>[^,,。;]+)", parse_percent
+            f"{path}.min_percent",
+            "2.1(2)",
+            rf"可用(?:性|率)\s*(?:应)?\s*{AT_LEAST}\s*(?P<v>[^,,。;\t]+)",
+            parse_percent,
+            topic="可用性|可用率",
         ),
         "year": None,
         "excluded_causes": None,
@@ -360,12 +406,17 @@ def _availability(r: Reader) -> dict[str, Any] | None:
 
 
 def _resolution(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(3)")
+    lines = r.clause("2.1(3)") or r.topical("解决率|解决方案|问题解决")
     if not lines:
         return None
     path = "standards.resolution"
     duration = r.read(
-        f"{path}.within", "2.1(3)", rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|内)", _hours_or_days, True
+        f"{path}.within",
+        "2.1(3)",
+        rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)",
+        _hours_or_days,
+        True,
+        topic="解决率|解决方案|问题解决",
     )
     within, unit = duration if duration else (None, None)
     if path + ".within" in r.blank_paths:
@@ -383,16 +434,23 @@ def _hours_or_days(text: str) -> tuple[int, str]:
 
 
 def _satisfaction(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(4)")
+    lines = r.clause("2.1(4)") or r.topical("满意度|满意率")
     if not lines:
         return None
     path = "standards.satisfaction"
     text = "".join(line.text for line in lines)
     first = text.split("。")[0]
     out: dict[str, Any] = {"min": None, "scale": None, "method": None, "scale_max": None}
-    m = re.search(rf"{AT_LEAST}\s*(?P<v>{N})\s*(?P<u>%|分)|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first)
-    r.locate(f"{path}.min", "2.1(4)", lines[0])
-    if m:
+    m = re.search(
+        rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first
+    )
+    r.locate(f"{path}.min", lines[0].clause, lines[0])
+    if m and m["p"]:
+        try:
+            out["min"], out["scale"] = parse_number(m["p"]), "percent"
+        except ValueError:
+            r.unreadable.append(Unreadable(f"{path}.min", Where(lines[0].clause, lines[0].number), m[0]))
+    elif m:
         number, unit = (m["v"], m["u"]) if m["v"] else (m["v2"], m["u2"])
         try:
             out["min"], out["scale"] = parse_number(number), "percent" if unit == "%" else "points"
@@ -413,12 +471,25 @@ def _satisfaction(r: Reader) -> dict[str, Any] | None:
     return out
 
 
+REPORT_TOPIC = r"服务报告|运营报告|月度报告|服务月报|报告"
+
+
 def _report(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.3")
-    text = "".join(line.text for line in lines)
-    every = "month" if re.search(r"每月|每个月|月度", text) else "quarter" if re.search(r"每季|季度", text) else None
-    due = r.read("standards.report.due_working_days", "2.3", rf"(?P<v>{N})\s*个?工作日(?:以内|内)", _whole)
-    r.locate("standards.report", "2.3")
+    lines = r.clause("2.3") or r.topical(REPORT_TOPIC)
+    text = "".join(line.text for line in lines if re.search(REPORT_TOPIC, line.text))
+    every = None
+    if re.search(r"每月|每个月|月度|按月|上月", text):
+        every = "month"
+    elif re.search(r"每季|季度", text):
+        every = "quarter"
+    due = r.read(
+        "standards.report.due_working_days",
+        "2.3",
+        rf"(?:次月|下月|结束后|届满后)\s*(?:的)?\s*(?:第)?\s*(?P<v>{N})\s*个?工作日(?:以内|之内|内|结束前|前|届满前)",
+        _whole,
+        topic=REPORT_TOPIC,
+    )
+    r.locate("standards.report", lines[0].clause if lines else "2.3", lines[0] if lines else None)
     if every is None and due is None:
         return None
     return {"every": every, "due_working_days": due}
@@ -448,29 +519,53 @@ def _months(text: str) -> int:
     return months
 
 
+TERM_TOPIC = r"服务期限|有效期|协议期限|合同期限|本协议(?:自|有效)"
+DATE = (
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}"
+    r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
+)
+
+
 def _term(r: Reader) -> dict[str, Any] | None:
-    if not r.has("3.1") and not r.has("3.2"):
+    if not r.has("3.1") and not r.has("3.2") and not r.topical(TERM_TOPIC):
         return None
-    return {
-        "start": r.read("term.start", "3.1", r"自\s*(?P<v>[^起]+?)\s*(?:起|开始)", _date),
-        "end": r.read("term.end", "3.1", r"至\s*(?P<v>[^止]+?)\s*(?:止|届满|结束)", _date),
-        "stated_months": r.read("term.stated_months", "3.1", r"共计\s*(?P<v>[^。,,;]+)", _months),
-        "renewal": _renewal(r),
-    }
+    start = r.read("term.start", "3.1", rf"自\s*(?P<v>{DATE}|[^起]+?)\s*(?:起|开始)", _date, topic=TERM_TOPIC)
+    end = r.read("term.end", "3.1", rf"(?:至|到)\s*(?P<v>{DATE}|[^止]+?)\s*(?:止|届满|结束)", _date, topic=TERM_TOPIC)
+    stated = r.read(
+        "term.stated_months",
+        "3.1",
+        rf"(?:共计|为期|期限为|有效期为|共)\s*(?P<v>{N}\s*(?:个月|年半?|个?月))",
+        _months,
+        topic=TERM_TOPIC,
+    )
+    if end is None and start is not None and stated is not None and "term.end" not in r.blank_paths:
+        from ..periods import add_months
+
+        # 自2026年1月1日起为期一年: the end is the day before the same date a year on (exact, not a guess)
+        first = date.fromisoformat(start)
+        end = (add_months(first, stated) - timedelta(days=1)).isoformat()
+        r.locations["term.end"] = r.locations["term.stated_months"]
+    return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r)}
+
+
+RENEWAL_TOPIC = r"续约|续期|续签|续展"
 
 
 def _renewal(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("3.2")
+    lines = r.clause("3.2") or r.topical(RENEWAL_TOPIC)
     if not lines:
         return None
     path = "term.renewal"
     text = "".join(line.text for line in lines)
-    r.locate(path, "3.2")
-    for field in ("auto", "negotiation_clause", "objection_by"):
-        r.locate(f"{path}.{field}", "3.2")
+    for field in ("", ".auto", ".negotiation_clause", ".objection_by"):
+        r.locate(path + field, lines[0].clause, lines[0])
     auto = bool(re.search(r"自动续(约|期|展|签)", text)) and not re.search(r"不(会|得|予)?自动续", text)
     window = r.read(
-        f"{path}.notice", "3.2", rf"期满(?:之日)?前\s*(?P<v>{N}\s*(?:个月|个工作日|日|天)|{MASK}+)", parse_duration
+        f"{path}.notice",
+        "3.2",
+        rf"[期届]满(?:之日)?前\s*(?P<v>{N}\s*(?:个月|个工作日|日|天)|{MASK}+)",
+        parse_duration,
+        topic=RENEWAL_TOPIC,
     )
     notice_months = notice_days = None
     if window is not None:
@@ -483,14 +578,18 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
     r.locations[f"{path}.notice_months"] = r.locations[f"{path}.notice_days"] = r.locations.pop(f"{path}.notice")
     objection_by = None
     for sentence in text.split("。"):
-        if "异议" in sentence and re.search(r"期满(之日)?前", sentence):
+        if "异议" in sentence and re.search(r"[期届]满(之日)?前", sentence):
             objection_by = "notice_window"
         elif "异议" in sentence and re.search(r"(期满|届满)(之日|时|当日)", sentence):
             objection_by = "expiry"
     renew = None
     if auto:
         renew = r.read(
-            f"{path}.renew_months", "3.2", r"自动续(?:约|期|展|签)(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)", _months
+            f"{path}.renew_months",
+            "3.2",
+            r"自动续(?:约|期|展|签)(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)",
+            _months,
+            topic=RENEWAL_TOPIC,
         )
     else:
         r.locate(f"{path}.renew_months", "3.2")
@@ -533,28 +632,54 @@ def _working_days(text: str) -> int:
     return integral(value)
 
 
+AMOUNT = (
+    rf"(?:¥\s*{FIGURES}|(?:人民币|RMB)?\s*{FIGURES}\s*(?:万)?元"
+    rf"|(?:人民币)?[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*)"
+)
+
+
 def _amount(text: str) -> Decimal:
-    m = re.search(rf"¥\s*(?P<f>{FIGURES})|(?P<f2>{FIGURES})\s*元", text)
+    """The amount in figures when given (¥28,000.00, 人民币36,000元, 3.6万元), else in words (贰万捌仟元整)."""
+    m = re.search(rf"¥\s*(?P<f>{FIGURES})|(?P<f2>{FIGURES})\s*(?P<wan>万)?元", text)
     if m:
-        return Decimal((m["f"] or m["f2"]).replace(",", ""))
+        value = Decimal((m["f"] or m["f2"]).replace(",", ""))
+        return value * 10000 if m["wan"] else value
     m = re.search(WORDS, text)
     if m:
         return parse_amount_words(m[0])
     raise ValueError(text)
 
 
+FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
+PAY_TOPIC = r"支付|付款|付清|结算"
+LATE_TOPIC = r"逾期"
+
+
 def _fees(r: Reader) -> dict[str, Any] | None:
-    if not r.has("4"):
+    if not r.has("4") and not r.topical(FEE_TOPIC):
         return None
-    method = r.read("fees.method", "4.1", r"采用\s*(?P<v>.+?)\s*(?:方式|计费|计算)", _method)
-    fee = rf"(?P<v>(?:人民币)?\s*(?:[{AMOUNT_WORD_CHARS}]+|¥\s*{FIGURES}|{FIGURES}\s*元)(?:[^,;。]|,(?=\d))*)"
+    method = r.read(
+        "fees.method",
+        "4.1",
+        r"(?:采用|按照?|实行)\s*(?P<v>.+?)\s*(?:方式|计费|计算|收取)|(?P<v2>固定月费|包干|按服务量)",
+        _method,
+        topic=r"计费|计算方式|收费方式|固定月费|包干",
+    )
+    fee = rf"(?P<v>{AMOUNT}(?:[^,;。]|,(?=\d))*)"
     monthly = lump = None
     if method == "lump_sum":
         lump = r.read(
             "fees.lump_sum_fee", "4.2", r"(?:总价|合计|共计|总额)[^¥\d壹贰叁肆伍陆柒捌玖]*" + fee, _amount, True
         )
     else:
-        monthly = r.read("fees.monthly_fee", "4.2", r"每月[^¥\d壹贰叁肆伍陆柒捌玖]*" + fee, _amount, True)
+        monthly = r.read(
+            "fees.monthly_fee",
+            "4.2",
+            r"(?:每月|月服务费|月费|服务费用?每月)[^¥\d壹贰叁肆伍陆柒捌玖。;]*?" + fee,
+            _amount,
+            True,
+            topic=FEE_TOPIC,
+        )
     pay = "4.3"
     return {
         "method": method,
@@ -562,34 +687,66 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         "included_units": None,
         "unit_rate": None,
         **({"lump_sum_fee": lump} if method == "lump_sum" else {}),
-        "cycle": r.read("fees.cycle", pay, r"支付周期为\s*(?P<v>[^,,;。]+)", _cycle),
+        "cycle": r.read(
+            "fees.cycle",
+            pay,
+            r"支付周期为\s*(?P<v>[^,,;。]+)|(?P<v2>按月|按季度?)(?:支付|结算|付款)",
+            _cycle,
+            topic=PAY_TOPIC,
+        ),
         "due_working_days": r.read(
-            "fees.due_working_days", pay, r"结束后的?\s*(?P<v>[^,,内]*?日)\s*(?:以内|内)", _working_days
+            "fees.due_working_days",
+            pay,
+            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{N}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+            _working_days,
+            topic=PAY_TOPIC,
         ),
         "late_fee_daily_rate": r.read(
             "fees.late_fee_daily_rate",
             "4.4",
-            r"金额的\s*(?P<v>[^,,向]+?)\s*(?:向甲方)?(?:支付|计付|计算)?违约金",
+            r"(?:金额|款项|费用)的\s*(?P<v>[^,,向]+?)\s*(?:向甲方)?(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
+            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?(?:支付|计付|计算|计收)",
             parse_rate,
+            topic=LATE_TOPIC,
         ),
         "suspend_after_days": r.read(
-            "fees.suspend_after_days", "4.4", rf"逾期超过\s*(?P<v>{N}|{MASK}+)\s*个?(?:日|天)", _whole
+            "fees.suspend_after_days",
+            "4.4",
+            rf"逾期(?:付款|支付)?(?:超过|满|达)\s*(?P<v>{N}|{MASK}+)\s*个?(?:日|天)",
+            _whole,
+            topic=LATE_TOPIC,
         ),
         "suspension_notice_days": _notice_days(r),
         "bank": {
-            "bank": r.read("fees.bank.bank", pay, r"^\s*开户(?:行|银行)\s*:(?P<v>.*)$"),
-            "account_name": r.read("fees.bank.account_name", pay, r"^\s*(?:账户名称|户名|账户名)\s*:(?P<v>.*)$"),
-            "account_no": r.read("fees.bank.account_no", pay, r"^\s*(?:账号|银行账号|账户号码)\s*:(?P<v>.*)$"),
+            "bank": r.read("fees.bank.bank", pay, LABEL.format("开户(?:行|银行)"), topic="开户"),
+            "account_name": r.read(
+                "fees.bank.account_name", pay, LABEL.format("(?:账户名称|户名|账户名|收款人)"), topic=ACCOUNT_NAME
+            ),
+            "account_no": r.read(
+                "fees.bank.account_no", pay, LABEL.format("(?:账号|银行账号|账户号码|收款账号)"), topic=ACCOUNT_NO
+            ),
         },
     }
 
 
+LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"
+ACCOUNT_NAME = "户名|账户名|收款人"
+ACCOUNT_NO = "账号|账户号码"
+
+
 def _notice_days(r: Reader) -> int | None:
     path = "fees.suspension_notice_days"
-    days = r.read(path, "4.4", rf"(?:提前|事先|预先)\s*(?P<v>{N})\s*个?(?:工作日|日|天)[^。]*?书面通知", _whole)
+    days = r.read(
+        path,
+        "4.4",
+        rf"(?:提前|事先|预先)\s*(?P<v>{N})\s*个?(?:工作日|日|天)[^。]*?书面通知"
+        rf"|书面通知[^。]*?(?:满|经过)?\s*(?P<v2>{N})\s*个?(?:工作日|日|天)(?:后|之后|以后)[^。]*?暂停",
+        _whole,
+        topic="暂停",
+    )
     if days is not None or path in r.blank_paths or any(u.path == path for u in r.unreadable):
         return days
-    if any(re.search(r"书面通知[^。]*?后[^。]*?暂停", line.text) for line in r.clause("4.4")):
+    if any(re.search(r"书面通知[^。]*?后[^。]*?暂停", line.text) for line in r.clause("4.4") + r.topical("暂停")):
         return 0  # prior written notice required, no minimum period
     return None
 
@@ -597,23 +754,57 @@ def _notice_days(r: Reader) -> int | None:
 # --- remedies and privacy (anywhere in the text) -------------------------------------------------
 
 
+SLA_FAILURE = r"(未达到|未满足|不符合|违反|达不到|低于)[^。]*?(服务标准|服务水平|SLA|指标|2\.1|第二条)|未达标|不达标"
+PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+CREDIT = (
+    rf"(?:服务费用?|月费)的?\s*(?P<v>{PERCENT})[^。;]*?(?:抵减|扣减|减免|返还|扣除|抵扣)"
+    rf"|(?:抵减|扣减|减免|扣除|抵扣|减收)(?:当月|当期|该月)?(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
+    rf"|相当于(?:当月|当期)?(?:服务费用?|月费)的?\s*(?P<v3>{PERCENT})的?(?:服务)?(?:抵扣|抵减|扣减|减免)"
+)
+CAP = (
+    rf"(?:抵扣|抵减|扣减|减免)(?:的)?(?:总额|合计|总计|金额合计)[^。;]*?(?:不超过|不得超过|最高不超过|以|上限为)"
+    rf"(?:当月|当期|该月)?(?:服务费用?|月费)(?:总额)?的?\s*(?P<v>{PERCENT})"
+)
+TERMINATION = r"(连续|累计)[^。]*?(解除|终止)"
+
+
 def _remedies(r: Reader) -> dict[str, Any]:
-    credit = None
+    """Service credit, its cap and SLA termination: a sentence on failing the standards, wherever it is (2.4,
+    an added 违约责任 article, an annex)."""
+    credit = cap = None
     termination = False
     for line in r.lines:
-        if line.clause == PARTIES:
+        if line.clause in (PARTIES, SIGNATURE):
             continue
         for sentence in line.text.split("。"):
-            if not re.search(r"(未达到|未满足|不符合|违反)[^。]*?(服务标准|服务水平|2\.1)", sentence):
+            if not re.search(SLA_FAILURE, sentence) and not (credit is not None and re.search(CAP, sentence)):
                 continue
-            m = re.search(rf"服务费用?的\s*(?P<v>{N}\s*%|百分之{N})[^。]*?(抵减|扣减|减免|返还|扣除)", sentence)
+            m = re.search(CREDIT, sentence)
             if m and credit is None:
-                credit = parse_percent(m["v"])
-                r.locate("remedies.service_credit_percent", line.clause, line)
-            if re.search(r"(连续|累计)[^。]*?(解除|终止)", sentence):
+                g = next(k for k in ("v", "v2", "v3") if m[k])
+                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g])
+            c = re.search(CAP, sentence)
+            if c and cap is None:
+                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+            if re.search(TERMINATION, sentence):
                 termination = True
                 r.locate("remedies.sla_termination", line.clause, line)
-    return {"service_credit_percent": credit, "sla_termination": termination}
+    if credit is not None and cap is None:  # the cap may stand in a sentence of its own
+        for line in r.topical(CAP):
+            c = re.search(CAP, line.text)
+            if c:
+                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+                break
+    return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
+
+
+def _percent_of(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
+    r.locate(path, line.clause, line)
+    try:
+        return parse_percent(text)
+    except (ValueError, ArithmeticError):
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
+        return None
 
 
 def _has_pipl_terms(lines: list[Line]) -> bool:
