@@ -13,16 +13,13 @@ only to service days of a 6- or 7-day week under ``calendar: statutory``; workin
 from __future__ import annotations
 
 import functools
-import json
 import pathlib
-import re
 import zoneinfo
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from fractions import Fraction
-from typing import Any
 
 import chinese_calendar
 from chinese_calendar import constants as _cc_constants
@@ -44,8 +41,6 @@ __all__ = [
 _ONE_DAY = timedelta(days=1)
 _ONE_US = timedelta(microseconds=1)
 _US_PER_MINUTE = 60_000_000
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_FILE_YEARS = (1900, 2199)  # plausible range for a user-supplied arrangement
 _WEEKEND = frozenset({5, 6})
 _NO_DAYS: frozenset[date] = frozenset()
 
@@ -91,91 +86,15 @@ class YearArrangement:
 # --------------------------------------------------------------------------- holidays file
 
 
-def _one_line(value: Any, limit: int = 40) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
 def load_holidays_file(path: str | pathlib.Path) -> YearArrangement:
-    """Read ``{"year": Y, "holidays": [...], "workdays": [...]}``; problems -> :class:`HolidaysFileError`."""
-    name = str(path)
+    """Read ``{"year": Y, "holidays": [...], "workdays": [...], "before": {...}}``; problems ->
+    :class:`HolidaysFileError`. A year the package knows must agree with its working days (and so must the
+    ``before`` days). Reading, ``before`` and folders: :mod:`kefu_check.holidays.files`."""
+    from .holidays.files import check_against_package, read_holidays_file
 
-    def fail(field: str | None, problem: str) -> HolidaysFileError:
-        return HolidaysFileError(f"{name}: {field}: {problem}" if field else f"{name}: {problem}")
-
-    try:
-        raw = pathlib.Path(path).read_bytes()
-    except OSError as e:
-        raise fail(None, f"cannot read file ({e.strerror or type(e).__name__})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise fail(None, f"not valid UTF-8 (byte {e.start})") from None
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except _DuplicateKey as e:
-        raise fail(_one_line(e.key), "duplicate key") from None
-    except json.JSONDecodeError as e:
-        raise fail(None, f"invalid JSON (line {e.lineno})") from None
-    except RecursionError:
-        raise fail(None, "invalid JSON (nested too deeply)") from None
-
-    if not isinstance(data, dict):
-        raise fail(None, f"expected a JSON object, got {type(data).__name__}")
-    allowed = ("year", "holidays", "workdays")
-    for key in data:
-        if key not in allowed:
-            raise fail(_one_line(key), f"unknown key (allowed: {', '.join(allowed)})")
-    for key in allowed:
-        if key not in data:
-            raise fail(key, "required")
-
-    year = data["year"]
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise fail("year", f"expected an integer year, got {_one_line(year)}")
-    if not _FILE_YEARS[0] <= year <= _FILE_YEARS[1]:
-        raise fail("year", f"{year} is out of range {_FILE_YEARS[0]}..{_FILE_YEARS[1]}")
-
-    lists: dict[str, frozenset[date]] = {}
-    for key in ("holidays", "workdays"):
-        items = data[key]
-        if not isinstance(items, list):
-            raise fail(key, f"expected a list of 'YYYY-MM-DD' dates, got {type(items).__name__}")
-        seen: set[date] = set()
-        for i, item in enumerate(items):
-            field = f"{key}[{i}]"
-            if not isinstance(item, str):
-                raise fail(field, f"expected a date string 'YYYY-MM-DD', got {_one_line(item)}")
-            try:
-                if not _ISO_DATE.fullmatch(item):
-                    raise ValueError
-                d = date.fromisoformat(item)
-            except ValueError:
-                raise fail(field, f"invalid date {_one_line(item)}") from None
-            if d.year != year:
-                raise fail(field, f"{d.isoformat()} is not in year {year}")
-            if d in seen:
-                raise fail(field, f"duplicate date {d.isoformat()}")
-            if key == "workdays" and d in lists["holidays"]:
-                raise fail(field, f"{d.isoformat()} is also in holidays")
-            seen.add(d)
-        lists[key] = frozenset(seen)
-    return YearArrangement(year=year, holidays=lists["holidays"], workdays=lists["workdays"])
+    f = read_holidays_file(path)
+    check_against_package(f)
+    return YearArrangement(year=f.year, holidays=f.holidays, workdays=f.workdays)
 
 
 # --------------------------------------------------------------------------- calendar

@@ -21,9 +21,11 @@ EXIT_BUG = 3
 # Commands whose modules (and their heavier dependencies) are imported only when they run.
 LAZY_COMMANDS = {
     "analyze": "kefu_check.sequence.command:analyze",
+    "deadlines": "kefu_check.deadlines.command:deadlines",
     "explain": "kefu_check.ruledocs.command:explain",
     "extract": "kefu_check.review.command:extract",
     "facts": "kefu_check.exports.command:facts",
+    "holidays": "kefu_check.holidays.command:holidays",
     "review": "kefu_check.review.command:review",
     "rules": "kefu_check.ruledocs.command:rules",
     "schema": "kefu_check.ruledocs.command:schema",
@@ -129,11 +131,11 @@ def check(
     worst of them (2 if any file's input was wrong; that file gets one line on stderr).
     """
     from .batch import Options, Refused, check_all, with_progress
-    from .calendar import Calendar, load_holidays_file
+    from .holidays.files import calendar_for, month_contracts
     from .output import refuse_overwrite, write
     from .render import exit_code, render
 
-    cal = Calendar([load_holidays_file(p) for p in holidays])
+    cal = calendar_for(holidays, month_contracts(months, contract))
     waivers = ()
     if waivers_file is not None:
         from .waivers import load_waivers

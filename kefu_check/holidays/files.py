@@ -1,0 +1,298 @@
+"""The ``--holidays`` file: reading it, the ``before`` key, folders, and the check against the package.
+
+``{"year": 2019, "holidays": [...], "workdays": [...], "before": {"holidays": [...], "workdays": [...]}}``:
+``before`` (optional) holds the days of the previous year that the year's notice fixes (2018年12月30日至
+2019年1月1日放假, 2018年12月29日上班). For a year the package (``chinesecalendar``) knows, the file — its
+year and its ``before`` days alike — is compared with the package's working days: a day one calls a working
+day and the other does not is an error naming the days, never a silent choice between two sources. For a
+previous year supplied by another file, ``before`` is merged into it (a disagreement is an error); for a
+previous year nobody supplies, ``before`` cannot make a whole year and the year stays unknown (fail-closed).
+
+Files are found from ``--holidays`` paths and the ``holidays`` configuration key (files or folders of
+``*.json``), and from a ``holidays/`` folder beside the contract.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .words import file_problem
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FILE_YEARS = (1900, 2199)  # plausible range for a user-supplied arrangement
+MAX_HOLIDAYS_FILE = 1024 * 1024
+MAX_LISTED = 12  # days named in one error line
+
+
+@dataclass(frozen=True)
+class HolidaysFile:
+    """One file: the year's arrangement and the previous year's days it fixes (``before``; may be empty)."""
+
+    path: str
+    year: int
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+    before_holidays: frozenset[date] = frozenset()
+    before_workdays: frozenset[date] = frozenset()
+
+
+def _one_line(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
+    """Read and validate one file (no comparison with the package); problems → ``HolidaysFileError``."""
+    from ..calendar import HolidaysFileError
+
+    name = str(path)
+
+    def fail(field: str | None, problem: str) -> HolidaysFileError:
+        return HolidaysFileError(f"{name}: {field}: {problem}" if field else f"{name}: {problem}")
+
+    try:
+        p = pathlib.Path(path)
+        if p.is_dir():
+            raise fail(None, "is a directory, not a file")
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_HOLIDAYS_FILE + 1)
+    except OSError as e:
+        raise fail(None, f"cannot read file ({e.strerror or type(e).__name__})") from None
+    if len(raw) > MAX_HOLIDAYS_FILE:
+        raise fail(None, f"file too large (limit {MAX_HOLIDAYS_FILE} bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise fail(None, f"not valid UTF-8 (byte {e.start})") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as e:
+        raise fail(_one_line(e.key), "duplicate key") from None
+    except json.JSONDecodeError as e:
+        raise fail(None, f"invalid JSON (line {e.lineno})") from None
+    except RecursionError:
+        raise fail(None, "invalid JSON (nested too deeply)") from None
+
+    if not isinstance(data, dict):
+        raise fail(None, f"expected a JSON object, got {type(data).__name__}")
+    required = ("year", "holidays", "workdays")
+    for key in data:
+        if key not in (*required, "before"):
+            raise fail(_one_line(key), f"unknown key (allowed: {', '.join(required)})")
+    for key in required:
+        if key not in data:
+            raise fail(key, "required")
+
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise fail("year", f"expected an integer year, got {_one_line(year)}")
+    if not _FILE_YEARS[0] <= year <= _FILE_YEARS[1]:
+        raise fail("year", f"{year} is out of range {_FILE_YEARS[0]}..{_FILE_YEARS[1]}")
+
+    def dates(obj: dict[str, Any], prefix: str, in_year: int) -> tuple[frozenset[date], frozenset[date]]:
+        lists: dict[str, frozenset[date]] = {}
+        for key in ("holidays", "workdays"):
+            items = obj[key]
+            if not isinstance(items, list):
+                raise fail(prefix + key, f"expected a list of 'YYYY-MM-DD' dates, got {type(items).__name__}")
+            seen: set[date] = set()
+            for i, item in enumerate(items):
+                field = f"{prefix}{key}[{i}]"
+                if not isinstance(item, str):
+                    raise fail(field, f"expected a date string 'YYYY-MM-DD', got {_one_line(item)}")
+                try:
+                    if not _ISO_DATE.fullmatch(item):
+                        raise ValueError
+                    d = date.fromisoformat(item)
+                except ValueError:
+                    raise fail(field, f"invalid date {_one_line(item)}") from None
+                if d.year != in_year:
+                    raise fail(field, f"{d.isoformat()} is not in year {in_year}")
+                if d in seen:
+                    raise fail(field, f"duplicate date {d.isoformat()}")
+                if key == "workdays" and d in lists["holidays"]:
+                    raise fail(field, f"{d.isoformat()} is also in holidays")
+                seen.add(d)
+            lists[key] = frozenset(seen)
+        return lists["holidays"], lists["workdays"]
+
+    holidays, workdays = dates(data, "", year)
+    before_h: frozenset[date] = frozenset()
+    before_w: frozenset[date] = frozenset()
+    if "before" in data:
+        before = data["before"]
+        if not isinstance(before, dict):
+            raise fail("before", f"expected an object {{holidays, workdays}}, got {type(before).__name__}")
+        for key in before:
+            if key not in ("holidays", "workdays"):
+                raise fail(f"before.{_one_line(key)}", "unknown key (allowed: holidays, workdays)")
+        for key in ("holidays", "workdays"):
+            before.setdefault(key, [])
+        before_h, before_w = dates(before, "before.", year - 1)
+    return HolidaysFile(name, year, holidays, workdays, before_h, before_w)
+
+
+def _working(d: date, holidays: Iterable[date] | frozenset[date], workdays: frozenset[date]) -> bool:
+    return d in workdays or (d.weekday() < 5 and d not in holidays)
+
+
+def _listed(days: list[tuple[date, str]]) -> str:
+    shown = [f"{d.isoformat()} ({what})" for d, what in days[:MAX_LISTED]]
+    more = len(days) - MAX_LISTED
+    return ", ".join(shown) + (f", … (+{more})" if more > 0 else "")
+
+
+def _differences(days: Iterable[date], holidays: frozenset[date], workdays: frozenset[date],
+                 lang: str) -> list[tuple[date, str]]:
+    """Days where the file's working-day status differs from the package's."""
+    from ..calendar import DEFAULT
+
+    out = []
+    for d in sorted(days):
+        mine = _working(d, holidays, workdays)
+        if mine != DEFAULT.is_workday(d):
+            out.append((d, file_problem(lang, "working" if mine else "not_working")))
+    return out
+
+
+def _year_days(year: int) -> list[date]:
+    first = date(year, 1, 1)
+    return [first + timedelta(n) for n in range((date(year, 12, 31) - first).days + 1)]
+
+
+def package_has(year: int) -> bool:
+    from ..calendar import DEFAULT
+
+    return DEFAULT.has_year(year)
+
+
+def check_against_package(f: HolidaysFile, lang: str = "en") -> None:
+    """A file (and its ``before`` days) for a year the package knows must agree with its working days."""
+    from ..calendar import HolidaysFileError
+
+    diffs: list[tuple[date, str]] = []
+    if package_has(f.year):
+        diffs += _differences(_year_days(f.year), f.holidays, f.workdays, lang)
+    if (f.before_holidays or f.before_workdays) and package_has(f.year - 1):
+        diffs = _differences(f.before_holidays | f.before_workdays, f.before_holidays, f.before_workdays, lang) + diffs
+    if diffs:
+        years = sorted({d.year for d, _ in diffs})
+        raise HolidaysFileError(
+            f"{f.path}: " + file_problem(lang, "differs", year="/".join(map(str, years)), days=_listed(diffs))
+        )
+
+
+def expand(paths: Iterable[str | pathlib.Path]) -> list[pathlib.Path]:
+    """Paths as given; a folder stands for its ``*.json`` files, in name order."""
+    out: list[pathlib.Path] = []
+    for raw in paths:
+        p = pathlib.Path(raw)
+        if p.is_dir():
+            out.extend(sorted(x for x in p.glob("*.json") if x.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def beside(contracts: Iterable[pathlib.Path]) -> list[pathlib.Path]:
+    """The ``holidays/`` folders beside these contract files that exist."""
+    seen: list[pathlib.Path] = []
+    for contract in contracts:
+        folder = contract.parent / "holidays"
+        if folder.is_dir() and folder.resolve() not in [s.resolve() for s in seen]:
+            seen.append(folder)
+    return seen
+
+
+def arrangements(paths: Sequence[str | pathlib.Path], lang: str = "en"):
+    """Every file read, ``before`` merged into the previous year's file, each year checked against the package:
+    the years to give ``Calendar``.
+
+    The same year twice is an error unless the files agree (a folder and a flag may name one file twice).
+    """
+    from ..calendar import HolidaysFileError, YearArrangement
+
+    files: dict[int, HolidaysFile] = {}
+    for p in expand(paths):
+        f = read_holidays_file(p)
+        if f.year in files:
+            other = files[f.year]
+            if (other.holidays, other.workdays) != (f.holidays, f.workdays):
+                raise HolidaysFileError(f"{f.path}: " + file_problem(lang, "twice", year=f.year, other=other.path))
+            f = HolidaysFile(other.path, f.year, f.holidays, f.workdays, f.before_holidays | other.before_holidays,
+                             f.before_workdays | other.before_workdays)
+        files[f.year] = f
+    merged: dict[int, HolidaysFile] = dict(files)
+    for y, f in sorted(files.items()):
+        if y - 1 not in files or not (f.before_holidays or f.before_workdays):
+            continue
+        prev = merged[y - 1]
+        clash = []
+        for d in sorted(f.before_holidays | f.before_workdays):
+            mine = _working(d, f.before_holidays, f.before_workdays)
+            if _working(d, prev.holidays, prev.workdays) != mine and (d in prev.holidays or d in prev.workdays):
+                clash.append((d, file_problem(lang, "working" if mine else "not_working")))
+        if clash:
+            raise HolidaysFileError(
+                f"{f.path}: before: "
+                + file_problem(lang, "before_clash", other=prev.path, year=y - 1, days=_listed(clash))
+            )
+        merged[y - 1] = HolidaysFile(
+            prev.path, prev.year, (prev.holidays - f.before_workdays) | f.before_holidays,
+            (prev.workdays - f.before_holidays) | f.before_workdays, prev.before_holidays, prev.before_workdays,
+        )
+        merged[y] = HolidaysFile(f.path, f.year, f.holidays, f.workdays)  # its before is now in y - 1
+    for f in merged.values():
+        check_against_package(f, lang)
+    return [YearArrangement(y, f.holidays, f.workdays) for y, f in sorted(merged.items())]
+
+
+def calendar_for(paths: Sequence[str | pathlib.Path] = (), contracts: Iterable[pathlib.Path] = (), lang: str = "en"):
+    """The ``Calendar`` of the given holidays paths and of the ``holidays/`` folders beside the contracts."""
+    from ..calendar import Calendar
+
+    return Calendar(arrangements([*paths, *beside(contracts)], lang))
+
+
+def month_contracts(months: Iterable[pathlib.Path], contract: pathlib.Path | None) -> list[pathlib.Path]:
+    """The contract files a batch of month files names (``--contract``, else each month's ``contract`` path).
+
+    A month is only peeked at (JSON parsed, nothing validated): the check itself reads it again and reports its
+    problems; a month that is not JSON, or holds its contract inline, stands for its own folder.
+    """
+    if contract is not None:
+        return [contract]
+    out: dict[pathlib.Path, None] = {}
+    for month in months:
+        target = month
+        try:
+            with month.open("rb") as handle:
+                raw = handle.read(MAX_HOLIDAYS_FILE * 20)
+            named = json.loads(raw).get("contract")
+            if isinstance(named, str) and named:
+                target = month.parent / named
+        except (OSError, ValueError, AttributeError):
+            pass
+        out[target] = None
+    return list(out)
