@@ -58,7 +58,9 @@ class CalendarGap(Exception):
         y = self.year
         return (
             f"no PRC holiday data for {y}: supply the State Council's arrangement with --holidays FILE "
-            f'({{"year": {y}, "holidays": [...], "workdays": [...]}})'
+            f'({{"year": {y}, "holidays": [...], "workdays": [...]}}); '
+            f"make it from the notice with `kefu-check holidays NOTICE -o holidays/{y}.json` "
+            "(a holidays/ folder beside the contract is read without the flag)"
         )
 
 

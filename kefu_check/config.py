@@ -2,7 +2,8 @@
 
 Config: `[tool.kefu-check]` in the nearest `pyproject.toml`, or the nearest `kefu-check.toml` (top level),
 searched from the working directory upwards; in one folder `kefu-check.toml` wins. Keys: `fail-on`, `lang`,
-`format`, `holidays` (a list of paths, relative to the config file). Environment: `KEFU_CHECK_FAIL_ON`,
+`format`, `holidays` (a list of paths of holiday files or folders of them, relative to the config file; a
+folder stands for its `*.json` files). Environment: `KEFU_CHECK_FAIL_ON`,
 `KEFU_CHECK_LANG`, `KEFU_CHECK_FORMAT`, `KEFU_CHECK_HOLIDAYS` (paths separated by `os.pathsep`).
 """
 
@@ -55,9 +56,17 @@ def _settings(path: Path, table: Any, prefix: str) -> dict[str, Any]:
         if key == "holidays":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise InputError(str(path), prefix + key, "expected a list of paths")
-            out[key] = [str(path.parent / v) for v in value]
+            out[key] = _holiday_files(path.parent / v for v in value)
         else:
             out[key] = _choice(value, key, str(path), prefix + key)
+    return out
+
+
+def _holiday_files(paths: Any) -> list[str]:
+    """Holiday files as given, each folder replaced by its `*.json` files in name order (SPEC §8)."""
+    out: list[str] = []
+    for p in paths:
+        out.extend([str(x) for x in sorted(p.glob("*.json")) if x.is_file()] if p.is_dir() else [str(p)])
     return out
 
 
@@ -75,7 +84,7 @@ def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
         if not value:
             continue
         if key == "holidays":
-            out[key] = [p for p in value.split(os.pathsep) if p]
+            out[key] = _holiday_files(Path(p) for p in value.split(os.pathsep) if p)
         else:
             out[key] = _choice(value, key, name, None)
     return out

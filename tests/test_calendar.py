@@ -122,7 +122,9 @@ def test_gap_for_year_without_data() -> None:
     assert exc.value.year == 2027
     assert str(exc.value) == (
         "no PRC holiday data for 2027: supply the State Council's arrangement with --holidays FILE "
-        '({"year": 2027, "holidays": [...], "workdays": [...]})'
+        '({"year": 2027, "holidays": [...], "workdays": [...]}); '
+        "make it from the notice with `kefu-check holidays NOTICE -o holidays/2027.json` "
+        "(a holidays/ folder beside the contract is read without the flag)"
     )
     for call in (cal.is_holiday, cal.is_adjusted_workday,
                  lambda d: cal.is_service_day(d, MON_FRI, True)):
