@@ -12,7 +12,7 @@ from typing import Any
 from .calendar import Calendar
 from .catalogue import CONSEQUENCES, clause_of
 from .downtime import US_PER_MINUTE
-from .engine import shared
+from .engine import RuleError, shared
 from .facts import Derivation, derive
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
@@ -20,6 +20,7 @@ from .models import Waiver
 from .money import fmt_minutes, plain
 from .redact import Private
 from .terms import resolve
+from .waivers import applied_line
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -109,42 +110,43 @@ def check_file(
 
 
 def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = ()) -> Result:
-    """One month: derive its facts, run the rules, collect the consequences, apply the waivers (§2.2)."""
+    """One month: derive its facts (its waivers and `waivers` among them), run the rules, collect."""
     terms = resolve(loaded.contract, loaded.blanks, loaded.contract_label)
-    derivation = derive(loaded, terms, cal)
+    derivation = derive(loaded, terms, cal, waivers)
     final = shared().evaluate(derivation.facts)
-    return finish(loaded, collect(derivation, final, lang), waivers, lang)
+    return finish(loaded, collect(derivation, final, lang), waivers)
 
 
-def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver], lang: Lang) -> Result:
-    """The source, what logs must not show (redact.py), then the waivers (§2.2)."""
-    all_waivers = (*loaded.month.waivers, *waivers)
-    private = Private.of(loaded.contract, [w.approved_by for w in all_waivers])
-    result = replace(result, source=loaded.month_label, private=private)
-    if not all_waivers:
-        return result
-    from .waivers import apply_waivers
+def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver]) -> Result:
+    """The source, and what logs must not show (redact.py)."""
+    approvers = [w.approved_by for w in (*loaded.month.waivers, *waivers)]
+    return replace(result, source=loaded.month_label, private=Private.of(loaded.contract, approvers))
 
-    waived = apply_waivers(result.consequences, all_waivers, result.as_of, lang)
-    return replace(result, consequences=tuple(sorted(waived, key=Consequence.sort_key)))
+
+GATHERED = ("service.lawful_suspension", "service.wrongful_suspension")  # one per suspension, its days listed
 
 
 def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
-    """The engine's consequence facts → Consequences, merged per (id, subject), with their reasons."""
-    merged: dict[tuple[str, str, bool], dict[str, Any]] = {}
+    """The engine's consequence facts → Consequences with their reasons, one per (id, subject, date) (SPEC §3).
+
+    A suspension's lawful (or wrongful) days are the one gathering: one consequence, dated its first day.
+    Facts of the same identity otherwise (the same notice listed twice) are one consequence with the
+    reasons of both; two with different amounts would be a bug, and are refused rather than dropped."""
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for fact in final:
         if fact.get("t") != "consequence":
             continue
-        k = (fact["cid"], fact["subject"], fact["excused"])
-        if k in merged:  # one consequence per suspension: its days gathered, the first day its date
-            into = merged[k]
-            into["date"] = min(into["date"], fact["date"])
-            into["params"]["day_list"] = sorted(
-                {*into["params"].get("day_list", []), *fact["params"].get("day_list", [])}
-            )
-            into["refs"].append(fact["ref"])
-        else:
+        k = (fact["cid"], fact["subject"], "" if fact["cid"] in GATHERED else fact["date"])
+        if k not in merged:
             merged[k] = {**fact, "params": dict(fact["params"]), "refs": [fact["ref"]]}
+            continue
+        into = merged[k]
+        if into["amount"] != fact["amount"] or into["excused"] != fact["excused"] or into["waived"] != fact["waived"]:
+            raise RuleError(f"two {fact['cid']} consequences for {fact['subject']!r} on {fact['date']!r} differ")
+        into["date"] = min(into["date"], fact["date"])
+        if "day_list" in fact["params"]:
+            into["params"]["day_list"] = sorted({*into["params"]["day_list"], *fact["params"]["day_list"]})
+        into["refs"].append(fact["ref"])
     availability = next((f for f in final if f.get("t") == "availability"), None)
     out = [_consequence(f, d, availability, lang) for f in merged.values()]
     return Result(
@@ -185,19 +187,22 @@ def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] 
         )
     for name, p in f["why"]:
         because.append(line(name, p, lang))
+    waiver = d.waivers.get(f["waived"]) if f["waived"] else None
+    if waiver is not None:
+        because.append(line(*applied_line(waiver), lang))
     excused = tuple(f["excused_by"])
     return Consequence(
         id=f["cid"],
         clause=clause_of(f["cid"], f["subject"] or None),
         kind=kind.kind,
-        severity="info" if excused else kind.severity,
+        severity="info" if excused or waiver else kind.severity,
         party=kind.party,
         counterparty=kind.counterparty,
         subject=f["subject"] or None,
         amount=Decimal(f["amount"]) if f["amount"] else None,
         date=date.fromisoformat(f["date"]) if f["date"] else None,
         excused_by=excused,
-        waived_by=None,
+        waived_by=waiver.reason if waiver else None,
         message=message(f["cid"], params, lang),
         because=tuple(because),
     )

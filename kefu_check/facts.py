@@ -9,6 +9,7 @@ Every fact carries `ref`, the key of the reasons (`notes`) that explain it.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Context, Decimal, localcontext
@@ -20,7 +21,8 @@ from .calendar import Calendar, CalendarGap, day_service_minutes, scheduled_minu
 from .downtime import US_PER_MINUTE, outage_minutes_by_day, to_us
 from .errors import InputError
 from .load import Loaded
-from .money import exact, grouped, plain, shown
+from .models import Waiver
+from .money import exact, grouped, plain, shown, to_fen
 from .payments import InvoiceState, contract_fee, invoice_state, month_fee, overdue_on
 from .periods import (
     ONE_DAY,
@@ -33,6 +35,7 @@ from .periods import (
 )
 from .renewal import TermSpan, in_force, term_chain, term_on
 from .terms import DEFAULT_TZ, Terms
+from .waivers import waiver_facts
 
 Line = tuple[str, dict[str, Any]]
 
@@ -94,6 +97,7 @@ class Derivation:
     diagnostics: list[str] = field(default_factory=list)
     availability: Availability | None = None
     credit_fee: Decimal | None = None
+    waivers: dict[str, Waiver] = field(default_factory=dict)  # ref → the waiver whose reason it shows
 
     def add(self, fact: dict[str, Any], ref: str, *lines: Line) -> None:
         fact["ref"] = ref
@@ -102,8 +106,8 @@ class Derivation:
         self.notes.setdefault(ref, []).extend(lines)
 
 
-def derive(loaded: Loaded, terms: Terms, cal: Calendar) -> Derivation:
-    """All the facts of one contract-month."""
+def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver] = ()) -> Derivation:
+    """All the facts of one contract-month; `waivers` add to those the month file lists (SPEC §2.2)."""
     month = loaded.month
     first, last = month_bounds(month.period)
     as_of = month.as_of or last
@@ -141,33 +145,53 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar) -> Derivation:
     _reports(d, loaded, terms, cal, first, as_of, coverage_end)
     _incidents(d, loaded, as_of)
     _cooperation(d, loaded, first, last, as_of)
-    if terms.service_credit_percent is not None:
-        d.credit_fee = month_fee(terms, month)
-        d.add(
-            {
-                "t": "credit_terms",
-                "percent": exact(terms.service_credit_percent),
-                "fee": exact(d.credit_fee) if d.credit_fee is not None else "",
-            },
-            "credit_terms",
-            (
-                "credit.terms",
-                {
-                    "percent": exact(terms.service_credit_percent),
-                    "fee": grouped(d.credit_fee) if d.credit_fee is not None else "",
-                    "method": terms.method,
-                },
-            ),
-        )
+    _credits(d, terms, month)
+    waiver_facts(d, (*month.waivers, *waivers), as_of)
     return d
 
 
-def carry_downtime(d: Derivation, us: int) -> None:
+def carry_downtime(d: Derivation, us: int, raised: frozenset[str] = frozenset()) -> None:
     """Start the availability year's downtime at `us` microseconds: what the earlier months of a
-    sequence (SPEC §6) had in the same year. A month checked alone starts at 0."""
+    sequence (SPEC §6) had in the same year; `raised`: the availability ids earlier months already
+    raised for that year (each is raised once a year). A month checked alone starts at 0, nothing raised."""
     for fact in d.facts:
         if fact["t"] == "availability":
-            fact.update(year_us=us, year_key=key(us))
+            fact.update(
+                year_us=us,
+                year_key=key(us),
+                breach_raised="sla.availability" in raised,
+                budget_raised="sla.availability_budget" in raised,
+            )
+
+
+def _credits(d: Derivation, terms: Terms, month: Any) -> None:
+    """The agreed service credit and its monthly cap (SPEC §4.4), when the contract sets them."""
+    if terms.service_credit_percent is None:
+        return
+    fee = d.credit_fee = month_fee(terms, month)
+    d.add(
+        {
+            "t": "credit_terms",
+            "percent": exact(terms.service_credit_percent),
+            "fee": exact(fee) if fee is not None else "",
+            "fee_text": grouped(fee) if fee is not None else "",
+            "method": terms.method,
+        },
+        "credit_terms",
+    )
+    if terms.service_credit_cap_percent is not None and fee is not None:
+        cap = to_fen(terms.service_credit_cap_percent * fee / 100)
+        d.add(
+            {
+                "t": "credit_cap",
+                "cap": plain(cap),
+                "fee": exact(fee),
+                "percent": exact(terms.service_credit_cap_percent),
+                "done": False,
+                "pool": [],
+            },
+            "credit_cap",
+        )
 
 
 def _check_month(loaded: Loaded, terms: Terms) -> None:
@@ -421,6 +445,8 @@ def _days(
                 "half_budget_key": key(budget_us / 2),
                 "date": judged_last.isoformat(),
                 "pieces": [],
+                "breach_raised": False,
+                "budget_raised": False,
             },
             "availability",
             (

@@ -163,6 +163,14 @@ LINES: dict[str, tuple[str, str]] = {
         "豁免:{waived}({subject}),理由「{reason}」,批准人 {approved_by},有效期至 {expires}",
         "waiver: {waived} ({subject}), reason “{reason}”, approved by {approved_by}, valid through {expires}",
     ),
+    "waiver.terms_open": (
+        "豁免:{waived}({subject}),理由「{reason}」,批准人 {approved_by},长期有效(未设截止日期)",
+        "waiver: {waived} ({subject}), reason “{reason}”, approved by {approved_by}, no end date",
+    ),
+    "waiver.applied_open": (
+        "已豁免:{reason}(批准人 {approved_by},长期有效)",
+        "waived: {reason} (approved by {approved_by}, no end date)",
+    ),
     "waiver.applied": ("已豁免:{reason}(批准人 {approved_by},有效期至 {expires})", "waived: {reason} (approved by {approved_by}, valid through {expires})"),
     "sla.first_response": (
         "{channel}:{within} 秒内响应 {on_time} / {requests} = {ratio},目标 {target}(需 {required})",
@@ -193,9 +201,18 @@ LINES: dict[str, tuple[str, str]] = {
         "乙方未履行协助义务({obligation}),本月该项免责",
         "excused: the client failed to provide {obligation} this month",
     ),
+    "credit.capped": (
+        "已达当月抵扣上限 {cap}({cap_percent}% × 当月服务费 {fee}):此前抵扣合计 {before},本项 {full} 减为 {amount}",
+        "the month's credit cap {cap} ({cap_percent}% × the month's fee {fee}) is reached: credits before this one "
+        "{before}, so {full} is cut to {amount}",
+    ),
     "credit.terms": (
-        "抵扣 {percent}% × 当月服务费 {fee}({method})",
-        "credit {percent}% × the month's fee {fee} ({method})",
+        "抵扣 {percent}% × 当月服务费 {fee}({method})= {amount}",
+        "credit {percent}% × the month's fee {fee} ({method}) = {amount}",
+    ),
+    "credit.no_fee": (
+        "约定抵扣 {percent}%,但本月没有可据以计算的月服务费({method}),金额待定",
+        "{percent}% is agreed, but this month has no monthly fee to take it of ({method}): amount to be determined",
     ),
     "default.calendar": (
         "合同未约定节假日如何计算,按 {calendar} 处理",

@@ -17,7 +17,10 @@ GATE = 5  # facts that open other rules (the term is in force this period)
 DECIDE = 10  # the base rules: one clause, one decision
 FOLD = 20  # adding up (downtime so far): runs after every piece exists
 JUDGE = 30  # decisions over the sums
-COMPENSATE = 40  # consequences of consequences (service credits), after excusals
+COMPENSATE = 40  # consequences of consequences (service credits), after excusals and waivers
+POOL = 45  # gathering what a limit applies to (the month's credits under the cap), in any order
+LIMIT = 50  # the limit over the gathered whole (the credit cap, taken in SPEC §3 order)
+LAST = 90  # what can only be known once everything else has fired (a waiver that matched nothing)
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,11 @@ def emit(
     params: dict[str, Any] | None = None,
     why: tuple[tuple[str, dict], ...] = (),
     excused_by: tuple[str, ...] = (),
+    waived: str = "",
 ) -> None:
-    """Assert a consequence as a fact; the reasons are the matched fact's notes plus `why`."""
+    """Assert a consequence as a fact; the reasons are the matched fact's notes plus `why`.
+
+    `wkey` (id and subject) is what a waiver matches; `waived` names the waiver fact that waived it."""
     c.assert_fact(
         {
             "t": "consequence",
@@ -76,5 +82,32 @@ def emit(
             "why": [[k, p] for k, p in why],
             "excused_by": list(excused_by),
             "excused": bool(excused_by),
+            "wkey": wkey(cid, subject),
+            "waived": waived,
         }
     )
+
+
+def wkey(cid: str, subject: str | None) -> str:
+    """The (id, subject) a waiver matches on, as one string the engine can compare (null matching null)."""
+    return f"{cid}\x1f{subject or ''}"
+
+
+def reemit(c: Any, consequence: Any, **changes: Any) -> None:
+    """Retract a consequence and assert it again with `changes` (an exception or a waiver applied to it)."""
+    c.retract_fact(consequence)
+    why = tuple((k, dict(p.items()) if hasattr(p, "items") else p) for k, p in consequence.why)
+    fields: dict[str, Any] = {
+        "subject": consequence.subject,
+        "date": consequence.date,
+        "amount": consequence.amount,
+        "ref": consequence.ref,
+        "params": dict(consequence.params.items()) if consequence.params else {},
+        "why": why,
+        "excused_by": tuple(consequence.excused_by),
+        "waived": consequence.waived,
+    }
+    extra_why = changes.pop("extra_why", ())
+    fields.update(changes)
+    fields["why"] = (*fields["why"], *extra_why)
+    emit(c, consequence.cid, **fields)

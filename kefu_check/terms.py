@@ -65,6 +65,7 @@ class Terms:
     satisfaction_min: Decimal | None
     report: tuple[str, int] | None  # every, due working days
     service_credit_percent: Decimal | None
+    service_credit_cap_percent: Decimal | None
     defaults: tuple[tuple[str, dict[str, str]], ...]  # (message key, params) for `because`
 
 
@@ -182,6 +183,7 @@ def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
         satisfaction_min=satisfaction_min,
         report=report,
         service_credit_percent=c.remedies.service_credit_percent if c.remedies else None,
+        service_credit_cap_percent=c.remedies.service_credit_cap_percent if c.remedies else None,
         defaults=tuple(defaults),
     )
 

@@ -1,23 +1,26 @@
 """Waivers (SPEC §2.2): consequences the entitled party has knowingly waived — applied, tallied, never hidden.
 
 A waiver matches on (`id`, `subject`), null matching null, and is valid through its `expires` day (judged at
-the month's `as_of`). A matching consequence stays in the output with `waived_by` = the reason and severity
-`info`. A waiver past `expires` is not applied and raises only `waiver.expired`; a valid waiver that matches
-nothing raises `waiver.unused`.
+the month's `as_of`; `expires: null` = no end date). Here: reading waiver files, and the facts the engine's
+waiver rules (`rules/waivers.py`) match — one per (id, subject) of the valid waivers (the first in file
+order gives the reason), one per expired waiver.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .catalogue import CONSEQUENCES
-from .check import Consequence
-from .i18n import Lang, line, message
 from .load import read_document, validate
 from .models import Strict, Waiver
+from .ruledsl import wkey
+
+if TYPE_CHECKING:
+    from .facts import Derivation
+
+NEVER = "\x00never"  # a waiver of a waiver.* consequence matches nothing (and is reported unused)
 
 
 class WaiverFile(Strict):
@@ -33,29 +36,39 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
     return tuple(validate(WaiverFile, data, label).waivers)
 
 
-def apply_waivers(
-    consequences: Sequence[Consequence], waivers: Sequence[Waiver], as_of: date, lang: Lang
-) -> list[Consequence]:
-    """The consequences with valid waivers applied, plus a `waiver.*` consequence per expired or unused one."""
-    out = list(consequences)
-    for waiver in waivers:
-        terms = _terms(waiver, lang)
-        if as_of > waiver.expires:
-            out.append(_raise("waiver.expired", waiver, waiver.expires + timedelta(days=1), terms, lang))
+def waiver_facts(d: Derivation, waivers: Sequence[Waiver], as_of: date) -> None:
+    """The waiver facts of one month; `d.waivers` keeps the waiver whose reason a waived consequence shows."""
+    groups: dict[str, str] = {}
+    for i, waiver in enumerate(waivers):
+        ref = f"waiver:{i}"
+        terms = ("waiver.terms" if waiver.expires else "waiver.terms_open", params(waiver))
+        if waiver.expires is not None and as_of > waiver.expires:
+            d.add(_fact(waiver, ref, valid=False), ref, terms)
             continue
-        matched = False
-        for i, c in enumerate(out):
-            if c.id == waiver.id and c.subject == waiver.subject and not c.id.startswith("waiver."):
-                matched = True
-                if c.waived_by is None:  # the first waiver in file order gives the reason
-                    applied = line("waiver.applied", _params(waiver), lang)
-                    out[i] = replace(c, severity="info", waived_by=waiver.reason, because=(*c.because, applied))
-        if not matched:
-            out.append(_raise("waiver.unused", waiver, None, terms, lang))
-    return out
+        key = NEVER if waiver.id.startswith("waiver.") else wkey(waiver.id, waiver.subject)
+        if key in groups:  # the same (id, subject) again: one fact, the first waiver's reason
+            d.notes[groups[key]].append(terms)
+            continue
+        groups[key] = ref
+        d.waivers[ref] = waiver
+        d.add({**_fact(waiver, ref, valid=True), "wkey": key}, ref, terms)
 
 
-def _params(waiver: Waiver) -> dict[str, object]:
+def _fact(waiver: Waiver, ref: str, *, valid: bool) -> dict[str, Any]:
+    expired_on = waiver.expires + timedelta(days=1) if waiver.expires else None
+    return {
+        "t": "waiver",
+        "cid": waiver.id,
+        "wkey": "",
+        "valid": valid,
+        "used": False,
+        "expires": waiver.expires.isoformat() if waiver.expires else "",
+        "expired_on": expired_on.isoformat() if expired_on else "",
+    }
+
+
+def params(waiver: Waiver) -> dict[str, object]:
+    """What the waiver lines show (`waiver.terms`, `waiver.applied`; the `_open` forms for `expires: null`)."""
     return {
         "waived": waiver.id,
         "subject": waiver.subject,
@@ -65,24 +78,6 @@ def _params(waiver: Waiver) -> dict[str, object]:
     }
 
 
-def _terms(waiver: Waiver, lang: Lang) -> str:
-    return line("waiver.terms", _params(waiver), lang)
-
-
-def _raise(cid: str, waiver: Waiver, when: date | None, terms: str, lang: Lang) -> Consequence:
-    kind = CONSEQUENCES[cid]
-    return Consequence(
-        id=cid,
-        clause=kind.clause,
-        kind=kind.kind,
-        severity=kind.severity,
-        party=kind.party,
-        counterparty=kind.counterparty,
-        subject=waiver.id,
-        amount=None,
-        date=when,
-        excused_by=(),
-        waived_by=None,
-        message=message(cid, _params(waiver), lang),
-        because=(terms,),
-    )
+def applied_line(waiver: Waiver) -> tuple[str, dict[str, object]]:
+    """The reason line a waived consequence gets."""
+    return ("waiver.applied" if waiver.expires else "waiver.applied_open", params(waiver))

@@ -11,8 +11,8 @@ from durable.lang import c as fact
 from durable.lang import m
 
 from kefu_check.facts import key
-from kefu_check.money import plain
-from kefu_check.ruledsl import COMPENSATE, FOLD, JUDGE, Article, emit
+from kefu_check.money import grouped, plain
+from kefu_check.ruledsl import COMPENSATE, FOLD, JUDGE, LIMIT, POOL, Article, emit
 
 ARTICLE = Article("2", "第二条 服务标准与质量")
 rule = ARTICLE.rule
@@ -93,7 +93,7 @@ def downtime_so_far(c):
     c.retract_fact(piece)
     c.retract_fact(year)
     added = piece.us if piece.in_year else 0
-    updated = {k: year[k] for k in ("t", "year_first", "budget_key", "half_budget_key", "date", "ref", "n")}
+    updated = dict(year.items())
     updated.update(
         month_us=year.month_us + piece.us,
         year_us=year.year_us + added,
@@ -107,11 +107,12 @@ def downtime_so_far(c):
     "2.1(2)",
     "年度可用性不低于[99.5%]",
     IN_FORCE,
-    fact.year << ((m.t == "availability") & (m.year_key > m.budget_key)),
+    fact.year << ((m.t == "availability") & (m.breach_raised == False) & (m.year_key > m.budget_key)),
     priority=JUDGE,
 )
 def availability_breach(c):
-    """Downtime so far exceeds the year's budget: the year can no longer meet the standard."""
+    """Downtime so far exceeds the year's budget: the year can no longer meet the standard. Raised once
+    a year: not again in a later month of a sequence that already raised it (SPEC §6)."""
     emit(
         c,
         "sla.availability",
@@ -127,7 +128,13 @@ def availability_breach(c):
     "年度可用性不低于[99.5%]",
     IN_FORCE,
     fact.year
-    << ((m.t == "availability") & (m.year_us > 0) & (m.year_key >= m.half_budget_key) & (m.year_key <= m.budget_key)),
+    << (
+        (m.t == "availability")
+        & (m.budget_raised == False)
+        & (m.year_us > 0)
+        & (m.year_key >= m.half_budget_key)
+        & (m.year_key <= m.budget_key)
+    ),
     priority=JUDGE,
 )
 def availability_budget_warning(c):
@@ -170,24 +177,92 @@ def report_late(c):
     )
 
 
+CREDIT_CLAUSE = (
+    "甲方承诺提供符合业界标准和乙方要求的服务质量。(remedies.service_credit_percent; service_credit_cap_percent)"
+)
+
+
 @rule(
     "2.1",
-    "甲方承诺提供符合业界标准和乙方要求的服务质量。(remedies.service_credit_percent)",
+    CREDIT_CLAUSE,
     fact.terms << (m.t == "credit_terms"),
-    fact.breach << ((m.t == "consequence") & (m.excused == False) & SLA_BREACH),
+    fact.breach << ((m.t == "consequence") & (m.excused == False) & (m.waived == "") & SLA_BREACH),
     priority=COMPENSATE,
 )
 def service_credit(c):
     """Each breach of a service standard that is neither excused nor waived earns the client the agreed
-    percent of the month's fee."""
+    percent of the month's fee; the credit's subject names the breach (SPEC §4.0)."""
     b, terms = c.breach, c.terms
-    amount = plain(Decimal(terms.percent) * Decimal(terms.fee) / 100) if terms.fee else None
+    shown = {"percent": terms.percent, "fee": terms.fee_text, "method": terms.method}
+    if terms.fee:
+        amount = plain(Decimal(terms.percent) * Decimal(terms.fee) / 100)
+        why = (("credit.terms", {**shown, "amount": grouped(Decimal(amount))}),)
+    else:  # lump sum, or per usage without the month's usage: no month's fee to take a percent of
+        amount, why = None, (("credit.no_fee", shown),)
     emit(
         c,
         "sla.service_credit",
-        subject=b.subject,
+        subject=f"{b.cid}:{b.subject}" if b.subject else b.cid,
         date=b.date,
-        ref="credit_terms",
+        ref=b.ref,
         amount=amount,
         params={"breach": b.cid, "percent": terms.percent, "fee": terms.fee},
+        why=why,
     )
+
+
+@rule(
+    "2.1",
+    CREDIT_CLAUSE,
+    fact.cap << ((m.t == "credit_cap") & (m.done == False)),
+    fact.credit << ((m.t == "consequence") & (m.cid == "sla.service_credit") & (m.waived == "")),
+    priority=POOL,
+)
+def credit_under_cap(c):
+    """Gather the month's credits that count against the cap (a waived credit takes nothing from it)."""
+    cap, credit = c.cap, c.credit
+    c.retract_fact(credit)
+    c.retract_fact(cap)
+    pooled = {k: credit[k] for k in ("subject", "date", "amount", "ref")}
+    pooled["params"] = dict(credit.params.items())
+    c.assert_fact({**dict(cap.items()), "pool": [*cap.pool, pooled]})
+
+
+@rule("2.1", CREDIT_CLAUSE, (m.t == "credit_cap") & (m.done == False), priority=LIMIT)
+def credit_cap(c):
+    """同一自然月的抵扣总额不超过当月服务费的 X%: the credits in SPEC §3 order (date, then subject),
+    each cut to what is left of the cap after the credits before it; a credit cut to 0.00 stays."""
+    cap = c.m
+    left = Decimal(cap.cap)
+    taken = Decimal(0)
+    for credit in sorted(cap.pool, key=lambda p: (p["date"], p["subject"])):
+        full = Decimal(credit["amount"])
+        amount = min(full, left)
+        why = ()
+        if amount < full:
+            why = (
+                (
+                    "credit.capped",
+                    {
+                        "cap": grouped(Decimal(cap.cap)),
+                        "cap_percent": cap.percent,
+                        "fee": grouped(Decimal(cap.fee)),
+                        "before": grouped(taken),
+                        "full": grouped(full),
+                        "amount": grouped(amount),
+                    },
+                ),
+            )
+        emit(
+            c,
+            "sla.service_credit",
+            subject=credit["subject"],
+            date=credit["date"],
+            amount=plain(amount),
+            ref=credit["ref"],
+            params=dict(credit["params"].items()),
+            why=why,
+        )
+        left -= amount
+        taken += amount
+    c.retract_fact(cap)

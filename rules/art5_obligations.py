@@ -3,7 +3,7 @@
 from durable.lang import c as fact
 from durable.lang import m
 
-from kefu_check.ruledsl import EXCEPTION, Article, emit
+from kefu_check.ruledsl import EXCEPTION, Article, emit, reemit
 
 ARTICLE = Article("5", "第五条 双方的权利与义务")
 rule = ARTICLE.rule
@@ -109,19 +109,9 @@ def client_cooperation_failure(c):
 def excused_by_cooperation_failure(c):
     """Exception to 2.1(1) and 2.1(3): a month in which the client failed to cooperate excuses the
     provider's response and resolution breaches (severity info, no service credit)."""
-    breach = c.breach
-    c.retract_fact(breach)
-    emit(
+    reemit(
         c,
-        breach.cid,
-        subject=breach.subject,
-        date=breach.date,
-        amount=breach.amount,
-        ref=breach.ref,
-        params=dict(breach.params.items()) if breach.params else {},
-        why=(
-            *((k, dict(p.items()) if hasattr(p, "items") else p) for k, p in breach.why),
-            ("why.excused", {"obligation": c.failure.obligation}),
-        ),
+        c.breach,
         excused_by=("client.cooperation_failure",),
+        extra_why=(("why.excused", {"obligation": c.failure.obligation}),),
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -11,10 +10,7 @@ from conftest import contract_dict, invoice, month_dict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kefu_check.check import Consequence
-from kefu_check.models import Waiver
 from kefu_check.redact import Private, mask_account, redact
-from kefu_check.waivers import apply_waivers
 
 # INV-2026-09: due 2026-10-20, paid in full 2026-10-26 → late fee 6 days × 20,000.00 × 0.0005 = 60.00
 LATE = month_dict("2026-10", invoices=[invoice("2026-09", ("2026-10-26", "20000.00"))])
@@ -62,18 +58,16 @@ def test_unused_waiver_is_reported(kefu) -> None:
     assert run.doc["summary"]["waived"] == 0
 
 
-def test_waiver_subject_null_matches_only_null() -> None:
-    def consequence(subject: str | None) -> Consequence:
-        return Consequence(
-            "sla.resolution", "2.1(3)", "breach", "error", "provider", "client", subject, None, date(2026, 10, 31),
-            (), None, "m", (),
-        )  # fmt: skip
-
-    w = Waiver(id="sla.resolution", subject=None, reason="r", approved_by="a", expires=date(2026, 12, 31))
-    out = apply_waivers([consequence(None)], [w], date(2026, 10, 31), "en")
-    assert [(c.id, c.waived_by, c.severity) for c in out] == [("sla.resolution", "r", "info")]
-    out = apply_waivers([consequence("x")], [w], date(2026, 10, 31), "en")
-    assert [c.id for c in out] == ["sla.resolution", "waiver.unused"]
+def test_waiver_subject_null_matches_only_null(kefu) -> None:
+    contract = contract_dict(standards={"resolution": {"within": 2, "unit": "working_days"}})
+    month = {**LATE, "resolution": {"cases": 10, "on_time": 1}}
+    nulls = [waiver(id="sla.resolution", subject=None), waiver(subject=None)]
+    run = kefu.check(contract, {**month, "waivers": nulls})
+    assert (run.one("sla.resolution")["waived_by"], run.one("sla.resolution")["severity"]) == ("首次逾期,协商免除", "info")
+    assert run.one("payment.late_fee")["waived_by"] is None  # its subject is INV-2026-09, not null
+    assert run.one("waiver.unused", "payment.late_fee")["severity"] == "warning"
+    run = kefu.check(contract, {**month, "waivers": [waiver(id="sla.resolution", subject="x")]})
+    assert run.one("sla.resolution")["waived_by"] is None and run.one("waiver.unused", "sla.resolution")
 
 
 def test_waivers_file_yaml_list(kefu) -> None:

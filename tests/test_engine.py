@@ -172,6 +172,10 @@ def test_sessions_are_deleted_after_each_evaluation():
 # --- failures inside actions -------------------------------------------------------------------------------
 
 
+CREDIT_TERMS = {"t": "credit_terms", "percent": "5", "fee": "20000", "fee_text": "20,000.00", "method": "fixed_monthly",
+                "ref": "r", "n": 0}  # fmt: skip
+
+
 def test_exception_inside_an_action_surfaces_as_rule_error():
     """The service-credit action computes Decimal(percent): a non-number there fails inside durable-rules,
     which swallows it into the session state; evaluate() must raise it."""
@@ -186,12 +190,14 @@ def test_exception_inside_an_action_surfaces_as_rule_error():
         "why": [],
         "excused_by": [],
         "excused": False,
+        "wkey": "sla.satisfaction\x1f",
+        "waived": "",
         "n": 1,
     }
     with pytest.raises(RuleError):
-        shared().evaluate([{"t": "credit_terms", "percent": "x", "fee": "y", "ref": "r", "n": 0}, breach])
+        shared().evaluate([{**CREDIT_TERMS, "percent": "x", "fee": "y"}, breach])
     # the failed session leaves nothing behind: the next evaluation is clean
-    ok = shared().evaluate([{"t": "credit_terms", "percent": "5", "fee": "20000", "ref": "r", "n": 0}, breach])
+    ok = shared().evaluate([CREDIT_TERMS, breach])
     credits = [f for f in ok if f.get("cid") == "sla.service_credit"]
     assert [c["amount"] for c in credits] == ["1000.00"]
 

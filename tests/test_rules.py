@@ -82,7 +82,7 @@ def test_service_credit_per_breach(kefu):
     run = kefu.check(sla_contract(credit="5"), month)
     credit = run.one("sla.service_credit")
     assert credit["amount"] == "1000.00"  # 5 % of 20,000.00
-    assert credit["subject"] is None  # the subject of the satisfaction breach
+    assert credit["subject"] == "sla.satisfaction"  # the breach it compensates (SPEC §4.0)
     assert credit["party"] == "provider" and credit["counterparty"] == "client"
 
 
@@ -109,7 +109,7 @@ def test_cooperation_failure_excuses_first_response_but_not_satisfaction(kefu):
     assert failure["date"] == "2026-10-01"
     # no credit for the excused breach; the satisfaction breach still earns one
     credits = run.find("sla.service_credit")
-    assert [c["subject"] for c in credits] == [None]
+    assert [c["subject"] for c in credits] == ["sla.satisfaction"]
     assert credits[0]["amount"] == "1000.00"
     assert run.one("sla.satisfaction")["excused_by"] == []
     assert run.doc["summary"]["info"] == 1
@@ -232,7 +232,7 @@ def test_wrongful_suspension_chains_to_availability_and_service_credit(kefu):
     run = kefu.check(contract, month)
     assert run.doc["metrics"]["downtime_month_minutes"] == 1080  # > 669.60
     assert run.one("sla.availability")["subject"] == "2026-01-01"
-    credit = run.one("sla.service_credit", "2026-01-01")
+    credit = run.one("sla.service_credit", "sla.availability:2026-01-01")
     assert credit["amount"] == "2000.00"
 
 

@@ -382,19 +382,27 @@ PAGES: dict[str, Page] = {
             "A service-standard breach credits the client the agreed percent of the month's fee.",
         ),
         (
-            "合同约定 `remedies.service_credit_percent`,且有未免责、未豁免的 `sla.*` 违约:每项违约抵扣该比例 × "
+            "合同约定 `remedies.service_credit_percent`,且有未免责、未豁免的 `sla.*` 违约:每项违约各抵扣该比例 × "
             "当月服务费(`fixed_monthly` 为 `monthly_fee`;`per_usage` 为 `monthly_fee` 加当月超量费;"
-            "`lump_sum` 无金额)。",
+            "`lump_sum` 无金额)。对象为所抵扣的违约:`sla.first_response:phone`、`sla.resolution`、"
+            "`sla.availability:2026-01-01`。约定 `remedies.service_credit_cap_percent` 时,当月各项抵扣按输出顺序"
+            "依次计入上限,超出部分削减(可减至 0.00,仍列出并说明);已豁免的抵扣不占上限。",
             "`remedies.service_credit_percent` is set and an `sla.*` breach is neither excused nor waived: "
-            "each earns that percent × the month's fee (`monthly_fee` for `fixed_monthly`; plus the month's "
-            "overage for `per_usage`; no amount for `lump_sum`).",
+            "each breach earns its own credit of that percent × the month's fee (`monthly_fee` for "
+            "`fixed_monthly`; plus the month's overage for `per_usage`; no amount for `lump_sum`). Its subject "
+            "names the breach: `sla.first_response:phone`, `sla.resolution`, `sla.availability:2026-01-01`. With "
+            "`remedies.service_credit_cap_percent`, the month's credits are taken in output order and each is cut "
+            "to what is left of the cap (down to 0.00, still listed, with the reason); a waived credit takes "
+            "nothing from the cap.",
         ),
         (
             "这是甲方欠乙方的钱,可从下期服务费中扣除;没有这一约定时服务标准违约不直接产生金额。",
             "Money the provider owes the client, usually set off against the next invoice; without it, SLA "
             "breaches carry no money of their own.",
         ),
-        Example("demo", ("remedies.service_credit_percent", "fees.monthly_fee"), ("first_response",), "phone"),
+        Example(
+            "demo", ("remedies.service_credit_percent", "fees.monthly_fee"), ("first_response",), "sla.first_response:phone"
+        ),
     ),
     "confidentiality.provider_breach": Page(
         (

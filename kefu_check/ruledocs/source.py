@@ -35,6 +35,8 @@ def rule_quotes() -> dict[str, tuple[tuple[str, str], ...]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for article in ARTICLES:
         for rule in article.rules:
+            if not rule.quote:  # not a clause of the agreement (waivers)
+                continue
             for cid in _EMITS.findall(inspect.getsource(rule.action)):
                 quotes = found.setdefault(cid, [])
                 if (rule.clause, rule.quote) not in quotes:

@@ -2,9 +2,9 @@
 
 For month k: its MonthFacts merged with the records carried from months 1..k−1 (`carry.py`), the
 monthly pipeline (resolve → derive → engine → collect) with the availability year's downtime so far
-carried in, then the "raised once" rules: `sla.availability` (and its service credit) once per
-availability year, in the month the budget is first exceeded; `sla.availability_budget` once, in the
-month half of it is first used.
+carried in, and which of `sla.availability` / `sla.availability_budget` earlier months already raised
+for that year: the rules raise each once a year (rules/art2_standards.py), in the month the budget is
+first exceeded (or half of it first used).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..calendar import Calendar
-from ..check import Consequence, Result, collect, finish
+from ..check import Result, collect, finish
 from ..engine import shared
 from ..facts import carry_downtime, derive
 from ..i18n import Lang
@@ -24,7 +24,7 @@ from ..payments import invoice_state
 from ..terms import Terms, resolve
 from .carry import Carried
 
-ONCE_PER_YEAR = ("sla.availability", "sla.availability_budget")
+ONCE_PER_YEAR = ("sla.availability", "sla.availability_budget")  # what earlier months tell the rules
 
 
 @dataclass(frozen=True)
@@ -57,23 +57,24 @@ def evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: Iterable[
     waivers = tuple(waivers)
     carried = Carried()
     downtime_us: dict[date, int] = {}  # availability year's first day → downtime so far (µs)
-    raised: set[tuple[str, str | None]] = set()  # (id, year) of the once-per-year consequences
+    raised: dict[date, set[str]] = {}  # availability year's first day → the ONCE_PER_YEAR ids raised in it
     out = Sequence()
     for loaded in months:
         carried.add(loaded.month)
         merged = replace(loaded, month=carried.merged(loaded.month))
         terms = resolve(merged.contract, merged.blanks, merged.contract_label)
-        derivation = derive(merged, terms, cal)
+        extra = waivers if loaded is months[-1] else ()
+        derivation = derive(merged, terms, cal, extra)
         year = derivation.availability.first if derivation.availability else None
         if year is not None:
-            carry_downtime(derivation, downtime_us.get(year, 0))
+            carry_downtime(derivation, downtime_us.get(year, 0), frozenset(raised.get(year, ())))
         final = shared().evaluate(derivation.facts)
         if year is not None:
             so_far = next(f for f in final if f.get("t") == "availability")["year_us"]
             downtime_us[year] = so_far
-        extra = waivers if loaded is months[-1] else ()
-        result = finish(merged, collect(derivation, final, lang), extra, lang)
-        result = replace(result, consequences=_once(result.consequences, raised))
+        result = finish(merged, collect(derivation, final, lang), extra)
+        if year is not None:
+            raised.setdefault(year, set()).update(c.id for c in result.consequences if c.id in ONCE_PER_YEAR)
         carried.judged(result.as_of)
         out.months.append(Month(loaded, terms, result, year))
     if out.months:
@@ -93,15 +94,3 @@ def _suspension_rights(invoices: list[Invoice], last: Month, cal: Calendar) -> d
         if arose <= last.result.as_of and state.balance_on(arose) > 0:
             out[invoice.id] = arose
     return out
-
-
-def _once(consequences: tuple[Consequence, ...], raised: set[tuple[str, str | None]]) -> tuple[Consequence, ...]:
-    """Drop availability consequences (and their credits) already raised for their year by an earlier month."""
-    repeated = {(c.id, c.subject) for c in consequences if c.id in ONCE_PER_YEAR and (c.id, c.subject) in raised}
-    raised.update((c.id, c.subject) for c in consequences if c.id in ONCE_PER_YEAR)
-    years = {subject for cid, subject in repeated if cid == "sla.availability"}
-    return tuple(
-        c
-        for c in consequences
-        if (c.id, c.subject) not in repeated and not (c.id == "sla.service_credit" and c.subject in years)
-    )
