@@ -72,7 +72,7 @@ def test_defect_findings_by_id():
         "ambiguous-renewal": {"review.renewal_ambiguous"},
         "stated-months-mismatch": {"review.term_invalid"},
         "suspension-without-notice": {"review.suspension_without_notice", "review.sla_without_remedy"},
-        "unreadable-rate": {"review.placeholder", "review.service_hours_holidays_ambiguous"},
+        "unreadable-rate": {"review.unread", "review.service_hours_holidays_ambiguous"},
     }
     assert sorted(expected) == DEFECTS
     for name, ids in expected.items():
@@ -114,7 +114,7 @@ def test_contract_json_findings_are_located_by_path(kefu):
     found = {(f["id"], f["location"]["path"], f["severity"]) for f in doc["findings"]}
     assert found == {
         ("review.placeholder", "fees.bank.account_name", "error"),
-        ("review.placeholder", "fees.cycle", "error"),
+        ("review.term_missing", "fees.cycle", "error"),
         ("review.late_fee_high", "fees.late_fee_daily_rate", "warning"),
         ("review.credit_code_invalid", "provider.credit_code", "error"),
         ("review.renewal_ambiguous", "term.renewal.renew_months", "warning"),

@@ -85,6 +85,7 @@ class Extraction:
     unreadable: tuple[Unreadable, ...]
     amounts: tuple[AmountPair, ...]  # amounts written in words and in figures side by side
     clause_lines: dict[str, int]  # clause → its first line
+    lines: tuple[Line, ...] = ()  # the text, clause by clause (for what was stated but not read)
 
 
 class Reader:
@@ -192,6 +193,7 @@ def extract(lines: list[Any], stem: str) -> Extraction:
         tuple(r.unreadable),
         tuple(_amount_pairs(parsed)),
         {ln.clause: ln.number for ln in reversed(parsed) if ln.number is not None},
+        tuple(parsed),
     )
 
 

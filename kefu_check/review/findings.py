@@ -12,7 +12,7 @@ from typing import Any
 from ..models import Contract
 from ..money import exact
 from ..periods import add_months
-from .clauses import PARTIES, clause_key
+from .clauses import MASK, PARTIES, clause_key
 from .credit_code import check_character, credit_code_problem
 from .extract import Extraction
 from .messages import finding_text, word
@@ -20,6 +20,10 @@ from .messages import finding_text, word
 SEVERITIES = ("error", "warning", "info")
 SEVERITY = {
     "review.placeholder": "error",
+    "review.term_missing": "error",
+    "review.unread": "error",
+    "review.clause_missing": "warning",
+    "review.text_truncated": "error",
     "review.credit_code_invalid": "error",
     "review.term_invalid": "error",
     "review.amount_words_mismatch": "error",
@@ -164,7 +168,8 @@ def _get(data: Any, path: str) -> Any:
 
 
 def _findings(c: Contract, data: dict[str, Any], source: Source, lang: str) -> Iterator[Found]:
-    yield from _placeholders(data, source)
+    yield from _placeholders(data, source, lang)
+    yield from _whole_agreement(source)
     yield from _credit_codes(data, source, lang)
     yield from _term(c, source, lang)
     yield from _amounts(source)
@@ -212,7 +217,40 @@ def required_paths(data: dict[str, Any]) -> list[str]:
     return paths
 
 
-def _placeholders(data: dict[str, Any], source: Source) -> Iterator[Found]:
+# a required value → the topic of the clause that states it (a line on it that is not a heading means the
+# agreement states it: review.unread when it was not read, review.term_missing when no such line exists)
+TOPICS = (
+    ("provider.name", r"^\s*甲方"), ("client.name", r"^\s*乙方"),
+    ("term.start", r"服务期限|有效期|协议期限|合同期限"), ("term.end", r"服务期限|有效期|协议期限|合同期限"),
+    ("term.renewal", r"续约|续期|续签"), ("fees.method", r"计费|计算方式|收费方式|月费|包干"),
+    ("fees.monthly_fee", r"月服务费|服务费用?(?:为|标准)|费率|月费"), ("fees.cycle", r"支付周期|按月支付|按季"),
+    ("fees.due_working_days", r"支付|付款"), ("fees.late_fee_daily_rate", r"逾期[^。]*违约金|滞纳金"),
+    ("fees.suspend_after_days", r"暂停服务"), ("standards.first_response", r"首次响应|首次回复|响应时间"),
+    ("standards.service_hours", r"服务时间|工作时间"), ("standards.availability", r"可用性|可用率"),
+    ("standards.resolution", r"解决"), ("standards.satisfaction", r"满意度|满意率"),
+    ("standards.report", r"报告"),
+)  # fmt: skip
+HEADING = re.compile(r"^\s*第\s*[一二三四五六七八九十百\d]+\s*条[^,,。;;]{0,20}$")
+
+
+def stated_line(ex: Extraction, path: str) -> Any:
+    """The first line, not a heading nor a blank, that speaks of the value at `path`; None when there is none."""
+    topic = next((rx for prefix, rx in TOPICS if path == prefix or path.startswith(prefix + ".")), None)
+    if topic is None:
+        return None
+    parties = path.startswith(("provider.", "client."))
+    for line in ex.lines:
+        if (line.clause == PARTIES) != parties or line.clause == "signature" or not line.text.strip():
+            continue
+        if HEADING.match(line.text) or not re.search(topic, line.text):
+            continue
+        return line
+    return None
+
+
+def _placeholders(data: dict[str, Any], source: Source, lang: str) -> Iterator[Found]:
+    from .messages import term_name
+
     ex = source.extraction
     if ex is not None:
         for blank in ex.blanks:
@@ -224,14 +262,57 @@ def _placeholders(data: dict[str, Any], source: Source) -> Iterator[Found]:
             )
         for item in ex.unreadable:
             where = Location(item.where.clause, item.where.line)
-            yield "review.placeholder", where, "placeholder.unreadable", {"field": item.path, "text": item.text}
+            yield "review.unread", where, "unread.value", {"term": term_name(lang, item.path), "text": item.text}
     else:
         for path, text in source.blanks.items():
             yield "review.placeholder", path, "placeholder.blank", {"text": text}
     unreadable = {u.path for u in ex.unreadable} if ex else set()
     for path in required_paths(data):
         if _get(data, path) is None and not source.is_blank(path) and path not in unreadable:
-            yield "review.placeholder", path, "placeholder.missing", {"field": path}
+            line = stated_line(ex, path) if ex is not None else None
+            if line is not None and MASK not in line.text:
+                params = {"term": term_name(lang, path), "text": _quote(line.raw)}
+                yield "review.unread", Location(line.clause, line.number), "unread.clause", params
+            else:
+                yield "review.term_missing", path, "term_missing", {"term": term_name(lang, path)}
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- the agreement as a whole: clauses it lacks, text that stops mid-sentence ------------------------------------
+
+DISPUTES = re.compile(r"争议|纠纷")
+FORUM = re.compile(r"人民法院|法院|仲裁委员会|仲裁")
+LIABILITY = re.compile(r"违约责任|(?:任何一方|一方|双方)[^。]*?(?:违反|违约)[^。]*?(?:赔偿|承担|支付)")
+SIGNED = re.compile(r"盖章|签章|签字|签名")
+DATED = re.compile(r"日期|年\s*\S{0,4}\s*月\s*\S{0,4}\s*日|签订于|签署于")
+SENTENCE_END = (*'。;;::!!??…)」』”"]】□', ")")
+
+
+def _whole_agreement(source: Source) -> Iterator[Found]:
+    ex = source.extraction
+    if ex is None:
+        return
+    body = [ln for ln in ex.lines if ln.part == "body" and ln.text.strip()]
+    last = body[-1] if body else None
+    end = Location(last.clause, last.number) if last else Location("parties", None)
+    if not any(DISPUTES.search(ln.text) and FORUM.search(ln.text) for ln in body):
+        yield "review.clause_missing", end, "clause_missing.disputes", {}
+    signature = [ln for ln in body if ln.clause == "signature" or SIGNED.search(ln.text)]
+    if not (any(SIGNED.search(ln.text) for ln in signature) and any(DATED.search(ln.text) for ln in signature)):
+        yield "review.clause_missing", end, "clause_missing.signature", {}
+    if not any(LIABILITY.search(ln.text) for ln in body if ln.clause not in ("4.4", PARTIES)):
+        yield "review.clause_missing", end, "clause_missing.liability", {}
+    for line in body:
+        text = line.text.rstrip()
+        if line.clause in (PARTIES, "signature") or "\t" in text or not re.search(r"[,,。;;]", text):
+            continue
+        if not text.endswith(SENTENCE_END):
+            tail = _quote(re.split(r"[。;;]", text)[-1][-40:])
+            yield "review.text_truncated", Location(line.clause, line.number), "text_truncated", {"text": tail}
 
 
 def _credit_codes(data: dict[str, Any], source: Source, lang: str) -> Iterator[Found]:

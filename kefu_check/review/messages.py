@@ -3,16 +3,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
     "zh": {
         "placeholder.blank": ("空白未填写:{text}", "填写该空白处的具体约定,或删除不适用的句子"),
-        "placeholder.missing": ("缺少必要约定:{field}", "补充 {field} 的具体约定"),
-        "placeholder.unreadable": (
-            "无法识别的约定:{field} = “{text}”",
+        "term_missing": ("协议未约定{term}", "补充{term}的具体约定"),
+        "unread.value": (
+            "无法识别{term}:“{text}”",
             "改写为明确的数值,例如“万分之五”“10个工作日”“2026年1月1日”",
         ),
+        "unread.clause": (
+            "本条似乎约定了{term},但无法识别其数值:“{text}”",
+            "请人工核对;或改写为明确的表述,例如“月服务费为人民币贰万元整(¥20,000.00)”“于每月结束后10个工作日内支付”",
+        ),
+        "clause_missing.disputes": (
+            "协议没有争议解决条款(管辖法院或仲裁机构)",
+            "增加:“因本协议引起的争议,双方应友好协商;协商不成的,任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。”",
+        ),
+        "clause_missing.signature": (
+            "协议没有签署栏(双方盖章或签字及签署日期)",
+            "在正文后增加签署栏:“甲方(盖章):____ 授权代表(签字):____ 日期:____年__月__日”,乙方同",
+        ),
+        "clause_missing.liability": (
+            "除第4.4条逾期付款外,协议没有违约责任条款",
+            "增加违约责任条款:“任何一方违反本协议约定的,应承担违约责任,赔偿守约方因此遭受的全部损失。”",
+        ),
+        "text_truncated": ("条款在句中中断:“{text}”", "补全该句;模板原文此处缺失后半句,签约前须写完整"),
         "credit_code_invalid.length": (
             "{party}统一社会信用代码 {code} 不是18位",
             "核对营业执照,填写18位统一社会信用代码",
@@ -97,10 +115,30 @@ FINDINGS: dict[str, dict[str, tuple[str, str]]] = {
             "unfilled blank: {text}",
             "fill in the blank with the agreed term, or delete the sentence if it does not apply",
         ),
-        "placeholder.missing": ("a required term is missing: {field}", "state {field} in the agreement"),
-        "placeholder.unreadable": (
-            "cannot read {field}: “{text}”",
+        "term_missing": ("the agreement does not state {term}", "state {term} in the agreement"),
+        "unread.value": (
+            "cannot read {term}: “{text}”",
             "write it as a plain value, e.g. “万分之五”, “10个工作日”, “2026年1月1日”",
+        ),
+        "unread.clause": (
+            "this clause appears to state {term}, but kefu-check could not read it: “{text}”",
+            "check it by hand, or rephrase it plainly, e.g. “月服务费为人民币贰万元整(¥20,000.00)”, “于每月结束后10个工作日内支付”",
+        ),
+        "clause_missing.disputes": (
+            "the agreement has no dispute-resolution clause (a court or an arbitration commission)",
+            "add e.g. “因本协议引起的争议,双方应友好协商;协商不成的,任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。”",
+        ),
+        "clause_missing.signature": (
+            "the agreement has no signature block (both parties' seals or signatures, with the date)",
+            "add after the last article: “甲方(盖章):____ 授权代表(签字):____ 日期:____年__月__日”, and the same for the client",
+        ),
+        "clause_missing.liability": (
+            "apart from late payment (4.4) the agreement has no liability-for-breach clause",
+            "add e.g. “任何一方违反本协议约定的,应承担违约责任,赔偿守约方因此遭受的全部损失。”",
+        ),
+        "text_truncated": (
+            "the clause stops in the middle of a sentence: “{text}”",
+            "complete the sentence; the template itself lacks its second half here, and it must be written out before signing",
         ),
         "credit_code_invalid.length": (
             "{party}'s unified social credit code {code} is not 18 characters",
@@ -227,6 +265,60 @@ WORDS: dict[str, dict[str, str]] = {
         "days": "{n} days",
     },
 }
+
+
+TERMS: dict[str, dict[str, str]] = {
+    "zh": {
+        "id": "合同编号", "provider.name": "甲方名称", "client.name": "乙方名称",
+        "term.start": "服务期限起始日", "term.end": "服务期限终止日", "term.stated_months": "服务期限时长",
+        "term.renewal.auto": "是否自动续约", "term.renewal.notice_months": "续约异议期限",
+        "term.renewal.renew_months": "续约期限",
+        "fees.method": "计费方式", "fees.monthly_fee": "月服务费", "fees.lump_sum_fee": "包干总价",
+        "fees.included_units": "月费包含的服务量", "fees.unit_rate": "超出部分单价", "fees.cycle": "支付周期",
+        "fees.due_working_days": "付款期限", "fees.late_fee_daily_rate": "逾期付款违约金比例",
+        "fees.suspend_after_days": "可暂停服务的逾期天数", "fees.suspension_notice_days": "暂停服务前的通知",
+        "fees.bank.bank": "开户行", "fees.bank.account_name": "收款账户名称", "fees.bank.account_no": "收款账号",
+        "standards.first_response": "首次响应时限", "standards.service_hours": "服务时间",
+        "standards.availability.min_percent": "年度可用性标准", "standards.resolution.within": "问题解决时限",
+        "standards.resolution.unit": "问题解决时限", "standards.satisfaction.min": "客户满意度标准",
+        "standards.satisfaction.scale_max": "满意度评分量表", "standards.report.due_working_days": "服务报告提交期限",
+        "remedies.service_credit_percent": "服务费抵扣比例", "remedies.service_credit_cap_percent": "服务费抵扣上限",
+    },
+    "en": {
+        "id": "the contract number", "provider.name": "the provider's name", "client.name": "the client's name",
+        "term.start": "the start of the term", "term.end": "the end of the term",
+        "term.stated_months": "the length of the term", "term.renewal.auto": "whether the agreement renews itself",
+        "term.renewal.notice_months": "the deadline for objecting to renewal",
+        "term.renewal.renew_months": "the length of a renewed term",
+        "fees.method": "the fee method", "fees.monthly_fee": "the monthly fee", "fees.lump_sum_fee": "the lump sum",
+        "fees.included_units": "the volume the monthly fee includes", "fees.unit_rate": "the rate beyond it",
+        "fees.cycle": "the payment cycle", "fees.due_working_days": "the payment deadline",
+        "fees.late_fee_daily_rate": "the late-payment rate",
+        "fees.suspend_after_days": "how long a payment may be late before suspension",
+        "fees.suspension_notice_days": "the notice before a suspension",
+        "fees.bank.bank": "the payee bank", "fees.bank.account_name": "the payee account name",
+        "fees.bank.account_no": "the payee account number",
+        "standards.first_response": "the first-response time", "standards.service_hours": "the service hours",
+        "standards.availability.min_percent": "the annual availability", "standards.resolution.within": "the resolution time",
+        "standards.resolution.unit": "the resolution time", "standards.satisfaction.min": "the satisfaction target",
+        "standards.satisfaction.scale_max": "the satisfaction scale",
+        "standards.report.due_working_days": "the service report deadline",
+        "remedies.service_credit_percent": "the service credit", "remedies.service_credit_cap_percent": "the service credit cap",
+    },
+}  # fmt: skip
+CHANNEL_NAMES = {"zh": {"phone": "电话", "chat": "在线聊天", "email": "邮件"}, "en": {}}
+
+
+def term_name(lang: str, path: str) -> str:
+    """A value's name as a lawyer says it (月服务费, 付款期限), never its JSON path."""
+    names = TERMS[lang]
+    if m := re.fullmatch(r"standards\.first_response\.([^.]+)(?:\..*)?", path):
+        channel = CHANNEL_NAMES[lang].get(m[1], m[1])
+        return f"{channel}{names['standards.first_response']}" if lang == "zh" else f"the {channel} first-response time"
+    probe = path
+    while probe and probe not in names:
+        probe = probe.rpartition(".")[0]
+    return names.get(probe, names["standards.service_hours"] if path.startswith("standards.service_hours") else path)
 
 
 def finding_text(lang: str, key: str, params: dict[str, Any]) -> tuple[str, str]:
