@@ -22,7 +22,14 @@ LANG = click.Choice(["zh", "en"])
 @click.option("--lang", type=LANG, default="zh", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the review to this file.")
 @click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
-def review(contract: Path, fmt: str, fail_on: str, lang: str, output: Path | None, redact: bool) -> None:
+@click.option(
+    "--annotate",
+    type=click.Path(path_type=Path),
+    help="Write a copy of the agreement (.docx) with a Word comment on the paragraph of each located finding.",
+)
+def review(
+    contract: Path, fmt: str, fail_on: str, lang: str, output: Path | None, redact: bool, annotate: Path | None
+) -> None:
     """Review a contract (.json/.yaml) or an agreement (.docx/.txt) before signing: defects and risks."""
     from ..output import refuse_overwrite, write
     from ..redact import Private
@@ -31,8 +38,15 @@ def review(contract: Path, fmt: str, fail_on: str, lang: str, output: Path | Non
     from .render import exit_code, render
 
     refuse_overwrite(output, [contract])
+    refuse_overwrite(annotate, [contract])
+    if annotate is not None and contract.suffix.lower() not in (".docx", ".txt"):
+        raise InputError(contract.name, None, "--annotate needs an agreement (.docx or .txt), not a contract.json")
     terms, source = load_for_review(contract)
     result = review_contract(terms, source, contract.name, lang)
+    if annotate is not None:
+        from .annotate import annotate as write_annotated
+
+        write_annotated(contract, result, annotate, lang)
     write(render(result, fmt, lang, fail_on, str(contract)), output, [Private.of(terms)], redact)
     sys.exit(exit_code(result, fail_on))
 
@@ -70,6 +84,11 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
         )
     for item in ex.unreadable:
         params = {"clause": item.where.clause, "line": item.where.line, "field": item.path, "text": item.text}
+        click.echo(word(lang, "note.unreadable", **params), err=True)
+    from .findings import unread_clauses
+
+    for path, line in unread_clauses(ex):
+        params = {"clause": line.clause, "line": line.number, "field": path, "text": line.raw.strip()}
         click.echo(word(lang, "note.unreadable", **params), err=True)
     from ..output import refuse_overwrite, write
 

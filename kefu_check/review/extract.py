@@ -293,7 +293,9 @@ WITHIN = rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|之内|内)"
 
 def _first_response(r: Reader) -> dict[str, Any] | None:
     """Per clause part (split at ;。 and before 对于…): the channels it names, its time, its percentage."""
-    lines = r.clause("2.1(1)") or r.topical(RESPONSE_TOPIC)
+    lines = r.clause("2.1(1)")
+    if not any(re.search(rx, ln.text) for ln in lines for _, rx in CHANNELS):  # e.g. 见附件一: the annex's table
+        lines = [*lines, *r.topical(RESPONSE_TOPIC, "2.1(1)")]
     if not lines:
         return None
     out: dict[str, Any] = {}

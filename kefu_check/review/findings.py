@@ -277,6 +277,19 @@ def _placeholders(data: dict[str, Any], source: Source, lang: str) -> Iterator[F
                 yield "review.term_missing", path, "term_missing", {"term": term_name(lang, path)}
 
 
+def unread_clauses(ex: Extraction) -> list[tuple[str, Any]]:
+    """Required values the agreement appears to state (a line on them, no blank) that were not read: (path, line)."""
+    data = ex.data
+    out = []
+    unreadable = {u.path for u in ex.unreadable}
+    for path in required_paths(data):
+        if _get(data, path) is None and path not in unreadable and not Source(extraction=ex).is_blank(path):
+            line = stated_line(ex, path)
+            if line is not None and MASK not in line.text:
+                out.append((path, line))
+    return out
+
+
 def _quote(text: str, limit: int = 80) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1] + "…"
