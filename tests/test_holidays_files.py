@@ -1,0 +1,129 @@
+"""The `--holidays` file: the `before` key, the package comparison, folders, config and `holidays/` beside the contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError, load_holidays_file
+from kefu_check.cli import main
+from kefu_check.holidays.files import arrangements, calendar_for, read_holidays_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "fixtures" / "demo"
+
+
+def write(path: Path, doc: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_before_key_is_read_and_checked(tmp_path):
+    p = write(tmp_path / "2031.json", {"year": 2031, "holidays": ["2031-01-01"], "workdays": [],
+                                       "before": {"holidays": ["2030-12-31"], "workdays": ["2030-12-28"]}})
+    f = read_holidays_file(p)
+    assert f.before_holidays == {date(2030, 12, 31)} and f.before_workdays == {date(2030, 12, 28)}
+    for bad, message in [
+        ({"holidays": ["2031-12-31"]}, "before.holidays[0]: 2031-12-31 is not in year 2030"),
+        ({"x": []}, "before.'x': unknown key"),
+        ([], "before: expected an object"),
+        ({"holidays": ["2030-12-31"], "workdays": ["2030-12-31"]}, "before.workdays[0]: 2030-12-31 is also in holidays"),
+    ]:
+        q = write(tmp_path / "bad.json", {"year": 2031, "holidays": [], "workdays": [], "before": bad})
+        with pytest.raises(HolidaysFileError) as exc:
+            read_holidays_file(q)
+        assert message in str(exc.value)
+
+
+def test_before_merges_into_the_previous_years_file(tmp_path):
+    a = write(tmp_path / "2030.json", {"year": 2030, "holidays": ["2030-01-01"], "workdays": []})
+    b = write(tmp_path / "2031.json", {"year": 2031, "holidays": ["2031-01-01"], "workdays": [],
+                                       "before": {"holidays": ["2030-12-30", "2030-12-31"],
+                                                  "workdays": ["2030-12-28"]}})
+    years = {y.year: y for y in arrangements([a, b])}
+    assert date(2030, 12, 31) in years[2030].holidays and date(2030, 12, 28) in years[2030].workdays
+    cal = calendar_for([tmp_path])  # a folder stands for its *.json files
+    assert cal.is_workday(date(2030, 12, 28)) and not cal.is_workday(date(2030, 12, 31))
+    # without the 2030 file the year stays unknown: before cannot make a whole year
+    with pytest.raises(CalendarGap):
+        calendar_for([b]).is_workday(date(2030, 12, 31))
+    # a 2030 file that says otherwise about a day it lists is refused, naming the day
+    write(tmp_path / "2030.json", {"year": 2030, "holidays": [], "workdays": ["2030-12-28"]})
+    write(tmp_path / "2031.json", {"year": 2031, "holidays": [], "workdays": [],
+                                   "before": {"holidays": ["2030-12-28"], "workdays": []}})
+    with pytest.raises(HolidaysFileError, match="2030-12-28"):
+        arrangements([tmp_path])
+
+
+@pytest.mark.skipif(not DEFAULT.has_year(2026), reason="package without 2026")
+def test_a_year_the_package_knows_is_compared_with_it(tmp_path):
+    good = write(tmp_path / "ok.json", {
+        "year": 2026,
+        "holidays": [d.isoformat() for d in sorted(x for x in _holidays(2026))],
+        "workdays": [d.isoformat() for d in sorted(x for x in _workdays(2026))],
+    })
+    load_holidays_file(good)
+    doc = json.loads(good.read_text(encoding="utf-8"))
+    doc["holidays"].remove("2026-10-01")  # a Thursday: the file would make it a working day
+    doc["workdays"] = [d for d in doc["workdays"] if d != "2026-10-10"]  # an adjusted Saturday: a day off
+    bad = write(tmp_path / "bad.json", doc)
+    with pytest.raises(HolidaysFileError) as exc:
+        load_holidays_file(bad)
+    text = str(exc.value)
+    assert "bad.json" in text and "2026-10-01 (a working day in the file)" in text
+    assert "2026-10-10 (a day off in the file)" in text and "chinesecalendar" in text
+    assert "\n" not in text
+
+
+def _holidays(year: int) -> set[date]:
+    from chinese_calendar import constants
+
+    return {d for d in constants.holidays if d.year == year}
+
+
+def _workdays(year: int) -> set[date]:
+    from chinese_calendar import constants
+
+    return {d for d in constants.workdays if d.year == year}
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        main(list(args))
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    return done.value.code or 0, out, err
+
+
+def _month_2027(folder: Path) -> Path:
+    shutil.copy(DEMO / "contract.json", folder / "contract.json")
+    month = json.loads((DEMO / "month.json").read_text(encoding="utf-8"))
+    month.update({"period": "2027-01", "as_of": "2027-01-31", "reports": [], "outages": [], "suspensions": [],
+                  "notices": [], "invoices": [{"id": "INV-2026-12", "cycle": "2026-12", "amount": "28000.00",
+                                               "payments": [{"date": "2027-01-10", "amount": "28000.00"}]}]})
+    for key in ("incidents", "cooperation_failures", "waivers", "history"):
+        month.pop(key, None)
+    return write(folder / "month.json", month)
+
+
+@pytest.mark.skipif(DEFAULT.has_year(2027), reason="the package knows 2027")
+def test_check_finds_holidays_beside_the_contract_and_in_the_config(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    month = _month_2027(folder)
+    code, _, err = run(capsys, str(month))
+    assert code == 2 and "2027" in err and "kefu-check holidays" in err
+    write(folder / "holidays" / "2027.json", {"year": 2027, "holidays": ["2027-01-01"], "workdays": []})
+    code, _, err = run(capsys, str(month), "--fail-on", "never")
+    assert code == 0, err
+    shutil.rmtree(folder / "holidays")
+    write(tmp_path / "calendar" / "2027.json", {"year": 2027, "holidays": ["2027-01-01"], "workdays": []})
+    (tmp_path / "kefu-check.toml").write_text('holidays = ["calendar"]\n', encoding="utf-8")
+    code, _, err = run(capsys, str(month), "--fail-on", "never")
+    assert code == 0, err
