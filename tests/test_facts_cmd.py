@@ -232,3 +232,137 @@ def test_generator_reproduces_the_committed_fixture(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == committed
     for name in committed:
         assert (tmp_path / name).read_bytes() == (FIXTURE / name).read_bytes(), name
+
+
+# ----------------------------------------------------------------------------------------------- --merge
+
+REPORTS = {"reports": [{"period": "2026-09", "delivered_on": "2026-10-15"}]}
+OTHERS = {
+    "usage": {"units": 41000},
+    "notices": [{"date": "2026-10-28", "from": "client", "kind": "renewal_objection", "written": True}],
+    "incidents": [{"id": "SEC-1", "date": "2026-10-08", "kind": "leak", "at_fault": "provider",
+                   "data": ["customer_info"], "personal_information": True, "records": 120, "loss": "50000.00"}],
+    "suspensions": [{"start": "2026-10-25", "end": None, "notice_date": "2026-10-23"}],
+    "cooperation_failures": [{"obligation": "system_access", "from": "2026-10-01", "to": "2026-10-05"}],
+    "waivers": [{"id": "report.late", "subject": "2026-09", "reason": "agreed by phone", "approved_by": "王经理",
+                 "expires": None}],
+}
+
+
+def test_merge_copies_the_sections_exports_do_not_give(kefu, folder: Path) -> None:
+    kefu.write("reports.json", REPORTS)
+    kefu.write("others.json", OTHERS)
+    kefu.write("loss.json", '{"incidents": []}')
+    run = run_facts(kefu, folder, "--invoices", "invoices.csv", "--payments", "payments.csv",
+                    "--merge", "reports.json", "--merge", "others.json")
+    assert run.code == 0, run.err
+    month = json.loads((folder / "month.json").read_text())
+    assert list(month) == ["schema", "contract", "period", "usage", "reports", "invoices", "suspensions", "notices",
+                           "incidents", "cooperation_failures", "waivers"]  # SPEC §2.2's order
+    assert month["reports"] == REPORTS["reports"]
+    assert {k: month[k] for k in OTHERS} == OTHERS
+    check = kefu.run("--format", "json", folder / "month.json")
+    assert check.code in (0, 1), check.err
+    # the monthly check reads every merged section: the incident, the cooperation failure, the suspension, the waiver
+    assert {"confidentiality.provider_breach", "client.cooperation_failure", "service.wrongful_suspension",
+            "waiver.unused"} <= set(check.ids())
+
+
+def test_merge_keeps_exact_numbers_and_names_the_part_in_errors(kefu, folder: Path) -> None:
+    kefu.write("loss.json", '{"incidents": [{"id": "S", "date": "2026-10-08", "kind": "loss", "at_fault": "none", '
+                            '"loss": 12345678901234.56}]}')
+    assert run_facts(kefu, folder, "--merge", "loss.json", "--calls", "calls.csv").code == 0
+    assert json.loads((folder / "month.json").read_text())["incidents"][0]["loss"] == "12345678901234.56"
+    kefu.write("bad.json", {"reports": [{"period": "2026-09", "delivered": "2026-10-15"}]})
+    run = run_facts(kefu, folder, "--merge", "bad.json", "--calls", "calls.csv", "--lang", "en")
+    assert run.code == 2 and run.err.startswith("bad.json: reports[0]"), run.err
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        ([REPORTS, REPORTS], "p1.json: reports: section given twice (also in p0.json)\n"),
+        ([{"period": "2026-10"}], "p0.json: period: not a section --merge copies (usage, reports, suspensions, "
+                                  "notices, incidents, cooperation_failures, waivers)\n"),
+        ([{"reprots": []}], "p0.json: reprots: not a section --merge copies (usage, reports, suspensions, "
+                            "notices, incidents, cooperation_failures, waivers)\n"),
+        ([{"invoices": []}], "p0.json: invoices: this section is computed from the exports (--invoices/--payments), "
+                             "not merged\n"),
+        ([{"first_response": {}}], "p0.json: first_response: this section is computed from the exports "
+                                   "(--calls/--chats/--emails), not merged\n"),
+        ([[1, 2]], "p0.json: expected an object (sections of a month document)\n"),
+    ],
+)
+def test_merge_refusals(kefu, folder: Path, parts: list, message: str) -> None:
+    args = []
+    for i, part in enumerate(parts):
+        kefu.write(f"p{i}.json", part)
+        args += ["--merge", f"p{i}.json"]
+    run = run_facts(kefu, folder, "--invoices", "invoices.csv", *args, "--lang", "en")
+    assert (run.code, run.err) == (2, message)
+    assert not (folder / "month.json").exists()
+
+
+# ----------------------------------------------------------------------------------------------- --template
+
+
+def test_template_is_one_sheet_per_export_with_the_default_headers(kefu) -> None:
+    import openpyxl
+
+    from kefu_check.exports.mapping import COLUMNS
+
+    run = kefu.run("facts", "--template", kefu.dir / "facts.xlsx", "--lang", "en")
+    assert (run.code, run.err) == (0, f"wrote {kefu.dir / 'facts.xlsx'}\n")
+    book = openpyxl.load_workbook(kefu.dir / "facts.xlsx")
+    assert book.sheetnames == list(COLUMNS) == ["calls", "chats", "emails", "tickets", "surveys", "outages",
+                                                "invoices", "payments"]
+    for kind, columns in COLUMNS.items():
+        assert [c.value for c in book[kind][1]] == list(columns)
+        assert book[kind].max_row == 1
+    assert book.properties.creator == "kefu-check"
+
+
+def test_template_bytes_are_deterministic_and_never_overwrite(kefu) -> None:
+    assert kefu.run("facts", "--template", kefu.dir / "a.xlsx").code == 0
+    assert kefu.run("facts", "--template", kefu.dir / "b.xlsx").code == 0
+    first = (kefu.dir / "a.xlsx").read_bytes()
+    assert first == (kefu.dir / "b.xlsx").read_bytes()
+    import zipfile
+
+    with zipfile.ZipFile(kefu.dir / "a.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert b"2026-01-01T00:00:00Z" in z.read("docProps/core.xml")
+    kefu.write("mine.xlsx", b"my own workbook")
+    run = kefu.run("facts", "--template", kefu.dir / "mine.xlsx", "--lang", "en")
+    assert (run.code, run.err) == (2, f"{kefu.dir / 'mine.xlsx'}: file exists, not overwritten; choose another path\n")
+    assert (kefu.dir / "mine.xlsx").read_bytes() == b"my own workbook"
+    assert kefu.run("facts", "--template", kefu.dir / "t.csv").code == 2
+    other = kefu.run("facts", "--template", kefu.dir / "c.xlsx", "--period", "2026-10", "--lang", "en")
+    assert (other.code, other.err) == (2, "--template: no other option goes with it (except --lang)\n")
+    assert not (kefu.dir / "c.xlsx").exists()
+
+
+def test_a_filled_template_is_read_sheet_by_sheet(kefu, folder: Path) -> None:
+    """One workbook for every export: each option reads the sheet named after it."""
+    from datetime import date, datetime
+
+    import openpyxl
+
+    assert kefu.run("facts", "--template", folder / "facts.xlsx").code == 0
+    book = openpyxl.load_workbook(folder / "facts.xlsx")
+    book["calls"].append(["R1", datetime(2026, 10, 9, 10), datetime(2026, 10, 9, 10, 0, 5), None, "A1"])
+    book["invoices"].append(["INV-2026-09", "2026-09", 20000])
+    book["payments"].append(["INV-2026-09", date(2026, 10, 20), 20000])
+    book["payments"]["B2"].number_format = "yyyy/m/d"
+    book.save(folder / "facts.xlsx")
+    run = run_facts(kefu, folder, "--calls", "facts.xlsx", "--invoices", "facts.xlsx", "--payments", "facts.xlsx")
+    assert run.code == 0, run.err
+    month = json.loads((folder / "month.json").read_text())
+    assert (month["first_response"]["phone"]["requests"], month["first_response"]["phone"]["on_time"]) == (1, 1)
+    assert month["invoices"] == [{"id": "INV-2026-09", "cycle": "2026-09", "amount": "20000.00",
+                                  "payments": [{"date": "2026-10-20", "amount": "20000.00"}]}]
+
+
+def test_required_options_without_template(kefu, folder: Path) -> None:
+    run = kefu.run("facts", "--period", "2026-10", "-o", folder / "m.json")
+    assert (run.code, run.err) == (2, "kefu-check: Missing option '--contract'. (see kefu-check --help)\n")

@@ -1,0 +1,553 @@
+"""`kefu-check facts` and money (issue 13): the ledger as finance teams write it, read exactly, or refused.
+
+Each finance case of the issue runs twice: as an .xlsx made by openpyxl (real date cells, number cells whose
+stored text is set exactly, month cells) and as a CSV. No money row may disappear with exit 0: a hypothesis
+test mutates ledgers and checks that month.json carries the ledger's totals, or the command refuses.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from kefu_check.exports import finance
+from kefu_check.exports.finance import Unreadable
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
+INVOICE_COLUMNS = ["id", "cycle", "amount"]
+PAYMENT_COLUMNS = ["invoice_id", "date", "amount"]
+
+
+# ----------------------------------------------------------------------------------------------- the readers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-09-03", date(2026, 9, 3)),
+        ("2026-9-3", date(2026, 9, 3)),
+        ("2026/9/3", date(2026, 9, 3)),
+        ("2026/09/03", date(2026, 9, 3)),
+        ("2026年9月3日", date(2026, 9, 3)),
+        ("2026 年 09 月 03 日", date(2026, 9, 3)),
+        ("2026-09-03T00:00:00", date(2026, 9, 3)),  # an Excel date cell, a DATE-typed Parquet column
+        ("2026-09-03 00:00", date(2026, 9, 3)),
+    ],
+)
+def test_dates_as_finance_writes_them(text: str, expected: date) -> None:
+    assert finance.read_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2026.9.3", "bad_date"),  # dotted: not one of the forms
+        ("03/09/2026", "bad_date"),  # day first or month first? never guessed
+        ("9/3/2026", "bad_date"),
+        ("20260903", "bad_date"),
+        ("2026-02-30", "bad_date"),
+        ("2026-13-01", "bad_date"),
+        ("2026/9-3", "bad_date"),
+        ("1899-12-31", "bad_date"),
+        ("2026-09-03 14:30", "date_with_time"),
+        ("2026-09-03T14:30:00+08:00", "date_with_time"),
+        ("46268", "bad_date"),  # an Excel serial written as a number
+    ],
+)
+def test_dates_refused(text: str, problem: str) -> None:
+    with pytest.raises(Unreadable) as refused:
+        finance.read_date(text)
+    assert refused.value.problem == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("36000", "36000.00"),
+        ("36000.5", "36000.50"),
+        ("36,000.00", "36000.00"),
+        ("¥36,000.00", "36000.00"),
+        ("￥36,000.00", "36000.00"),
+        ("¥ 36000", "36000.00"),
+        ("1,234", "1234.00"),
+        ("1,234,567.89", "1234567.89"),
+        ("0", "0.00"),
+        ("20000.000", "20000.00"),  # trailing zeros below the fen are no digits
+        ("99999999999999.99", "99999999999999.99"),
+    ],
+)
+def test_amounts_as_finance_writes_them(text: str, expected: str) -> None:
+    assert finance.amount_text(finance.read_amount(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("36000,5", "ambiguous_amount"),  # a decimal comma? a misplaced separator? refused
+        ("1.234,56", "ambiguous_amount"),
+        ("36000,50", "ambiguous_amount"),
+        ("3,60,000", "ambiguous_amount"),
+        ("1,2345.00", "ambiguous_amount"),
+        ("0.30000000000000004", "sub_fen_amount"),  # =0.1+0.2, which Excel shows as 0.30
+        ("1.234", "sub_fen_amount"),
+        ("-100.00", "negative_amount"),
+        ("(100.00)", "negative_amount"),
+        ("100000000000000", "amount_too_large"),
+        ("36 000", "bad_amount"),
+        ("36000元", "bad_amount"),
+        ("US$36,000", "bad_amount"),
+        ("3.6E4", "bad_amount"),
+        ("¥", "bad_amount"),
+        ("三万六千", "bad_amount"),
+    ],
+)
+def test_amounts_refused(text: str, problem: str) -> None:
+    with pytest.raises(Unreadable) as refused:
+        finance.read_amount(text)
+    assert refused.value.problem == problem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2026-09", "2026-09"), ("2026-9", "2026-09"), ("2026/09", "2026-09"), ("2026/9", "2026-09"),
+     ("2026年9月", "2026-09"), ("2026年09月", "2026-09"), ("2026-Q3", "2026-Q3")],
+)
+def test_cycles(text: str, expected: str) -> None:
+    assert finance.read_cycle(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-09-01", "2026.09", "2026-13", "Sep 2026", "202609", "2026-Q5", "2026-00"])
+def test_cycles_refused(text: str) -> None:
+    with pytest.raises(Unreadable):
+        finance.read_cycle(text)
+
+
+# ----------------------------------------------------------------------------------------------- files
+
+
+@dataclass(frozen=True)
+class Cell:
+    """An .xlsx cell: a value (date cells: date/datetime), a number format, or a number's exact stored text."""
+
+    value: Any = None
+    number_format: str | None = None
+    stored: str | None = None  # a number cell whose <v> text is exactly this (as Excel or another tool wrote it)
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list[Any]], sheet: str = "Sheet1") -> Path:
+    """A workbook made by openpyxl; `Cell(stored=…)` cells get that exact text in the sheet XML afterwards
+    (openpyxl itself writes numbers through a float with 16 digits, so the text is set in the file)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(header)
+    patches: dict[str, str] = {}
+    for r, row in enumerate(rows, start=2):
+        for c, item in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=c)
+            if isinstance(item, Cell):
+                cell.value = 0 if item.stored is not None else item.value
+                if item.number_format:
+                    cell.number_format = item.number_format
+                if item.stored is not None:
+                    patches[cell.coordinate] = item.stored
+            else:
+                cell.value = item
+    raw = io.BytesIO()
+    book.save(raw)
+    patch_cells(raw, path, patches)
+    return path
+
+
+def patch_cells(raw: io.BytesIO, path: Path, patches: dict[str, str], styles: dict[str, str] | None = None) -> None:
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename).decode("utf-8")
+            if info.filename.startswith("xl/worksheets/"):
+                for coordinate, text in patches.items():
+                    data, n = re.subn(rf'(<c r="{coordinate}"[^>]*>)<v>[^<]*</v>', rf"\g<1><v>{text}</v>", data)
+                    assert n == 1, coordinate
+            if info.filename == "xl/styles.xml":
+                for old, new in (styles or {}).items():
+                    data = data.replace(old, new)
+            out.writestr(info, data)
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([header, *rows])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def run_ledger(kefu, invoices: Path, payments: Path | None, *args: str):
+    """`kefu-check facts` on the exports fixture's contract (due: 10 working days; 2026-09 → 2026-10-20)."""
+    shutil.copy(FIXTURE / "contract.json", kefu.dir / "contract.json")
+    out = kefu.dir / "out" / "month.json"
+    out.parent.mkdir(exist_ok=True)
+    if out.exists():
+        out.unlink()
+    more = ["--payments", payments] if payments is not None else []
+    run = kefu.run("facts", "--contract", kefu.dir / "contract.json", "--period", "2026-10", "--invoices", invoices,
+                   *more, "-o", out, *args)
+    return run, (json.loads(out.read_text(encoding="utf-8")) if run.code == 0 else None), out
+
+
+PAID_ON_TIME = [{"id": "INV-2026-09", "cycle": "2026-09", "amount": "36000.00",
+                 "payments": [{"date": "2026-10-20", "amount": "36000.00"}]}]
+
+
+def no_late_fee(kefu, month_path: Path) -> None:
+    """The monthly check on the written month: the invoice was paid on its due day, so no late fee."""
+    check = kefu.run("--format", "json", month_path)
+    assert check.code in (0, 1), check.err
+    assert not check.find("payment.late_fee"), check.find("payment.late_fee")
+    assert not check.find("payment.suspension_right")
+
+
+# --- the finance cases of issue 13, each as .xlsx (openpyxl) and as CSV -------------------------------------
+
+
+def case_files(kefu, fmt: str, case: str) -> tuple[Path, Path]:
+    """(invoices, payments) for `case`: INV-2026-09, 36,000.00 for 2026-09, paid in full on 2026-10-20."""
+    d = kefu.dir
+    if fmt == "csv":
+        cycle, amount, paid_on, paid = "2026-09", "36000.00", "2026-10-20", "36000.00"
+        if case == "date_cell":
+            paid_on = "2026-10-20"  # what Excel's CSV export writes for a date cell formatted yyyy-mm-dd
+        elif case == "slash_date":
+            paid_on = "2026/10/20"
+        elif case == "thousands":
+            amount = paid = "36,000.00"
+        elif case == "month_cell":
+            cycle = "2026-09"  # the text a yyyy-mm cell shows
+        return (write_csv(d / "invoices.csv", INVOICE_COLUMNS, [["INV-2026-09", cycle, amount]]),
+                write_csv(d / "payments.csv", PAYMENT_COLUMNS, [["INV-2026-09", paid_on, paid]]))
+    cycle_cell: Any = "2026-09"
+    amount_cell: Any = Cell(stored="36000")
+    date_cell: Any = "2026-10-20"
+    paid_cell: Any = Cell(stored="36000")
+    if case == "date_cell":
+        date_cell = Cell(datetime(2026, 10, 20), "yyyy-mm-dd")  # a real Excel date cell
+    elif case == "slash_date":
+        date_cell = "2026/10/20"  # typed as text
+    elif case == "thousands":
+        amount_cell, paid_cell = "36,000.00", Cell(stored="36000", number_format="#,##0.00")
+    elif case == "month_cell":
+        cycle_cell = Cell(date(2026, 9, 1), "yyyy-mm")  # a date cell formatted as a month
+    return (write_xlsx(d / "invoices.xlsx", INVOICE_COLUMNS, [["INV-2026-09", cycle_cell, amount_cell]]),
+            write_xlsx(d / "payments.xlsx", PAYMENT_COLUMNS, [["INV-2026-09", date_cell, paid_cell]]))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("case", ["date_cell", "slash_date", "thousands", "month_cell"])
+def test_finance_cases_give_the_right_month(kefu, fmt: str, case: str) -> None:
+    invoices, payments = case_files(kefu, fmt, case)
+    run, month, out = run_ledger(kefu, invoices, payments)
+    assert run.code == 0, run.err
+    assert month["invoices"] == PAID_ON_TIME
+    no_late_fee(kefu, out)
+
+
+def test_month_cell_in_other_formats_and_a_cycle_date_refused(kefu) -> None:
+    rows = [["A", Cell(date(2026, 9, 1), "mmm-yy"), "1.00"], ["B", Cell(date(2026, 8, 15), 'yyyy"年"m"月"'), "2"]]
+    run, month, _ = run_ledger(kefu, write_xlsx(kefu.dir / "i.xlsx", INVOICE_COLUMNS, rows), None)
+    assert run.code == 0, run.err
+    assert [(i["id"], i["cycle"]) for i in month["invoices"]] == [("B", "2026-08"), ("A", "2026-09")]
+    # a full date in the cycle column names a day, not a cycle: refused, with the cell's text
+    rows = [["A", Cell(date(2026, 9, 1), "yyyy-mm-dd"), "1.00"]]
+    run, _, _ = run_ledger(kefu, write_xlsx(kefu.dir / "i.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
+    assert (run.code, run.err) == (2, "i.xlsx: row 2, cycle: unreadable cycle '2026-09-01T00:00:00' (write 2026-09, "
+                                      "2026/09, 2026-Q3 or use an Excel month cell)\n")
+
+
+def test_east_asian_builtin_date_formats(kefu) -> None:
+    """Excel in zh-CN stores 2026年9月 / 2026年9月3日 cells with built-in ids 57 / 31, unknown to openpyxl."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(PAYMENT_COLUMNS)
+    ws.append(["INV-2026-09", 46315, 36000])  # 46315 = 2026-10-20
+    ws["B2"].number_format = "yyyy-mm-dd;@"
+    raw = io.BytesIO()
+    book.save(raw)
+    path = kefu.dir / "payments.xlsx"
+    patch_cells(raw, path, {}, styles={'numFmtId="164"': 'numFmtId="31"'})
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-2026-09", "2026-09", "36000"]])
+    run, month, _ = run_ledger(kefu, invoices, path)
+    assert run.code == 0, run.err
+    assert month["invoices"] == PAID_ON_TIME
+
+
+# --- Excel numbers from their stored text, never a float ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ("0.3", "0.30"),  # typed 0.3
+        ("86199804577757.01", "86199804577757.01"),  # a float would read …757.02
+        ("71627470833807.63", "71627470833807.63"),  # … and this …807.62
+        ("36000", "36000.00"),
+        ("3.6E4", "36000.00"),  # an exponent in the stored text is written out exactly
+        ("1.2345678901234E+13", "12345678901234.00"),
+    ],
+)
+def test_excel_numbers_read_from_their_stored_text(kefu, stored: str, expected: str) -> None:
+    invoices = write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, [["INV-1", "2026-09", Cell(stored=stored)]])
+    run, month, _ = run_ledger(kefu, invoices, None)
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["amount"] == expected
+
+
+def test_excel_number_below_the_fen_refused_with_its_stored_text(kefu) -> None:
+    """=0.1+0.2 stores 0.30000000000000004 (Excel shows 0.30): refused, not rounded and not read as 0.3."""
+    payments = write_xlsx(kefu.dir / "payments.xlsx", PAYMENT_COLUMNS,
+                          [["INV-1", "2026-10-20", Cell(stored="0.30000000000000004")]])
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "0.30"]])
+    run, _, out = run_ledger(kefu, invoices, payments, "--lang", "en")
+    assert run.code == 2
+    assert run.err == ("payments.xlsx: row 2, amount: amount '0.30000000000000004' has digits below the fen "
+                       "(round it to 0.01 in the sheet: ROUND(..., 2))\n")
+    assert not out.exists()
+
+
+# --- unreadable money rows are fatal ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("strict", [[], ["--strict"]])
+def test_unreadable_payment_date_is_fatal_with_or_without_strict(kefu, strict: list[str]) -> None:
+    payments = write_xlsx(kefu.dir / "payments.xlsx", PAYMENT_COLUMNS, [["INV-1", "2026.9.3", Cell(stored="100")]])
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "100"]])
+    run, _, out = run_ledger(kefu, invoices, payments, "--lang", "en", *strict)
+    assert run.code == 2
+    assert run.err.startswith("payments.xlsx: row 2, date: unreadable date '2026.9.3'")
+    assert run.err.count("\n") == 1 and not out.exists()
+    zh = run_ledger(kefu, invoices, payments, *strict)[0]
+    assert zh.code == 2 and zh.err.startswith("payments.xlsx: 第 2 行,date:无法解析的日期 '2026.9.3'")
+
+
+@pytest.mark.parametrize(
+    ("invoices", "payments", "message"),
+    [
+        ([["INV-1", "2026-09", "36000,50"]], [],
+         "invoices.csv: row 2, amount: ambiguous amount '36000,50': a comma is read only as a thousands separator, "
+         "the decimal mark must be '.'"),
+        ([["INV-1", "2026.09", "1"]], [], "invoices.csv: row 2, cycle: unreadable cycle '2026.09'"),
+        ([["INV-1", "2026-09", ""]], [], "invoices.csv: row 2, amount: required value missing"),
+        ([["INV-1", "2026-09", "1"], ["INV-1", "2026-10", "2"]], [],
+         "invoices.csv: row 3, id: duplicate id (first at row 2)"),
+        ([["INV-1", "2026-09", "-5"]], [], "invoices.csv: row 2, amount: negative amount '-5'"),
+        ([["INV-1", "2026-09", "1"]], [["INV-9", "2026-10-20", "1"]],
+         "payments.csv: row 2, invoice_id: payment for invoice 'INV-9', which the invoices export does not list"),
+        ([["INV-1", "2026-09", "1"]], [["INV-1", "2026-10-20 15:00", "1"]],
+         "payments.csv: row 2, date: date '2026-10-20 15:00' carries a time of day (a date is expected here)"),
+        ([["INV-1", "2026-09", "1"]], [["INV-1", "2026-10-20", "1"], ["INV-1", "x", "1"], ["INV-1", "y", "1"],
+                                       ["INV-1", "2026-10-21", "bad"]],
+         "payments.csv: row 3, date: unreadable date 'x' (write 2026-09-03, 2026/9/3 or use an Excel date cell) "
+         "(and 2 more unreadable rows: 4, 5)"),
+    ],
+)
+def test_money_rows_that_cannot_be_read_stop_the_command(kefu, invoices: list, payments: list, message: str) -> None:
+    inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, invoices)
+    pay = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, payments) if payments else None
+    run, _, out = run_ledger(kefu, inv, pay, "--lang", "en")
+    assert run.code == 2
+    assert run.err.startswith(message), run.err
+    assert run.err.count("\n") == 1 and not out.exists()
+
+
+def test_row_numbers_count_blank_lines_and_the_mapped_column_is_named(kefu) -> None:
+    kefu.write("payments.csv", "付款发票,付款日期,金额\r\nINV-1,2026-10-20,1\r\n\r\nINV-1,2026-10-2x,1\r\n")
+    kefu.write("m.toml", '[payments]\ninvoice_id = "付款发票"\ndate = "付款日期"\namount = "金额"\n')
+    inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "2"]])
+    run, _, _ = run_ledger(kefu, inv, kefu.dir / "payments.csv", "--mapping", kefu.dir / "m.toml", "--lang", "en")
+    assert run.code == 2
+    assert run.err.startswith("payments.csv: row 4, 付款日期: unreadable date '2026-10-2x'")
+
+
+def test_gbk_ledger_with_full_width_yuan_sign(kefu) -> None:
+    inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-2026-09", "2026年9月", "￥36,000.00"]], "gbk")
+    pay = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, [["INV-2026-09", "2026年10月20日", "￥36,000.00"]],
+                    "gbk")
+    run, month, _ = run_ledger(kefu, inv, pay)
+    assert run.code == 0, run.err
+    assert month["invoices"] == PAID_ON_TIME
+
+
+def test_parquet_ledger_with_typed_columns(kefu) -> None:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT 'INV-2026-09' AS id, '2026-09' AS cycle, CAST('36000.00' AS DECIMAL(18, 2)) AS amount)"
+                f" TO '{kefu.dir / 'i.parquet'}' (FORMAT parquet)")
+    con.execute(f"COPY (SELECT 'INV-2026-09' AS invoice_id, DATE '2026-10-20' AS date, "
+                f"CAST('36000.00' AS DECIMAL(18, 2)) AS amount) TO '{kefu.dir / 'p.parquet'}' (FORMAT parquet)")
+    run, month, _ = run_ledger(kefu, kefu.dir / "i.parquet", kefu.dir / "p.parquet")
+    assert run.code == 0, run.err
+    assert month["invoices"] == PAID_ON_TIME
+
+
+def test_other_exports_bad_rows_stay_counted(kefu) -> None:
+    """Only money is fatal: a bad outage row is still counted, reported and left out (--strict: fatal)."""
+    shutil.copy(FIXTURE / "outages.csv", kefu.dir / "outages.csv")
+    inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "1"]])
+    run, month, _ = run_ledger(kefu, inv, None, "--outages", kefu.dir / "outages.csv", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "outages.csv: 1 unusable rows (before the start, column end): rows 7" in run.err
+    assert len(month["invoices"]) == 1
+    strict = run_ledger(kefu, inv, None, "--outages", kefu.dir / "outages.csv", "--strict", "--lang", "en")[0]
+    assert (strict.code, strict.err) == (2, "outages.csv: row 7, end: before the start\n")
+
+
+# ----------------------------------------------------------------------------------------------- property
+
+PERIOD_FIRST = date(2026, 10, 1)
+BASE_DAY = date(2026, 9, 10)
+
+
+@dataclass
+class Invoice:
+    id: str
+    cycle: str
+    fen: int
+
+
+@dataclass
+class Payment:
+    invoice: int
+    day: date
+    fen: int
+
+
+def _yuan(fen: int) -> Decimal:
+    return Decimal(fen).scaleb(-2)
+
+
+# valid renderings of a value (text; for .xlsx also cells), and mutations that must be refused
+def _amount_texts(fen: int) -> list[str]:
+    y = _yuan(fen)
+    grouped = f"{y:,.2f}"
+    return [f"{y:f}", grouped, f"¥{grouped}", f"￥{y:f}", f"{y:.3f}", str(fen // 100) if fen % 100 == 0 else f"{y:f}"]
+
+
+def _date_texts(day: date) -> list[str]:
+    return [day.isoformat(), f"{day.year}/{day.month}/{day.day}", f"{day:%Y/%m/%d}", f"{day.year}年{day.month}月{day.day}日",
+            f"{day.isoformat()}T00:00:00"]
+
+
+def _cycle_texts(cycle: str) -> list[str]:
+    y, m = cycle.split("-")
+    return [cycle, f"{y}/{m}", f"{y}/{int(m)}", f"{y}年{int(m)}月"]
+
+
+BAD_AMOUNTS = ["36000,50", "1.234,56", "-100.00", "12.345", "abc", "", "3,60,000"]
+BAD_DATES = ["2026.10.3", "03/10/2026", "2026-13-01", "2026-10-03 14:30", "", "10月3日"]
+BAD_CYCLES = ["2026.09", "Sep 2026", "2026-13", "", "2026-09-01"]
+MUTATIONS = ["invoice cycle", "invoice amount", "duplicate invoice", "payment date", "payment amount",
+             "unknown invoice"]
+
+invoices_st = st.lists(
+    st.tuples(st.sampled_from(["2026-08", "2026-09", "2026-10"]), st.integers(1, 10**12)), min_size=1, max_size=4
+)
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> tuple[list[Invoice], list[Payment]]:
+    invoices = [Invoice(f"INV-{i}", c, fen) for i, (c, fen) in enumerate(draw(invoices_st))]
+    payments = draw(st.lists(st.tuples(st.integers(0, len(invoices) - 1), st.integers(0, 60), st.integers(1, 10**12)),
+                             max_size=6))
+    return invoices, [Payment(i, BASE_DAY + timedelta(days=d), fen) for i, d, fen in payments]
+
+
+def expected_totals(invoices: list[Invoice], payments: list[Payment]) -> tuple[Decimal, Decimal]:
+    """The ledger's invoice and payment totals, leaving out invoices paid in full before the period (SPEC)."""
+    inv_total = pay_total = Decimal(0)
+    for i, invoice in enumerate(invoices):
+        mine = [p for p in payments if p.invoice == i]
+        early = [p.fen for p in mine if p.day < PERIOD_FIRST]
+        if early and sum(early) >= invoice.fen:
+            continue
+        inv_total += _yuan(invoice.fen)
+        pay_total += sum((_yuan(p.fen) for p in mine), Decimal(0))
+    return inv_total, pay_total
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(ledger=ledgers(), data=st.data(), fmt=st.sampled_from(["csv", "xlsx"]),
+       mutation=st.sampled_from([*MUTATIONS, *[None] * 6]))
+def test_no_money_row_disappears_with_exit_0(kefu, ledger: tuple[list[Invoice], list[Payment]], data: st.DataObject,
+                                             fmt: str, mutation: str | None) -> None:
+    """Every rendering finance might use, and mutations: month.json has the ledger's totals, or exit 2."""
+    invoices, payments = ledger
+    inv_rows: list[list[Any]] = []
+    for invoice in invoices:
+        cycles: list[Any] = _cycle_texts(invoice.cycle)
+        amounts: list[Any] = _amount_texts(invoice.fen)
+        if fmt == "xlsx":
+            y, m = map(int, invoice.cycle.split("-"))
+            exact = f"{_yuan(invoice.fen):f}"
+            cycles += [Cell(date(y, m, 1), "yyyy-mm"), Cell(datetime(y, m, 1), "mmm-yy")]
+            amounts += [Cell(stored=exact), Cell(stored=exact, number_format="#,##0.00")]
+        inv_rows.append([invoice.id, data.draw(st.sampled_from(cycles)), data.draw(st.sampled_from(amounts))])
+    pay_rows: list[list[Any]] = []
+    for p in payments:
+        dates: list[Any] = _date_texts(p.day)
+        amounts = _amount_texts(p.fen)
+        if fmt == "xlsx":
+            dates += [Cell(datetime.combine(p.day, datetime.min.time()), "yyyy-mm-dd"), Cell(p.day, "yyyy/m/d")]
+            amounts += [Cell(stored=f"{_yuan(p.fen):f}")]
+        pay_rows.append([invoices[p.invoice].id, data.draw(st.sampled_from(dates)), data.draw(st.sampled_from(amounts))])
+    # about half the ledgers get one mutation that must be refused
+    if mutation in ("payment date", "payment amount", "unknown invoice") and not pay_rows:
+        mutation = "invoice amount"
+    if mutation in ("invoice cycle", "invoice amount"):
+        row = data.draw(st.sampled_from(inv_rows))
+        row[1 if mutation == "invoice cycle" else 2] = data.draw(
+            st.sampled_from(BAD_CYCLES if mutation == "invoice cycle" else BAD_AMOUNTS))
+    elif mutation == "duplicate invoice":
+        inv_rows.insert(data.draw(st.integers(1, len(inv_rows))), [inv_rows[0][0], "2026-10", "1.00"])
+    elif mutation in ("payment date", "payment amount"):
+        row = data.draw(st.sampled_from(pay_rows))
+        row[1 if mutation == "payment date" else 2] = data.draw(
+            st.sampled_from(BAD_DATES if mutation == "payment date" else BAD_AMOUNTS))
+    elif mutation == "unknown invoice":
+        row = data.draw(st.sampled_from(pay_rows))
+        row[0] = row[0].replace("INV-", "INV")
+    broken = mutation is not None
+    if fmt == "csv":
+        def text(v: Any) -> str:
+            assert isinstance(v, str)
+            return v
+        inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [[text(v) for v in r] for r in inv_rows])
+        pay = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, [[text(v) for v in r] for r in pay_rows])
+    else:
+        inv = write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, inv_rows)
+        pay = write_xlsx(kefu.dir / "payments.xlsx", PAYMENT_COLUMNS, pay_rows)
+    run, month, out = run_ledger(kefu, inv, pay)
+    event(f"{fmt}: {mutation or 'as written: accepted'}")
+    if broken:
+        assert run.code == 2, (run.err, inv_rows, pay_rows)
+        assert not out.exists()
+        return
+    assert run.code == 0, (run.err, inv_rows, pay_rows)
+    written_invoices = sum((Decimal(i["amount"]) for i in month["invoices"]), Decimal(0))
+    written_payments = sum((Decimal(p["amount"]) for i in month["invoices"] for p in i["payments"]), Decimal(0))
+    assert (written_invoices, written_payments) == expected_totals(invoices, payments)
