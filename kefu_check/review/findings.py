@@ -239,7 +239,9 @@ def stated_line(ex: Extraction, path: str) -> Any:
     if topic is None:
         return None
     parties = path.startswith(("provider.", "client."))
-    for line in ex.lines:
+    home = path_clause(path)  # the template's own clause for it first, then anywhere
+    ordered = sorted(ex.lines, key=lambda ln: not (ln.clause == home or ln.clause.startswith(home + "(")))
+    for line in ordered:
         if (line.clause == PARTIES) != parties or line.clause == "signature" or not line.text.strip():
             continue
         if HEADING.match(line.text) or not re.search(topic, line.text):
