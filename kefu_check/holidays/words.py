@@ -5,8 +5,8 @@ from __future__ import annotations
 REFUSALS: dict[str, tuple[str, str]] = {
     "bad_date": ("日期无法读取:{date}", "cannot read the date {date}"),
     "weekday": (
-        "{date} 写的是星期{stated},但 {iso} 是星期{actual}",
-        "{date} says {stated_en}, but {iso} is a {actual_en}",
+        "{date}:{iso} 是星期{actual},不是星期{stated}",
+        "{date}: {iso} is a {actual_en}, not a {stated_en}",
     ),
     "bad_range": ("日期区间无法读取:{range}", "cannot read the range {range}"),
     "bad_extension": ("延长假期的日期无法读取", "cannot read the date the holiday is extended to"),
