@@ -382,6 +382,12 @@ def test_row_numbers_count_blank_lines_and_the_mapped_column_is_named(kefu) -> N
     assert run.err.startswith("payments.csv: row 4, 付款日期: unreadable date '2026-10-2x'")
 
 
+def test_a_ledger_record_longer_than_its_header_is_refused(kefu) -> None:
+    kefu.write("invoices.csv", "id,cycle,amount\nINV-1,2026-09,36,000.00\n")  # the comma unquoted: 4 fields
+    run, _, _ = run_ledger(kefu, kefu.dir / "invoices.csv", None, "--lang", "en")
+    assert (run.code, run.err) == (2, "invoices.csv: unreadable content (row 2 has 4 fields, the header 3)\n")
+
+
 def test_gbk_ledger_with_full_width_yuan_sign(kefu) -> None:
     inv = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-2026-09", "2026年9月", "￥36,000.00"]], "gbk")
     pay = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, [["INV-2026-09", "2026年10月20日", "￥36,000.00"]],

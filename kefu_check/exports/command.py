@@ -97,9 +97,8 @@ def facts(
         from .template import write_template
 
         ctx = click.get_current_context()
-        others = [name for name, value in ctx.params.items() if name not in ("template", "lang")
-                  and ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
-                  and value not in (None, (), False)]
+        others = [name for name in ctx.params if name not in ("template", "lang")
+                  and ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE]
         if others:
             raise InputError("--template", None, say(lang, "template_alone"))
         write_template(template, lang)
