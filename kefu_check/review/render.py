@@ -12,15 +12,21 @@ def to_json(review: Review) -> str:
     return json.dumps(review.as_json(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _where(finding: Finding, lang: str) -> str:
+def _where(finding: Finding, lang: str, source: str = "") -> str:
+    """第N行 (a line of a .txt) or 第N段 (a paragraph of a .docx); the path for a contract.json."""
     loc = finding.location
     if loc.path is not None:
         return loc.path
-    return word(lang, "line", line=loc.line) if loc.line is not None else ""
+    if loc.line is None:
+        return ""
+    return word(lang, "paragraph" if source.lower().endswith(".docx") else "line", line=loc.line)
 
 
 def _rows(review: Review, lang: str) -> list[list[str]]:
-    return [[f.clause, _where(f, lang), f.id, word(lang, f.severity), f.message, f.suggestion] for f in review.findings]
+    return [
+        [f.clause, _where(f, lang, review.source), f.id, word(lang, f.severity), f.message, f.suggestion]
+        for f in review.findings
+    ]
 
 
 def _title(review: Review, lang: str) -> str:
