@@ -46,7 +46,9 @@ def test_review_never_prints_an_account_number_whole(kefu, fmt, monkeypatch) -> 
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     from test_review_support import patched
 
-    number = json.loads((REPO / "fixtures" / "review" / "filled.contract.json").read_text())["fees"]["bank"]["account_no"]
+    number = json.loads((REPO / "fixtures" / "review" / "filled.contract.json").read_text())["fees"]["bank"][
+        "account_no"
+    ]
     agreement = kefu.write("agreement.txt", patched("payee-name-mismatch"))
     out = kefu.run("review", "--format", fmt, agreement).out
     assert "review.bank_account_name_mismatch" in out
