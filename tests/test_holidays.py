@@ -300,7 +300,9 @@ def notices(draw):
     work: set[date] = set()
 
     def wk(d: date) -> str:
-        style = draw(st.sampled_from(["", "星期", "周"]))
+        style = draw(st.sampled_from(["", "星期", "周", "农历"]))
+        if style == "农历":  # 2025's (农历除夕、周二)
+            return f"{p['open']}农历初一、周{WD[d.weekday()]}{p['close']}"
         return f"{p['open']}{style}{WD[d.weekday()]}{p['close']}" if style else ""
 
     def day(d: date, prev: date | None) -> str:
@@ -351,7 +353,8 @@ def notices(draw):
             work.update(adjusted)
             listed = "、".join(day(d, adjusted[i - 1] if i else None) for i, d in enumerate(adjusted))
             text += f"{p['stop']}{listed}上班"
-        lines.append(f"{ORDINALS[k]}{NAMES[k]}{p['colon']}{text}{p['stop']}")
+        name = draw(st.sampled_from([NAMES[k], f"{NAMES[k]}、{NAMES[(k + 1) % 7]}"]))  # 中秋节、国庆节
+        lines.append(f"{ORDINALS[k]}{name}{p['colon']}{text}{p['stop']}")
     if not lines[0].startswith("国务院"):
         first = lines[0]
         assert f"{year}年" in first
