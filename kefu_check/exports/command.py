@@ -84,8 +84,8 @@ def facts(
     **exports: Path | None,
 ) -> None:
     """Compute month.json from the contact centre's exports (calls, chats, emails, tickets, surveys, …)."""
-    from ..calendar import Calendar, load_holidays_file
     from ..errors import InputError
+    from ..holidays.files import calendar_for
     from ..output import refuse_overwrite
     from .mapping import load_mapping
     from .messages import say
@@ -116,7 +116,7 @@ def facts(
             refuse_overwrite(target, inputs)
     if report is not None and report.resolve() == output.resolve():
         raise InputError(report.name, None, say(lang, "output_is_input"))
-    cal = Calendar([load_holidays_file(p) for p in holidays])
+    cal = calendar_for(holidays, [contract])
     opts = Options(contract, period, given, load_mapping(mapping, lang), as_of, short_abandons,
                    satisfaction_method, strict, lang)
     from .merge import load_parts

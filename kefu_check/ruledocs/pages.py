@@ -401,7 +401,10 @@ PAGES: dict[str, Page] = {
             "breaches carry no money of their own.",
         ),
         Example(
-            "demo", ("remedies.service_credit_percent", "fees.monthly_fee"), ("first_response",), "sla.first_response:phone"
+            "demo",
+            ("remedies.service_credit_percent", "fees.monthly_fee"),
+            ("first_response",),
+            "sla.first_response:phone",
         ),
     ),
     "confidentiality.provider_breach": Page(

@@ -35,8 +35,8 @@ def analyze(
 ) -> None:
     """Analyse month files (or a folder of them) of one contract as a sequence: timeline, first breach,
     money owed each way; exit 1 if any month has a consequence at or above --fail-on."""
-    from ..calendar import Calendar, load_holidays_file
     from ..errors import InputError
+    from ..holidays.files import calendar_for, month_contracts
     from ..output import refuse_overwrite, write
     from ..render import exit_code
     from .model import evaluate
@@ -44,10 +44,10 @@ def analyze(
     from .story import as_json, timeline
     from .text import to_markdown, to_table
 
-    cal = Calendar([load_holidays_file(p) for p in holidays])
     paths: list[Path] = []
     for given in inputs:
         paths += months_in(given) if given.is_dir() else [given]
+    cal = calendar_for(holidays, month_contracts(paths, None))
     months = load_sequence(paths)
     if not months:
         raise InputError(str(inputs[0]), None, "no month files")
