@@ -846,7 +846,12 @@ def run_month(contract: dict, month: dict, cal: Any = None, lang: str = "zh") ->
         return {"code": 3, "json": None, "error": traceback.format_exc(), "diagnostics": []}
 
 
-Task = tuple[dict, dict]
+Task = tuple  # (contract, month) or (contract, month, lang)
+
+
+def _run_task(task: Task, cal: Any) -> dict[str, Any]:
+    contract, month, *lang = task
+    return run_month(contract, month, cal=cal, lang=lang[0] if lang else "zh")
 
 
 def _worker(conn: Any, tasks: Sequence[Task], start: int) -> None:
@@ -854,7 +859,7 @@ def _worker(conn: Any, tasks: Sequence[Task], start: int) -> None:
 
     cal = Calendar()
     for i in range(start, len(tasks)):
-        conn.send((i, run_month(*tasks[i], cal=cal)))
+        conn.send((i, _run_task(tasks[i], cal)))
     conn.send(None)
     conn.close()
 
@@ -866,7 +871,7 @@ def run_all(tasks: Sequence[Task], isolate: bool = True) -> list[dict[str, Any]]
         from kefu_check.calendar import Calendar
 
         cal = Calendar()
-        return [run_month(*t, cal=cal) for t in tasks]
+        return [_run_task(t, cal) for t in tasks]
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
