@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench soak fuzz clean
+.PHONY: demo test lint bench soak fuzz fuzz-months memcheck clean
 
 $(STAMP): pyproject.toml patches/durable_rules-2.0.28.patch scripts/build-durable-rules.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	scripts/ensure-chromium.sh
+	scripts/ensure-valgrind.sh
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
+	$(BIN)/python scripts/memcheck.py --months 300 --no-engine-tests
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
@@ -30,6 +32,13 @@ soak: $(STAMP)  # engine health: 100,000 evaluations in one process vs fresh pro
 
 fuzz: $(STAMP)  # hostile input: 10,000 generated inputs across check, review and analyze (docs/robustness.md)
 	KEFU_FUZZ_EXAMPLES=$${KEFU_FUZZ_EXAMPLES:-10000} $(BIN)/pytest -q --hypothesis-show-statistics tests/test_hostile.py
+
+memcheck: $(STAMP)  # durable-rules' C engine under valgrind: tests/test_engine.py and 3,000 generated months (docs/robustness.md)
+	scripts/ensure-valgrind.sh
+	$(BIN)/python scripts/memcheck.py --months $${KEFU_MEMCHECK_MONTHS:-3000}
+
+fuzz-months: $(STAMP)  # the properties of tests/test_generated_months.py on 10,000 generated months (docs/robustness.md)
+	KEFU_MONTHS=$${KEFU_MONTHS:-10000} $(BIN)/pytest -q -rxX tests/test_generated_months.py
 
 clean:
 	rm -rf $(VENV) build

@@ -5,10 +5,13 @@ See ../shared/notes/durable-rules.md for what these guard against.
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import WEEKDAYS_9_TO_6, contract_dict, invoice, merge, month_dict
@@ -226,3 +229,169 @@ def test_engine_is_compiled_once_per_process(kefu):
 
 def test_empty_fact_list():
     assert shared().evaluate([]) == []
+
+
+# --- memory and identity defects of durable's C engine (issue 11 §1; docs/robustness.md) ----------------------
+#
+# Each test below was run against the wheel built from the previous patch (without the state.c fixes), the
+# unzipped wheel first on PYTHONPATH (`PYTHONPATH=/tmp/site-old pytest tests/test_engine.py -k …`), and failed:
+# 5 of 5 runs died with SIGSEGV (free() of garbage in deleteStateNode); valgrind reported 2 distinct
+# uninitialised-value errors in deleteMessageFromFrame; the second colliding id raised MessageObservedException.
+# With the patch: 5 of 5 runs exit 0, no valgrind error with a durable-rules frame, two facts.
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _memcheck():
+    """scripts/memcheck.py, which reads valgrind's XML and tells durable-rules' errors from CPython's."""
+    import importlib.util
+
+    if "kefu_memcheck" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("kefu_memcheck", ROOT / "scripts" / "memcheck.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules["kefu_memcheck"]
+
+
+def test_deleting_a_session_in_which_no_rule_fired_frees_nothing_uninitialised(tmp_path):
+    """createStateNode left the session's action context uninitialised (the state pool is malloc'ed; only
+    startAction set it) and deleteStateNode freed context.messages/stateFact when non-null. A month before
+    the contract's term starts fires no rule, so the process's first session was deleted with heap garbage
+    as those pointers. MALLOC_PERTURB_ makes that garbage non-null on every run (plain ASan misses it: the
+    node is larger than its 4 KiB malloc fill). Several runs, each a fresh process: its first session."""
+    contract = json.loads((ROOT / "fixtures" / "demo" / "contract.json").read_text(encoding="utf-8"))
+    contract["term"]["start"] = "2026-03-01"
+    (tmp_path / "contract.json").write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    month = tmp_path / "month.json"
+    month.write_text(
+        json.dumps(
+            {"schema": "kefu-check/month@1", "contract": "contract.json", "period": "2026-02", "as_of": "2026-03-01"}
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "MALLOC_PERTURB_": "165"}
+    runs = [
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from kefu_check.cli import main; main(sys.argv[1:])",
+                "--format",
+                "json",
+                str(month),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        for _ in range(5)
+    ]
+    assert [r.returncode for r in runs] == [0] * 5, [r.stderr[-300:] for r in runs if r.returncode]
+    assert all(json.loads(r.stdout)["consequences"] == [] for r in runs)
+
+
+FOLD = textwrap.dedent(
+    """
+    from durable import engine
+    from durable.lang import c, m, ruleset, when_all
+
+
+    class QuietHost(engine.Host):
+        def _run(self):
+            return None
+
+
+    rules = ruleset("fold")
+    with rules:
+        @when_all(c.year << (m.t == "year"), c.piece << (m.t == "piece"))
+        def fold(c):  # like rules/art2_standards.py's downtime_so_far: retracts both facts it matched
+            c.retract_fact(c.piece)
+            c.retract_fact(c.year)
+
+        @when_all(m.t == "left")
+        def keep(c):
+            pass
+
+    name, definition = rules.define()
+    host = QuietHost({name: definition})
+    for n in range(20):
+        sid = str(n)
+        host.assert_facts(name, [{"sid": sid, "t": t, "n": n} for t in ("year", "piece", "left")])
+        assert [f["t"] for f in host.get_facts(name, sid)] == ["left"]
+        host.delete_state(name, sid)
+    print("20 folds ok")
+    """
+)
+
+
+def test_an_action_retracting_two_of_its_facts_stays_inside_the_frame(tmp_path):
+    """deleteMessageFromFrame counted occupied slots up to messageCount, but the slot zeroed by the first
+    retraction no longer counts: the second one ran past the 16-slot messages[] into the next frame node
+    (reading it, and writing 8 bytes where an offset matched). Seen under valgrind as a jump on
+    uninitialised memory in deleteMessageFromFrame; required in CI (scripts/ensure-valgrind.sh)."""
+    memcheck = _memcheck()
+    if os.environ.get("KEFU_MEMCHECK"):
+        pytest.skip("already running under valgrind (make memcheck)")
+    if memcheck.valgrind() is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("valgrind is required in CI: scripts/ensure-valgrind.sh installs it")
+        pytest.skip("valgrind is not installed (scripts/ensure-valgrind.sh)")
+    script = tmp_path / "fold.py"
+    script.write_text(FOLD, encoding="utf-8")
+    xml = tmp_path / "valgrind.xml"
+    done = subprocess.run(
+        memcheck.valgrind_command(xml, sys.executable, str(script)),
+        capture_output=True,
+        text=True,
+        env=memcheck.valgrind_env(),
+        timeout=300,
+    )
+    assert done.returncode in (0, memcheck.ERROR_EXIT), done.stderr[-2000:]
+    assert "20 folds ok" in done.stdout
+    durable = memcheck.read_report(xml).durable
+    assert durable == [], "\n".join(f.describe() for f in durable)
+
+
+def _fnv1_32(text: str) -> int:
+    """durable's fnv1Hash32 (state.c) of an ASCII id."""
+    h = 0x811C9DC5
+    for byte in text.encode("ascii"):
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+# Found offline by a birthday search over f"fact-{n}" (the first collision is at n = 909,936; 2^32 hashes, so
+# about 1 % of sessions with 10,000 facts hold a colliding pair).
+COLLIDING = ("fact-25388", "fact-909936")
+
+
+def test_two_facts_whose_ids_collide_are_two_facts():
+    """storeMessage/getMessage identified a fact by fnv1Hash32(id) alone: the second of two ids with the same
+    hash was 'already observed' (MessageObservedException) and retracting one could remove the other."""
+    from durable import engine, lang
+
+    assert _fnv1_32(COLLIDING[0]) == _fnv1_32(COLLIDING[1]) and COLLIDING[0] != COLLIDING[1]
+
+    class QuietHost(engine.Host):
+        def _run(self) -> None:
+            return None
+
+    rules = lang.ruleset("kefu-test-identity")
+    with rules:
+        lang.when_all(+lang.m.kind)(lambda c: None)
+    name, definition = rules.define()
+    lang._rulesets.pop(name, None)
+    host = QuietHost({name: definition})
+    a, b = ({"sid": "1", "id": i, "kind": k} for i, k in zip(COLLIDING, "ab", strict=True))
+    host.assert_fact(name, a)
+    host.assert_fact(name, b)
+    assert sorted(f["kind"] for f in host.get_facts(name, "1")) == ["a", "b"]
+    with pytest.raises(engine.MessageObservedException):  # the same id is still the same fact
+        host.assert_fact(name, {"sid": "1", "id": COLLIDING[1], "kind": "b"})
+    host.retract_fact(name, b)
+    assert [f["kind"] for f in host.get_facts(name, "1")] == ["a"]
+    host.retract_fact(name, a)
+    assert host.get_facts(name, "1") == []
+    host.delete_state(name, "1")
