@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from .calendar import Calendar
-from .catalogue import CONSEQUENCES, clause_of
-from .downtime import US_PER_MINUTE
+from .catalogue import CONSEQUENCES
+from .downtime import US_PER_MINUTE, minutes_of
 from .engine import RuleError, shared
 from .facts import Derivation, derive
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
 from .models import Waiver
-from .money import fmt_minutes, plain
+from .money import plain
+from .periods import compress_days
 from .redact import Private
 from .terms import resolve
 from .waivers import applied_line
@@ -133,22 +134,19 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     Facts of the same identity otherwise (the same notice listed twice) are one consequence with the
     reasons of both; two with different amounts would be a bug, and are refused rather than dropped."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for fact in final:
-        if fact.get("t") != "consequence":
-            continue
+    for fact in sorted((f for f in final if f.get("t") == "consequence"), key=lambda f: f["date"]):
         k = (fact["cid"], fact["subject"], "" if fact["cid"] in GATHERED else fact["date"])
         if k not in merged:
-            merged[k] = {**fact, "params": dict(fact["params"]), "refs": [fact["ref"]]}
+            merged[k] = {**fact, "params": dict(fact["params"]), "refs": list(fact["refs"])}
             continue
         into = merged[k]
         if into["amount"] != fact["amount"] or into["excused"] != fact["excused"] or into["waived"] != fact["waived"]:
             raise RuleError(f"two {fact['cid']} consequences for {fact['subject']!r} on {fact['date']!r} differ")
-        into["date"] = min(into["date"], fact["date"])
         if "day_list" in fact["params"]:
-            into["params"]["day_list"] = sorted({*into["params"]["day_list"], *fact["params"]["day_list"]})
-        into["refs"].append(fact["ref"])
+            into["params"]["day_list"] = [*into["params"]["day_list"], *fact["params"]["day_list"]]
+        into["refs"] += [r for r in fact["refs"] if r not in into["refs"]]
     availability = next((f for f in final if f.get("t") == "availability"), None)
-    out = [_consequence(f, d, availability, lang) for f in merged.values()]
+    out = [_consequence(f, d, lang) for f in merged.values()]
     return Result(
         d.terms.id,
         d.period,
@@ -159,41 +157,27 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     )
 
 
-def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] | None, lang: Lang) -> Consequence:
+def _consequence(f: dict[str, Any], d: Derivation, lang: Lang) -> Consequence:
+    """One consequence fact → a Consequence: its message, and its reasons (the notes of its refs, then the
+    rule's `why`, then the waiver that waived it)."""
     kind = CONSEQUENCES[f["cid"]]
     params = dict(f["params"])
     if "day_list" in params:
-        from .periods import compress_days
-
         params["day_list"] = compress_days([date.fromisoformat(x) for x in params["day_list"]])
     because: list[str] = []
-    refs = list(f["refs"])
-    if f["cid"] in ("sla.availability", "sla.availability_budget") and availability:
-        refs += [r for r in availability.get("pieces", [])]
-    if f["cid"] in ("service.lawful_suspension", "service.wrongful_suspension"):
-        refs = [f"suspension:{f['subject']}", *sorted(refs)]
-    for ref in refs:
+    for ref in f["refs"]:
         for name, p in d.notes.get(ref, []):
             text = line(name, p, lang)
             if text not in because:
                 because.append(text)
-    if f["cid"] in ("sla.availability", "sla.availability_budget") and availability:
-        because.append(
-            line(
-                "availability.so_far",
-                {"year": _minutes_text(availability["year_us"]), "month": _minutes_text(availability["month_us"])},
-                lang,
-            )
-        )
-    for name, p in f["why"]:
-        because.append(line(name, p, lang))
+    because += [line(name, p, lang) for name, p in f["why"]]
     waiver = d.waivers.get(f["waived"]) if f["waived"] else None
     if waiver is not None:
         because.append(line(*applied_line(waiver), lang))
     excused = tuple(f["excused_by"])
     return Consequence(
         id=f["cid"],
-        clause=clause_of(f["cid"], f["subject"] or None),
+        clause=f["clause"],
         kind=kind.kind,
         severity="info" if excused or waiver else kind.severity,
         party=kind.party,
@@ -206,11 +190,6 @@ def _consequence(f: dict[str, Any], d: Derivation, availability: dict[str, Any] 
         message=message(f["cid"], params, lang),
         because=tuple(because),
     )
-
-
-def _minutes_text(us: int) -> str:
-    value = fmt_minutes(Decimal(us) / US_PER_MINUTE)
-    return str(value)
 
 
 def _metrics(d: Derivation, availability: dict[str, Any] | None) -> dict[str, Any]:
@@ -227,8 +206,8 @@ def _metrics(d: Derivation, availability: dict[str, Any] | None) -> dict[str, An
     if year.scheduled:
         percent = plain(100 * (1 - so_far / year.scheduled))
     return {
-        "downtime_month_minutes": fmt_minutes(Decimal(availability["month_us"]) / US_PER_MINUTE),
-        "downtime_year_minutes": fmt_minutes(so_far),
+        "downtime_month_minutes": minutes_of(availability["month_us"]),
+        "downtime_year_minutes": minutes_of(availability["year_us"]),
         "downtime_budget_minutes": plain(year.budget),
         "availability_year_percent": percent,
     }

@@ -16,6 +16,15 @@ from .models import Outage
 US_PER_MINUTE = 60_000_000
 
 
+def minutes_of(us: int) -> int | str:
+    """Microseconds as SPEC §3 minutes: an integer when whole, else two decimals."""
+    from decimal import Decimal
+
+    from .money import fmt_minutes
+
+    return fmt_minutes(Decimal(us) / US_PER_MINUTE)
+
+
 def localise(moment: datetime, hours: ServiceHours) -> datetime:
     """A timestamp without offset is local time in the contract's time zone (SPEC §2)."""
     return moment.replace(tzinfo=hours.tz) if moment.tzinfo is None else moment

@@ -485,7 +485,7 @@ def _days(
         if s is not None:
             lines.append(
                 (
-                    "day.suspended",
+                    "day.suspended" if invoice else "day.suspended_settled",
                     {
                         "day": day,
                         "start": s.start,

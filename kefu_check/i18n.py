@@ -1,4 +1,6 @@
-"""Every sentence kefu-check prints, in Chinese and English: consequence messages and reasons."""
+"""The reasons kefu-check prints, in Chinese and English, and how values are written in them.
+
+A consequence's own message is declared beside its rule (`rules/`, `Kind.message`); `message()` fills it."""
 
 from __future__ import annotations
 
@@ -7,97 +9,6 @@ from typing import Any
 
 Lang = str  # "zh" | "en"
 
-# consequence id → (zh, en) one-line message; {params} come from the rule that emitted it
-MESSAGES: dict[str, tuple[str, str]] = {
-    "term.not_started": ("服务期限自 {start} 起,尚未开始", "the term starts on {start}: not started yet"),
-    "term.expired": ("服务期限已于 {end} 届满,无续约", "the term ended on {end} and was not renewed"),
-    "renewal.auto_renewed": (
-        "乙方未在期限内书面异议,协议自动续约至 {next_end}",
-        "no timely written objection: renewed until {next_end}",
-    ),
-    "renewal.ended_by_objection": (
-        "乙方于 {date} 书面异议,协议于 {end} 期满终止",
-        "written objection of {date}: the term ends on {end}",
-    ),
-    "renewal.deadline_upcoming": (
-        "续约书面异议须于 {deadline} 前送达,否则自动续约",
-        "object in writing by {deadline} or the term renews after {end}",
-    ),
-    "renewal.objection_not_written": (
-        "{date} 的异议非书面形式,不能阻止自动续约",
-        "the objection of {date} is not in writing: it does not stop the renewal",
-    ),
-    "renewal.objection_late": (
-        "{date} 的书面异议晚于期限 {deadline},本期仍将续约",
-        "the objection of {date} is after the deadline {deadline}: the term still renews",
-    ),
-    "renewal.provider_notice_no_effect": (
-        "第3.2条只赋予乙方异议权,甲方 {date} 的不续约通知不阻止续约",
-        "3.2 gives the objection to the client only: the provider's notice of {date} does not stop the renewal",
-    ),
-    "payment.overdue": ("{invoice} 逾期 {days} 日未付清", "{invoice} is {days} days overdue"),
-    "payment.late_fee": ("{invoice} 逾期付款违约金 {fee} 元", "late fee on {invoice}: {fee}"),
-    "payment.suspension_right": (
-        "{invoice} 逾期超过 {n} 日,甲方有权暂停服务直至费用结清",
-        "{invoice} overdue more than {n} days: the provider may suspend until paid",
-    ),
-    "billing.invoice_mismatch": (
-        "{invoice} 金额与合同约定的 {fee} 元不符",
-        "{invoice} differs from the contract fee {fee}",
-    ),
-    "service.lawful_suspension": (
-        "自 {start} 的暂停服务有合同依据:{day_list}",
-        "the suspension from {start} is lawful on {day_list}",
-    ),
-    "service.wrongful_suspension": (
-        "自 {start} 的暂停服务无合同依据:{day_list}",
-        "the suspension from {start} is wrongful on {day_list}",
-    ),
-    "service.suspension_without_notice": (
-        "{start} 起暂停服务,未按要求事先书面通知",
-        "suspension from {start} without the required prior notice",
-    ),
-    "sla.first_response": ("{channel} 首次响应达标率低于约定", "{channel}: first responses below the target"),
-    "sla.resolution": ("问题解决及时率低于约定", "resolution within the limit below the target"),
-    "sla.satisfaction": ("客户满意度低于约定", "customer satisfaction below the minimum"),
-    "sla.availability": (
-        "自 {year} 起的可用性年度停机已超出额度",
-        "downtime in the year from {year} exceeds the budget",
-    ),
-    "sla.availability_budget": (
-        "自 {year} 起的年度停机额度已用过半",
-        "half or more of the downtime budget of the year from {year} is used",
-    ),
-    "report.late": ("{period} 服务报告逾期提交", "the {period} service report was late"),
-    "report.missing": ("{period} 服务报告未提交", "the {period} service report is missing"),
-    "sla.service_credit": ("因 {breach} 抵扣当月服务费 {percent}%", "{percent}% of the month's fee for {breach}"),
-    "confidentiality.provider_breach": (
-        "{incident}:甲方违反保密义务",
-        "{incident}: the provider breached confidentiality",
-    ),
-    "confidentiality.compensation": (
-        "{incident}:乙方有权要求甲方赔偿损失",
-        "{incident}: the client may claim its loss",
-    ),
-    "confidentiality.client_breach": ("{incident}:乙方违反保密义务", "{incident}: the client breached confidentiality"),
-    "privacy.remedy_and_notify": (
-        "{incident} 涉及个人信息:甲方应立即补救并告知乙方",
-        "{incident} involves personal information: remedy it and inform the client at once",
-    ),
-    "client.cooperation_failure": ("乙方未履行协助义务({obligation})", "the client failed to provide {obligation}"),
-    "calendar.estimated": (
-        "{year} 年无法定节假日数据,停机额度按周计算为估算值",
-        "no holiday data for {year}: the downtime budget is an estimate (use --holidays)",
-    ),
-    "waiver.expired": (
-        "对 {waived} 的豁免已于 {expires} 到期,未予适用",
-        "the waiver of {waived} expired on {expires}: not applied",
-    ),
-    "waiver.unused": (
-        "对 {waived} 的豁免未匹配本月任何法律后果",
-        "the waiver of {waived} matches no consequence this month",
-    ),
-}
 
 # reason key → (zh, en)
 LINES: dict[str, tuple[str, str]] = {
@@ -144,6 +55,10 @@ LINES: dict[str, tuple[str, str]] = {
     "day.outage": (
         "{day}:服务时间内停机 {minutes} 分钟({ids})",
         "{day}: {minutes} min of outage in service hours ({ids})",
+    ),
+    "day.suspended_settled": (
+        "{day}:没有逾期未付的发票(费用已结清),服务时间 {service} 分钟",
+        "{day}: no invoice is overdue and unpaid (fees settled); {service} service minutes",
     ),
     "day.suspended": (
         "{day}:最久逾期发票 {invoice} 逾期 {overdue} 日(阈值 {n} 日),服务时间 {service} 分钟",
@@ -312,7 +227,10 @@ class _Formatted:
 
 
 def message(cid: str, params: dict[str, Any], lang: Lang) -> str:
-    zh, en = MESSAGES[cid]
+    """A consequence's one-line message: the template declared beside its rule, filled with its params."""
+    from .catalogue import CONSEQUENCES  # the rules, and with them the engine's language
+
+    zh, en = CONSEQUENCES[cid].message
     return fill(zh if lang == "zh" else en, params, lang)
 
 

@@ -2,7 +2,7 @@
 """Regenerate the committed, generated docs: schemas/contract.schema.json, schemas/month.schema.json, docs/rules.md.
 
 Run `.venv/bin/python scripts/gen-docs.py` after changing models.py, the catalogue, rules/ quotes, the rule
-pages (kefu_check/ruledocs/pages.py) or a fixture an example names; `--check` only reports drift (exit 1).
+pages (declared beside the rules in rules/) or a fixture an example names; `--check` only reports drift (exit 1).
 tests/test_schemas.py and tests/test_ruledocs.py fail when the committed files differ from what this writes.
 """
 

@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 from kefu_check.catalogue import CONSEQUENCES
 from kefu_check.cli import main
 from kefu_check.ruledocs import examples
-from kefu_check.ruledocs.pages import PAGES, Page
 from kefu_check.ruledocs.source import entries, rule_quotes
 from kefu_check.ruledocs.views import rules_doc
 from kefu_check.ruledocs.words import KIND, WORDS
+from kefu_check.ruledsl import Page
 
 ROOT = Path(__file__).resolve().parents[1]
+PAGES = {cid: kind.page for cid, kind in CONSEQUENCES.items()}
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 WITH_EXAMPLE = sorted(cid for cid, page in PAGES.items() if page.example)
 
@@ -37,7 +38,7 @@ def english_prose(text: str) -> str:
 
 
 def test_every_consequence_id_has_a_page_and_every_page_an_id() -> None:
-    assert sorted(PAGES) == sorted(CONSEQUENCES), "add a page to kefu_check/ruledocs/pages.py (or drop a stale one)"
+    assert sorted(PAGES) == sorted(CONSEQUENCES), "every consequence declares its page"
 
 
 @pytest.mark.parametrize("cid", sorted(PAGES))
@@ -121,7 +122,7 @@ def test_explain_prints_the_clause_trigger_why_and_the_example_run(kefu) -> None
         "何时触发",
         "为何重要",
         "示例",
-        "每逾期一日,应按当期应付未付金额的[万分之五]向甲方支付违约金",
+        "每逾期一日,应按当期应付未付金额的[百分比,例如:万分之五]向甲方支付违约金",
     ):
         assert part in zh.out
     assert "fixtures/demo/month.json" in zh.out
@@ -187,3 +188,39 @@ def test_any_unknown_id_is_one_line_and_exit_2(cid: str) -> None:
         main(["explain", cid, "--lang", "en"])
     assert done.value.code == 2 and out.getvalue() == ""
     assert err.getvalue().count("\n") == 1 and "Traceback" not in err.getvalue()
+
+
+# --- the rules quote the agreement ---------------------------------------------------------------------
+
+
+def test_the_rules_agreement_is_the_published_template() -> None:
+    from kefu_check.agreement import TEMPLATE
+
+    seed = ROOT.parent / "shared" / "seed" / "agreement-template.zh.txt"
+    ours = TEMPLATE.read_text(encoding="utf-8")
+    assert ours == (ROOT / "fixtures" / "review" / "template.zh.txt").read_text(encoding="utf-8")
+    if seed.is_file():  # beside the repository on the developers' machines
+        assert ours == seed.read_text(encoding="utf-8")
+
+
+def test_every_rule_quotes_its_clause_word_for_word() -> None:
+    from kefu_check.rules import ARTICLES
+
+    from kefu_check.agreement import clauses, quotes_clause
+
+    wrong = [
+        f"{rule.article}/{rule.name}: {rule.clause} does not say “{rule.quote}”"
+        for article in ARTICLES
+        for rule in article.rules
+        if rule.quote and not quotes_clause(rule.quote, rule.clause)
+    ]
+    assert not wrong, "\n".join(wrong)
+    assert "违约金" in clauses()["4.4"] and clauses()["2.1(1)"].startswith("(1)响应时间")
+    assert not quotes_clause("逾期超过[30]日", "4.4")  # a sample value is not the template's blank
+
+
+def test_every_consequence_is_raised_by_a_rule_that_names_it() -> None:
+    from kefu_check.rules import ARTICLES
+
+    raised = {kind.id for article in ARTICLES for rule in article.rules for kind in rule.raises}
+    assert raised == set(CONSEQUENCES)

@@ -292,7 +292,7 @@ def month_contracts(months: Iterable[pathlib.Path], contract: pathlib.Path | Non
             named = json.loads(raw).get("contract")
             if isinstance(named, str) and named:
                 target = month.parent / named
-        except (OSError, ValueError, AttributeError):
-            pass
+        except (OSError, ValueError, AttributeError, RecursionError):
+            pass  # the check itself reads the month again and reports what is wrong with it
         out[target] = None
     return list(out)

@@ -1,6 +1,6 @@
 """Rule documentation and schemas: `kefu-check rules`, `explain ID`, `schema`, and docs/rules.md.
 
-One documentation page per consequence id (`pages.py`) plus what the code already knows (the
-catalogue's clause, kind and titles; the quoted clause text of the rules in `rules/`); worked examples
-are runs of the golden fixtures, so they cannot disagree with the engine.
+Indexes of the declarations in `rules/` (each consequence's clause, kind, titles and page beside its rule;
+the agreement text each rule quotes); worked examples are runs of the golden fixtures, so they cannot
+disagree with the engine.
 """

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .pages import Example
+from kefu_check.ruledsl import Example
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

@@ -1,35 +1,34 @@
-"""What the code already knows about a consequence id: the catalogue entry and the clause text its rules quote."""
+"""What the code knows about a consequence id: its declaration beside its rule and the clause text its rules quote."""
 
 from __future__ import annotations
 
-import inspect
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from kefu_check.catalogue import CONSEQUENCES, Kind
-
-from .pages import PAGES, Page
-
-_EMITS = re.compile(r"emit\(\s*c,\s*\"([a-z_]+\.[a-z_]+)\"")
+from kefu_check.ruledsl import Page
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One consequence id's documentation: catalogue facts, quoted clauses, and its page."""
+    """One consequence id's documentation: its declaration, and the quoted clauses of the rules that raise it."""
 
     kind: Kind
     quotes: tuple[tuple[str, str], ...]  # (clause, quoted text) of each rule that raises the id
-    page: Page
 
     @property
     def id(self) -> str:
         return self.kind.id
 
+    @property
+    def page(self) -> Page:
+        return self.kind.page
+
 
 @cache
 def rule_quotes() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Consequence id → (clause, quote) of the rules in `rules/` whose action emits it (read from the source)."""
+    """Consequence id → (clause, quote) of the rules in `rules/` that raise it (the kinds each action names)."""
     from kefu_check.rules import ARTICLES
 
     found: dict[str, list[tuple[str, str]]] = {}
@@ -37,10 +36,11 @@ def rule_quotes() -> dict[str, tuple[tuple[str, str], ...]]:
         for rule in article.rules:
             if not rule.quote:  # not a clause of the agreement (waivers)
                 continue
-            for cid in _EMITS.findall(inspect.getsource(rule.action)):
-                quotes = found.setdefault(cid, [])
-                if (rule.clause, rule.quote) not in quotes:
-                    quotes.append((rule.clause, rule.quote))
+            quote = f"{rule.quote}({rule.basis})" if rule.basis else rule.quote
+            for kind in rule.raises:
+                quotes = found.setdefault(kind.id, [])
+                if (rule.clause, quote) not in quotes:
+                    quotes.append((rule.clause, quote))
     return {cid: tuple(q) for cid, q in found.items()}
 
 
@@ -53,4 +53,4 @@ def entries() -> list[Entry]:
     """Every consequence id of the catalogue, by clause then id."""
     quotes = rule_quotes()
     kinds = sorted(CONSEQUENCES.values(), key=lambda k: (_clause_key(k.clause), k.id))
-    return [Entry(k, quotes.get(k.id, ()), PAGES[k.id]) for k in kinds]
+    return [Entry(k, quotes.get(k.id, ())) for k in kinds]

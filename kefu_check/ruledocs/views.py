@@ -9,9 +9,8 @@ from kefu_check.money import grouped
 from kefu_check.render.words import PARTY, SEVERITY
 
 from . import examples
-from .pages import text
 from .source import Entry, entries
-from .words import KIND, word
+from .words import KIND, text, word
 
 
 def _title(entry: Entry, lang: str) -> str:

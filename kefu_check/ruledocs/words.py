@@ -32,9 +32,8 @@ WORDS: dict[str, dict[str, str]] = {
         "doc_title": "法律后果说明",
         "doc_intro": "每个法律后果编号一页:条款原文、触发条件、重要性和来自 fixtures 的实例。",
         "doc_how": (
-            "每页的条款、类型、级别和当事方来自 `kefu_check/catalogue.py`,"
-            "条款原文是 `rules/` 中编码该条的规则所引用的文字(方括号内为协议模板的空白及示例值),"
-            "含义、触发条件和重要性来自 `kefu_check/ruledocs/pages.py`;"
+            "每个法律后果与引发它的规则一同声明于 `rules/`:条款、类型、级别、当事方、含义、触发条件和重要性;"
+            "条款原文是这些规则引用的协议模板原文(方括号内为模板的空白);"
             "示例是对所列 fixture 实际运行月度检查的输出,与 `expected.json` 一致。"
             "命令行 `kefu-check explain 编号` 打印同一页,`kefu-check rules` 打印索引。"
         ),
@@ -69,9 +68,9 @@ WORDS: dict[str, dict[str, str]] = {
         "doc_title": "Consequences",
         "doc_intro": "One page per consequence id: the clause text, what raises it, why it matters, and a fixture run.",
         "doc_how": (
-            "Clause, kind, severity and parties come from `kefu_check/catalogue.py`; the clause text is what the "
-            "rules in `rules/` that raise the id quote (brackets are the template's blanks with their example "
-            "values); meaning, trigger and why from `kefu_check/ruledocs/pages.py`. Each example is the monthly "
+            "Each consequence is declared in `rules/` beside the rule that raises it: clause, kind, severity, "
+            "parties, meaning, trigger and why; the clause text is the agreement template's own words that those "
+            "rules quote (brackets are the template's blanks). Each example is the monthly "
             "check run on the fixture it names, identical to that fixture's `expected.json`. "
             "`kefu-check explain ID` prints the same page, `kefu-check rules` the index."
         ),
@@ -96,3 +95,8 @@ KIND = {
 def word(lang: str, key: str, **params: object) -> str:
     """A label or sentence in `lang`, with its {params} filled."""
     return WORDS[lang][key].format(**params)
+
+
+def text(pair: tuple[str, str], lang: str) -> str:
+    """The zh or en member of a (zh, en) pair."""
+    return pair[0] if lang == "zh" else pair[1]
