@@ -145,8 +145,8 @@ def main() -> None:
     # 2. in-process evaluations
     from kefu_check.calendar import Calendar
     from kefu_check.check import check_loaded, collect
+    from kefu_check.derive import derive
     from kefu_check.engine import shared
-    from kefu_check.facts import derive
     from kefu_check.load import load_month
     from kefu_check.terms import resolve
 

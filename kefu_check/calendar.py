@@ -13,7 +13,6 @@ only to service days of a 6- or 7-day week under ``calendar: statutory``; workin
 from __future__ import annotations
 
 import functools
-import pathlib
 import zoneinfo
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -33,7 +32,6 @@ __all__ = [
     "YearArrangement",
     "day_service_minutes",
     "interval_service_minutes",
-    "load_holidays_file",
     "scheduled_minutes",
     "service_window",
 ]
@@ -86,17 +84,6 @@ class YearArrangement:
 
 
 # --------------------------------------------------------------------------- holidays file
-
-
-def load_holidays_file(path: str | pathlib.Path) -> YearArrangement:
-    """Read ``{"year": Y, "holidays": [...], "workdays": [...], "before": {...}}``; problems ->
-    :class:`HolidaysFileError`. A year the package knows must agree with its working days (and so must the
-    ``before`` days). Reading, ``before`` and folders: :mod:`kefu_check.holidays.files`."""
-    from .holidays.files import check_against_package, read_holidays_file
-
-    f = read_holidays_file(path)
-    check_against_package(f)
-    return YearArrangement(year=f.year, holidays=f.holidays, workdays=f.workdays)
 
 
 # --------------------------------------------------------------------------- calendar

@@ -11,9 +11,9 @@ from typing import Any
 
 from .calendar import Calendar
 from .catalogue import CONSEQUENCES
+from .derive import Derivation, derive
 from .downtime import US_PER_MINUTE, minutes_of
 from .engine import RuleError, shared
-from .facts import Derivation, derive
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
 from .models import Waiver

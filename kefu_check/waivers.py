@@ -1,26 +1,16 @@
 """Waivers (SPEC §2.2): consequences the entitled party has knowingly waived — applied, tallied, never hidden.
 
 A waiver matches on (`id`, `subject`), null matching null, and is valid through its `expires` day (judged at
-the month's `as_of`; `expires: null` = no end date). Here: reading waiver files, and the facts the engine's
-waiver rules (`rules/waivers.py`) match — one per (id, subject) of the valid waivers (the first in file
-order gives the reason), one per expired waiver.
+the month's `as_of`; `expires: null` = no end date). Here: reading waiver files and the lines that show a
+waiver; the facts the waiver rules match are derived in `derive/waivers.py`, the rules are `rules/waivers.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .load import read_document, validate
 from .models import Strict, Waiver
-from .ruledsl import wkey
-
-if TYPE_CHECKING:
-    from .facts import Derivation
-
-NEVER = "\x00never"  # a waiver of a waiver.* consequence matches nothing (and is reported unused)
 
 
 class WaiverFile(Strict):
@@ -34,37 +24,6 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
     if isinstance(data, list):
         data = {"waivers": data}
     return tuple(validate(WaiverFile, data, label).waivers)
-
-
-def waiver_facts(d: Derivation, waivers: Sequence[Waiver], as_of: date) -> None:
-    """The waiver facts of one month; `d.waivers` keeps the waiver whose reason a waived consequence shows."""
-    groups: dict[str, str] = {}
-    for i, waiver in enumerate(waivers):
-        ref = f"waiver:{i}"
-        terms = ("waiver.terms" if waiver.expires else "waiver.terms_open", params(waiver))
-        if waiver.expires is not None and as_of > waiver.expires:
-            d.add(_fact(waiver, ref, valid=False), ref, terms)
-            continue
-        key = NEVER if waiver.id.startswith("waiver.") else wkey(waiver.id, waiver.subject)
-        if key in groups:  # the same (id, subject) again: one fact, the first waiver's reason
-            d.notes[groups[key]].append(terms)
-            continue
-        groups[key] = ref
-        d.waivers[ref] = waiver
-        d.add({**_fact(waiver, ref, valid=True), "wkey": key}, ref, terms)
-
-
-def _fact(waiver: Waiver, ref: str, *, valid: bool) -> dict[str, Any]:
-    expired_on = waiver.expires + timedelta(days=1) if waiver.expires else None
-    return {
-        "t": "waiver",
-        "cid": waiver.id,
-        "wkey": "",
-        "valid": valid,
-        "used": False,
-        "expires": waiver.expires.isoformat() if waiver.expires else "",
-        "expired_on": expired_on.isoformat() if expired_on else "",
-    }
 
 
 def params(waiver: Waiver) -> dict[str, object]:

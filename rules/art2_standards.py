@@ -10,8 +10,8 @@ from decimal import Decimal
 from durable.lang import c as fact
 from durable.lang import m
 
+from kefu_check.derive.base import key
 from kefu_check.downtime import minutes_of
-from kefu_check.facts import key
 from kefu_check.money import grouped, plain
 from kefu_check.ruledsl import CLIENT, COMPENSATE, FOLD, JUDGE, LIMIT, POOL, PROVIDER, Article, Example, Page, emit
 

@@ -24,10 +24,10 @@ from kefu_check.calendar import (
     YearArrangement,
     day_service_minutes,
     interval_service_minutes,
-    load_holidays_file,
     scheduled_minutes,
     service_window,
 )
+from kefu_check.holidays.files import load_holidays_file
 
 SH = ZoneInfo("Asia/Shanghai")
 NY = ZoneInfo("America/New_York")

@@ -15,9 +15,9 @@ from chinese_calendar import constants as cc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kefu_check.calendar import Calendar, HolidaysFileError, load_holidays_file
+from kefu_check.calendar import Calendar, HolidaysFileError
 from kefu_check.cli import main
-from kefu_check.holidays.files import arrangements
+from kefu_check.holidays.files import arrangements, load_holidays_file
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTICES = ROOT.parent / "shared" / "notices"

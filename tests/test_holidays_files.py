@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError, load_holidays_file
+from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError
 from kefu_check.cli import main
-from kefu_check.holidays.files import arrangements, calendar_for, read_holidays_file
+from kefu_check.holidays.files import arrangements, calendar_for, load_holidays_file, read_holidays_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "fixtures" / "demo"

@@ -233,7 +233,7 @@ def test_fact_keys_are_exact_and_ordered(a, b) -> None:
     """facts.key: the engine compares numbers as strings; their order must be the numbers' order."""
     from fractions import Fraction
 
-    from kefu_check.facts import key
+    from kefu_check.derive import key
 
     scaled = Fraction(a) * 10**14
     assert key(a) == f"{int(scaled):045d}" + ("1" if scaled.denominator != 1 else "0")

@@ -20,9 +20,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .words import file_problem
+
+if TYPE_CHECKING:
+    from ..calendar import YearArrangement
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FILE_YEARS = (1900, 2199)  # plausible range for a user-supplied arrangement
@@ -266,6 +269,17 @@ def arrangements(paths: Sequence[str | pathlib.Path], lang: str = "en"):
     for f in merged.values():
         check_against_package(f, lang)
     return [YearArrangement(y, f.holidays, f.workdays) for y, f in sorted(merged.items())]
+
+
+def load_holidays_file(path: str | pathlib.Path) -> YearArrangement:
+    """Read ``{"year": Y, "holidays": [...], "workdays": [...], "before": {...}}``; problems ->
+    :class:`HolidaysFileError`. A year the package knows must agree with its working days (and so must the
+    ``before`` days). Reading, ``before`` and folders: :mod:`kefu_check.holidays.files`."""
+    from ..calendar import YearArrangement
+
+    f = read_holidays_file(path)
+    check_against_package(f)
+    return YearArrangement(year=f.year, holidays=f.holidays, workdays=f.workdays)
 
 
 def calendar_for(paths: Sequence[str | pathlib.Path] = (), contracts: Iterable[pathlib.Path] = (), lang: str = "en"):

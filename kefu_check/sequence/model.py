@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from ..calendar import Calendar
 from ..check import Result, collect, finish
+from ..derive import carry_downtime, derive
 from ..engine import shared
-from ..facts import carry_downtime, derive
 from ..i18n import Lang
 from ..load import Loaded
 from ..models import Invoice, Waiver

@@ -1,0 +1,109 @@
+"""Derive: a loaded month and its terms → the elementary facts the rule set matches, with their reasons.
+
+Plain, tested Python does the arithmetic (due days, balances, minutes, term dates); the rules in `rules/`
+decide what follows. One module per article, beside the rules file it feeds (`art4_fees.py` here derives
+what `rules/art4_fees.py` matches); the fact types are declared in `vocabulary.py`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from ..calendar import Calendar
+from ..errors import InputError
+from ..load import Loaded
+from ..models import Waiver
+from ..periods import month_bounds
+from ..renewal import in_force, term_chain
+from ..terms import DEFAULT_TZ, Terms
+from .art2_standards import credit_facts, day_facts, report_facts, standard_facts
+from .art3_term import term_facts
+from .art4_fees import invoice_facts
+from .art5_obligations import cooperation_facts, incident_facts
+from .base import AvailabilityYear, Derivation, key
+from .waivers import waiver_facts
+
+__all__ = ["AvailabilityYear", "Derivation", "carry_downtime", "derive", "key"]
+
+
+def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver] = ()) -> Derivation:
+    """All the facts of one contract-month; `waivers` add to those the month file lists (SPEC §2.2)."""
+    month = loaded.month
+    first, last = month_bounds(month.period)
+    as_of = month.as_of or last
+    if as_of < first:
+        raise InputError(loaded.month_label, "as_of", f"{as_of} is before the period {month.period}")
+    _check_month(loaded, terms)
+    d = Derivation(terms=terms, period=month.period, as_of=as_of)
+    judged_last = min(last, as_of)
+
+    objections = [
+        n.date
+        for n in month.notices
+        if n.date <= as_of and n.from_ == "client" and n.kind == "renewal_objection" and n.written
+    ]
+    spans = term_chain(terms, objections, as_of)
+    coverage_end = in_force(spans, as_of).end
+    defaults = list(terms.defaults)
+    d.add(
+        {
+            "t": "period",
+            "first": first.isoformat(),
+            "last": judged_last.isoformat(),
+            "term_start": terms.start.isoformat(),
+            "term_end": coverage_end.isoformat(),
+        },
+        "period",
+        ("term.coverage", {"start": terms.start, "end": coverage_end, "as_of": as_of}),
+        *defaults,
+    )
+    term_facts(d, spans, month, as_of)
+
+    states = invoice_facts(d, loaded, terms, cal, first, as_of)
+    day_facts(d, loaded, terms, cal, states, first, judged_last, as_of, coverage_end)
+    standard_facts(d, loaded, terms, judged_last, in_term=first <= coverage_end and judged_last >= terms.start)
+    report_facts(d, loaded, terms, cal, first, as_of, coverage_end)
+    incident_facts(d, loaded, as_of)
+    cooperation_facts(d, loaded, first, last, as_of)
+    credit_facts(d, terms, month)
+    waiver_facts(d, (*month.waivers, *waivers), as_of)
+    return d
+
+
+def carry_downtime(d: Derivation, us: int, raised: frozenset[str] = frozenset()) -> None:
+    """Start the availability year's downtime at `us` microseconds: what the earlier months of a
+    sequence (SPEC §6) had in the same year; `raised`: the availability ids earlier months already
+    raised for that year (each is raised once a year). A month checked alone starts at 0, nothing raised."""
+    for fact in d.facts:
+        if fact["t"] == "availability":
+            fact.update(
+                year_us=us,
+                year_key=key(us),
+                breach_raised="sla.availability" in raised,
+                budget_raised="sla.availability_budget" in raised,
+            )
+
+
+def _check_month(loaded: Loaded, terms: Terms) -> None:
+    """Input errors the models cannot see alone (SPEC §3)."""
+    month, label = loaded.month, loaded.month_label
+    seen: dict[str, int] = {}
+    for i, invoice in enumerate(month.invoices):
+        if invoice.id in seen:
+            raise InputError(label, f"invoices[{i}].id", f"duplicate invoice id {invoice.id!r}")
+        seen[invoice.id] = i
+    for i, outage in enumerate(month.outages):
+        if _aware(outage.end, terms) < _aware(outage.start, terms):
+            raise InputError(label, f"outages[{i}].end", f"{outage.end.isoformat()} is before its start")
+    spans = sorted((s.start, s.end or date.max, i) for i, s in enumerate(month.suspensions))
+    for (_, end_a, i), (start_b, _, j) in itertools.pairwise(spans):
+        if start_b <= end_a:
+            raise InputError(label, f"suspensions[{j}]", f"overlaps suspensions[{i}]")
+
+
+def _aware(moment: datetime, terms: Terms) -> datetime:
+    tz = terms.hours.tz if terms.hours else ZoneInfo(DEFAULT_TZ)
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment

@@ -1,0 +1,52 @@
+"""第五条 — the facts rules/art5_obligations.py matches: incidents and the client's cooperation failures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..load import Loaded
+from ..money import grouped, plain
+from .base import Derivation
+
+
+def incident_facts(d: Derivation, loaded: Loaded, as_of: date) -> None:
+    for incident in loaded.month.incidents:
+        if incident.date > as_of:
+            continue
+        d.add(
+            {
+                "t": "incident",
+                "incident": incident.id,
+                "date": incident.date.isoformat(),
+                "at_fault": incident.at_fault,
+                "personal_information": incident.personal_information,
+                "loss": plain(incident.loss) if incident.loss is not None else "",
+            },
+            f"incident:{incident.id}",
+            (
+                "incident",
+                {
+                    "id": incident.id,
+                    "kind": incident.kind,
+                    "date": incident.date,
+                    "at_fault": incident.at_fault,
+                    "data": ", ".join(incident.data),
+                    "pi": incident.personal_information,
+                    "records": "" if incident.records is None else incident.records,
+                },
+            ),
+            ("incident.loss", {"loss": grouped(incident.loss)})
+            if incident.loss is not None
+            else ("incident.no_loss", {}),
+        )
+
+
+def cooperation_facts(d: Derivation, loaded: Loaded, first: date, last: date, as_of: date) -> None:
+    for i, failure in enumerate(loaded.month.cooperation_failures):
+        if failure.from_ > as_of or failure.from_ > last or (failure.to is not None and failure.to < first):
+            continue
+        d.add(
+            {"t": "cooperation", "obligation": failure.obligation, "date": max(failure.from_, first).isoformat()},
+            f"cooperation:{i}",
+            ("cooperation", {"obligation": failure.obligation, "from": failure.from_, "to": failure.to or ""}),
+        )
