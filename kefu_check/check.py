@@ -102,6 +102,23 @@ class Result:
             "summary": self.summary,
         }
 
+    @property
+    def items(self) -> tuple[Any, ...]:
+        """The consequences as report items (report.py): in the month file, about their subject."""
+        from .report import Item, Location
+
+        where = self.source
+        return tuple(
+            Item(c.id, c.clause, c.severity, Location(where, subject=c.subject), c.message, c.because)
+            for c in self.consequences
+        )
+
+    def exit_code(self, fail_on: str) -> int:
+        """1 when a consequence is at or above --fail-on (error | warning | never), else 0 (SPEC §3)."""
+        from .report import exit_code
+
+        return exit_code(self.items, fail_on)
+
 
 def check_file(
     month_path: Path, contract_path: Path | None = None, cal: Calendar | None = None, lang: Lang = "zh"
@@ -134,7 +151,7 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     Facts of the same identity otherwise (the same notice listed twice) are one consequence with the
     reasons of both; two with different amounts would be a bug, and are refused rather than dropped."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for fact in sorted((f for f in final if f.get("t") == "consequence"), key=lambda f: f["date"]):
+    for fact in sorted((f for f in final if f.get("type") == "consequence"), key=lambda f: f["date"]):
         k = (fact["cid"], fact["subject"], "" if fact["cid"] in GATHERED else fact["date"])
         if k not in merged:
             merged[k] = {**fact, "params": dict(fact["params"]), "refs": list(fact["refs"])}
@@ -145,7 +162,7 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
         if "day_list" in fact["params"]:
             into["params"]["day_list"] = [*into["params"]["day_list"], *fact["params"]["day_list"]]
         into["refs"] += [r for r in fact["refs"] if r not in into["refs"]]
-    availability = next((f for f in final if f.get("t") == "availability"), None)
+    availability = next((f for f in final if f.get("type") == "availability"), None)
     out = [_consequence(f, d, lang) for f in merged.values()]
     return Result(
         d.terms.id,
@@ -201,13 +218,13 @@ def _metrics(d: Derivation, availability: dict[str, Any] | None) -> dict[str, An
             "downtime_budget_minutes": None,
             "availability_year_percent": None,
         }
-    so_far = Decimal(availability["year_us"]) / US_PER_MINUTE
+    so_far = Decimal(availability["year_microseconds"]) / US_PER_MINUTE
     percent = None
     if year.scheduled:
         percent = plain(100 * (1 - so_far / year.scheduled))
     return {
-        "downtime_month_minutes": minutes_of(availability["month_us"]),
-        "downtime_year_minutes": minutes_of(availability["year_us"]),
+        "downtime_month_minutes": minutes_of(availability["month_microseconds"]),
+        "downtime_year_minutes": minutes_of(availability["year_microseconds"]),
         "downtime_budget_minutes": plain(year.budget),
         "availability_year_percent": percent,
     }

@@ -62,7 +62,7 @@ class Engine:
                 for rule in article.rules:
                     lang.when_all(lang.pri(rule.priority), *rule.conditions)(rule.action)
             # every fact must be matched by some rule, or durable-rules refuses it; this one never fires
-            lang.when_all(+lang.m.t, lang.m.t == "\x00never")(_never)
+            lang.when_all(+lang.m.type, lang.m.type == "\x00never")(_never)
         name, definition = ruleset.define()
         lang._rulesets.pop(name, None)  # keep durable's global registry out of it
         self._host = QuietHost({name: definition})

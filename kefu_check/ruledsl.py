@@ -164,7 +164,7 @@ def emit(
     cid = kind.id if isinstance(kind, Kind) else kind
     c.assert_fact(
         {
-            "t": "consequence",
+            "type": "consequence",
             "cid": cid,
             "clause": clause if clause is not None else kind.clause,  # type: ignore[union-attr]
             "subject": subject or "",

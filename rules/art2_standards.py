@@ -18,7 +18,7 @@ from kefu_check.ruledsl import CLIENT, COMPENSATE, FOLD, JUDGE, LIMIT, POOL, PRO
 ARTICLE = Article("2", "第二条 服务标准与质量")
 rule = ARTICLE.rule
 
-IN_FORCE = fact.term << (m.t == "standards_apply")
+IN_FORCE = fact.term << (m.type == "standards_apply")
 SLA_BREACH = (
     (m.cid == "sla.first_response")
     | (m.cid == "sla.resolution")
@@ -58,7 +58,7 @@ SLA_FIRST_RESPONSE = ARTICLE.consequence(
     "2.1(1)",
     "响应时间:对于客户发起的[电话/在线聊天]请求,应在[具体时间,例如:X秒内/分钟内]做出首次响应。",
     IN_FORCE,
-    fact.figures << ((m.t == "first_response") & (m.requests > 0) & (m.on_time_key < m.required_key)),
+    fact.figures << ((m.type == "first_response") & (m.requests > 0) & (m.on_time_key < m.required_key)),
 )
 def first_response_breach(c):
     """On a channel, fewer requests answered within the bound (以内 includes it) than its target share."""
@@ -98,7 +98,7 @@ SLA_RESOLUTION = ARTICLE.consequence(
     "2.1(3)",
     "问题解决率:对于在服务范围内的问题,应在[具体时间,例如:X小时/X个工作日]内提供解决方案或明确进展。",
     IN_FORCE,
-    fact.figures << ((m.t == "resolution") & (m.cases > 0) & (m.on_time_key < m.required_key)),
+    fact.figures << ((m.type == "resolution") & (m.cases > 0) & (m.on_time_key < m.required_key)),
 )
 def resolution_breach(c):
     """Fewer cases resolved (or clearly progressed) within the limit than the target share."""
@@ -133,7 +133,7 @@ SLA_SATISFACTION = ARTICLE.consequence(
     "2.1(4)",
     "客户满意度:通过定期客户满意度调查,乙方客户对服务的满意度应达到[百分比,例如:85分以上/满意度不低于85%]。",
     IN_FORCE,
-    fact.figures << ((m.t == "satisfaction") & (m.respondents != 0) & (m.score_key < m.min_key)),
+    fact.figures << ((m.type == "satisfaction") & (m.respondents != 0) & (m.score_key < m.min_key)),
 )
 def satisfaction_breach(c):
     """The satisfaction score is below the minimum (以上/不低于: the minimum itself meets it)."""
@@ -143,16 +143,16 @@ def satisfaction_breach(c):
 @rule(
     "2.1(2)",
     "服务系统及客服团队应在乙方指定的服务时间内([具体时间段,例如:周一至周五,上午9点至下午6点])正常运行并提供服务",
-    (m.t == "day") & (m.suspension == "") & (m.outage_us > 0),
+    (m.type == "day") & (m.suspension == "") & (m.outage_microseconds > 0),
 )
 def outage_is_downtime(c):
     """Outage minutes inside service hours on a day without suspension are downtime (excluded causes
     were left out when the minutes were measured; overlapping outages count once)."""
     c.assert_fact(
         {
-            "t": "downtime",
+            "type": "downtime",
             "day": c.m.day,
-            "us": c.m.outage_us,
+            "microseconds": c.m.outage_microseconds,
             "in_year": c.m.in_year,
             "cause": "outage",
             "ref": c.m.ref,
@@ -163,8 +163,8 @@ def outage_is_downtime(c):
 @rule(
     "2.1(2)",
     "年度可用性不低于[百分比,例如:99.5%]",
-    fact.year << (m.t == "availability"),
-    fact.piece << (m.t == "downtime"),
+    fact.year << (m.type == "availability"),
+    fact.piece << (m.type == "downtime"),
     priority=FOLD,
 )
 def downtime_so_far(c):
@@ -172,12 +172,12 @@ def downtime_so_far(c):
     year, piece = c.year, c.piece
     c.retract_fact(piece)
     c.retract_fact(year)
-    added = piece.us if piece.in_year else 0
+    added = piece.microseconds if piece.in_year else 0
     updated = dict(year.items())
     updated.update(
-        month_us=year.month_us + piece.us,
-        year_us=year.year_us + added,
-        year_key=key(year.year_us + added),
+        month_microseconds=year.month_microseconds + piece.microseconds,
+        year_microseconds=year.year_microseconds + added,
+        year_key=key(year.year_microseconds + added),
         pieces=[*year.pieces, piece.ref],
     )
     c.assert_fact(updated)
@@ -220,7 +220,7 @@ SLA_AVAILABILITY = ARTICLE.consequence(
     "2.1(2)",
     "年度可用性不低于[百分比,例如:99.5%]",
     IN_FORCE,
-    fact.year << ((m.t == "availability") & (m.breach_raised == False) & (m.year_key > m.budget_key)),
+    fact.year << ((m.type == "availability") & (m.breach_raised == False) & (m.year_key > m.budget_key)),
     priority=JUDGE,
 )
 def availability_breach(c):
@@ -269,9 +269,9 @@ SLA_AVAILABILITY_BUDGET = ARTICLE.consequence(
     IN_FORCE,
     fact.year
     << (
-        (m.t == "availability")
+        (m.type == "availability")
         & (m.budget_raised == False)
-        & (m.year_us > 0)
+        & (m.year_microseconds > 0)
         & (m.year_key >= m.half_budget_key)
         & (m.year_key <= m.budget_key)
     ),
@@ -329,10 +329,15 @@ CALENDAR_ESTIMATED = ARTICLE.consequence(
 
 def _so_far(year):
     """The downtime so far, and this month's, as the reason of an availability decision."""
-    return (("availability.so_far", {"year": str(minutes_of(year.year_us)), "month": str(minutes_of(year.month_us))}),)
+    return (
+        (
+            "availability.so_far",
+            {"year": str(minutes_of(year.year_microseconds)), "month": str(minutes_of(year.month_microseconds))},
+        ),
+    )
 
 
-@rule("2.1(2)", "年度可用性不低于[百分比,例如:99.5%]", m.t == "estimate")
+@rule("2.1(2)", "年度可用性不低于[百分比,例如:99.5%]", m.type == "estimate")
 def calendar_estimated(c):
     """The year's budget counts days of a year the holiday calendar has no data for by weekday only."""
     emit(c, CALENDAR_ESTIMATED, subject=c.m.year, params={"year": c.m.year})
@@ -362,10 +367,10 @@ REPORT_MISSING = ARTICLE.consequence(
 )
 
 
-@rule("2.3", "甲方应建立服务质量监控机制,定期向乙方提供服务报告", (m.t == "report") & (m.delivered_on == ""))
+@rule("2.3", "甲方应建立服务质量监控机制,定期向乙方提供服务报告", (m.type == "report") & (m.delivered_on == ""))
 def report_missing(c):
     """A report that fell due in the window was not delivered by as_of."""
-    emit(c, REPORT_MISSING, subject=c.m.period, date=c.m.due_plus_1, params={"period": c.m.period})
+    emit(c, REPORT_MISSING, subject=c.m.period, date=c.m.day_after_due, params={"period": c.m.period})
 
 
 REPORT_LATE = ARTICLE.consequence(
@@ -397,7 +402,7 @@ REPORT_LATE = ARTICLE.consequence(
 @rule(
     "2.3",
     "甲方应建立服务质量监控机制,定期向乙方提供服务报告",
-    (m.t == "report") & (m.delivered_on != "") & (m.delivered_on > m.due),
+    (m.type == "report") & (m.delivered_on != "") & (m.delivered_on > m.due),
 )
 def report_late(c):
     """A report delivered after its due day."""
@@ -405,7 +410,7 @@ def report_late(c):
         c,
         REPORT_LATE,
         subject=c.m.period,
-        date=c.m.due_plus_1,
+        date=c.m.day_after_due,
         params={"period": c.m.period, "delivered": c.m.delivered_on},
     )
 
@@ -459,8 +464,8 @@ SLA_SERVICE_CREDIT = ARTICLE.consequence(
 @rule(
     "2.1",
     CREDIT_CLAUSE,
-    fact.terms << (m.t == "credit_terms"),
-    fact.breach << ((m.t == "consequence") & (m.excused == False) & (m.waived == "") & SLA_BREACH),
+    fact.terms << (m.type == "credit_terms"),
+    fact.breach << ((m.type == "consequence") & (m.excused == False) & (m.waived == "") & SLA_BREACH),
     priority=COMPENSATE,
     basis=CREDIT_BASIS,
 )
@@ -489,8 +494,8 @@ def service_credit(c):
 @rule(
     "2.1",
     CREDIT_CLAUSE,
-    fact.cap << ((m.t == "credit_cap") & (m.done == False)),
-    fact.credit << ((m.t == "consequence") & (m.cid == "sla.service_credit") & (m.waived == "")),
+    fact.cap << ((m.type == "credit_cap") & (m.done == False)),
+    fact.credit << ((m.type == "consequence") & (m.cid == "sla.service_credit") & (m.waived == "")),
     priority=POOL,
     basis=CREDIT_BASIS,
 )
@@ -505,7 +510,7 @@ def credit_under_cap(c):
     c.assert_fact({**dict(cap.items()), "pool": [*cap.pool, pooled]})
 
 
-@rule("2.1", CREDIT_CLAUSE, (m.t == "credit_cap") & (m.done == False), priority=LIMIT, basis=CREDIT_BASIS)
+@rule("2.1", CREDIT_CLAUSE, (m.type == "credit_cap") & (m.done == False), priority=LIMIT, basis=CREDIT_BASIS)
 def credit_cap(c):
     """同一自然月的抵扣总额不超过当月服务费的 X%: the credits in SPEC §3 order (date, then subject),
     each cut to what is left of the cap after the credits before it; a credit cut to 0.00 stays."""

@@ -14,7 +14,7 @@ _NOTICES = ("notices",)
 ARTICLE = Article("3", "第三条 服务期限")
 rule = ARTICLE.rule
 
-TERM = m.t == "term"
+TERM = m.type == "term"
 AUTO = TERM & (m.auto == True)
 RENEWAL_CLAUSE = "若乙方未提出书面异议,本协议可自动续约[续约时长或条件]。"
 
@@ -22,12 +22,12 @@ RENEWAL_CLAUSE = "若乙方未提出书面异议,本协议可自动续约[续约
 @rule(
     "3.1",
     "本协议的服务期限自[起始日期年月日]起,至[终止日期年月日]止",
-    (m.t == "period") & (m.first <= m.term_end) & (m.last >= m.term_start),
+    (m.type == "period") & (m.first <= m.term_end) & (m.last >= m.term_start),
     priority=GATE,
 )
 def standards_apply(c):
     """Service standards bind only for a period that overlaps the term in force at as_of."""
-    c.assert_fact({"t": "standards_apply", "ref": c.m.ref})
+    c.assert_fact({"type": "standards_apply", "ref": c.m.ref})
 
 
 TERM_NOT_STARTED = ARTICLE.consequence(
@@ -53,7 +53,7 @@ TERM_NOT_STARTED = ARTICLE.consequence(
 )
 
 
-@rule("3.1", "本协议的服务期限自[起始日期年月日]起", TERM & (m.k == 0) & (m.as_of < m.start))
+@rule("3.1", "本协议的服务期限自[起始日期年月日]起", TERM & (m.term_index == 0) & (m.as_of < m.start))
 def term_not_started(c):
     """as_of is before the term's first day."""
     emit(c, TERM_NOT_STARTED, subject=c.m.start, date=c.m.as_of, params={"start": c.m.start})
@@ -87,7 +87,7 @@ TERM_EXPIRED = ARTICLE.consequence(
 @rule("3.1", "至[终止日期年月日]止", TERM & (m.as_of > m.end) & ((m.auto == False) | (m.objection_on != "")))
 def term_expired(c):
     """The term has ended and no renewal applies."""
-    emit(c, TERM_EXPIRED, subject=c.m.end, date=c.m.end_plus_1, params={"end": c.m.end})
+    emit(c, TERM_EXPIRED, subject=c.m.end, date=c.m.day_after_end, params={"end": c.m.end})
 
 
 RENEWAL_AUTO_RENEWED = ARTICLE.consequence(
@@ -127,7 +127,7 @@ def auto_renewed(c):
         c,
         RENEWAL_AUTO_RENEWED,
         subject=c.m.next_end,
-        date=c.m.end_plus_1,
+        date=c.m.day_after_end,
         params={"end": c.m.end, "next_end": c.m.next_end},
     )
 
@@ -247,7 +247,7 @@ RENEWAL_DEADLINE_UPCOMING = ARTICLE.consequence(
 @rule(
     "3.2",
     "协议期满前[具体时间,例如:一个月]……若乙方未提出书面异议,本协议可自动续约",
-    AUTO & (m.objection_on == "") & (m.deadline >= m.as_of) & (m.deadline <= m.as_of_plus_30),
+    AUTO & (m.objection_on == "") & (m.deadline >= m.as_of) & (m.deadline <= m.as_of_plus_30_days),
 )
 def deadline_upcoming(c):
     """The objection deadline is within 30 days and the client has not objected in writing."""
@@ -293,7 +293,7 @@ RENEWAL_OBJECTION_NOT_WRITTEN = ARTICLE.consequence(
 @rule(
     "3.2",
     "若乙方未提出书面异议",
-    (m.t == "notice")
+    (m.type == "notice")
     & (m.auto == True)
     & (m.from_party == "client")
     & (m.kind == "renewal_objection")
@@ -334,7 +334,7 @@ RENEWAL_PROVIDER_NOTICE_NO_EFFECT = ARTICLE.consequence(
 @rule(
     "3.2",
     "若乙方未提出书面异议",
-    (m.t == "notice") & (m.auto == True) & (m.from_party == "provider") & (m.kind == "non_renewal"),
+    (m.type == "notice") & (m.auto == True) & (m.from_party == "provider") & (m.kind == "non_renewal"),
 )
 def provider_notice_no_effect(c):
     """3.2 gives the objection to the client only: the provider's notice does not stop the renewal."""

@@ -11,7 +11,7 @@ from kefu_check.ruledsl import CLIENT, EXCEPTION, PROVIDER, Article, Example, Pa
 ARTICLE = Article("4", "第四条 服务费用与支付")
 rule = ARTICLE.rule
 
-INVOICE = m.t == "invoice"
+INVOICE = m.type == "invoice"
 
 
 @rule(
@@ -63,8 +63,8 @@ def payment_overdue(c):
         c,
         PAYMENT_OVERDUE,
         subject=c.m.invoice,
-        date=c.m.due_plus_1,
-        amount=c.m.outstanding_text,
+        date=c.m.day_after_due,
+        amount=c.m.outstanding,
         params={"invoice": c.m.invoice, "due": c.m.due, "days": c.m.overdue_days},
     )
 
@@ -102,7 +102,7 @@ PAYMENT_LATE_FEE = ARTICLE.consequence(
 @rule(
     "4.4",
     "乙方逾期支付服务费用,每逾期一日,应按当期应付未付金额的[百分比,例如:万分之五]向甲方支付违约金。",
-    INVOICE & (m.fee_days > 0) & (m.charges_late_fee == True),
+    INVOICE & (m.late_fee_days > 0) & (m.charges_late_fee == True),
 )
 def payment_late_fee(c):
     """Each overdue day costs the daily rate × the amount still unpaid that day, summed exactly."""
@@ -110,9 +110,9 @@ def payment_late_fee(c):
         c,
         PAYMENT_LATE_FEE,
         subject=c.m.invoice,
-        date=c.m.due_plus_1,
-        amount=c.m.fee,
-        params={"invoice": c.m.invoice, "days": c.m.overdue_days, "fee": c.m.fee},
+        date=c.m.day_after_due,
+        amount=c.m.late_fee,
+        params={"invoice": c.m.invoice, "days": c.m.overdue_days, "fee": c.m.late_fee},
     )
 
 
@@ -158,9 +158,14 @@ def payment_suspension_right(c):
         c,
         PAYMENT_SUSPENSION_RIGHT,
         subject=c.m.invoice,
-        date=c.m.right_on,
+        date=c.m.suspension_right_on,
         params={"invoice": c.m.invoice, "days": c.m.overdue_days, "n": c.m.suspend_after_days},
-        why=(("why.suspension_right", {"days": c.m.overdue_days, "n": c.m.suspend_after_days, "on": c.m.right_on}),),
+        why=(
+            (
+                "why.suspension_right",
+                {"days": c.m.overdue_days, "n": c.m.suspend_after_days, "on": c.m.suspension_right_on},
+            ),
+        ),
     )
 
 
@@ -242,7 +247,7 @@ SERVICE_LAWFUL_SUSPENSION = ARTICLE.consequence(
 @rule(
     "4.4",
     "逾期超过[具体天数,例如:30]日,甲方有权暂停服务,直至费用结清。",
-    (m.t == "day") & (m.suspension != "") & (m.most_overdue > m.suspend_after_days),
+    (m.type == "day") & (m.suspension != "") & (m.most_overdue_days > m.suspend_after_days),
 )
 def lawful_suspension_day(c):
     """A suspension day on which some invoice is overdue by more than N days with a balance is lawful;
@@ -292,7 +297,7 @@ SERVICE_SUSPENSION_WITHOUT_NOTICE = ARTICLE.consequence(
     "逾期超过[具体天数,例如:30]日,甲方有权暂停服务,直至费用结清。",
     # notice_days is -1 with no notice (or one dated after as_of) and negative for a notice after the start;
     # one comparison, because durable-rules fires a rule once per matching branch of an `|`
-    (m.t == "suspension") & (m.notice_days < m.required_notice_days),
+    (m.type == "suspension") & (m.notice_days < m.required_notice_days),
     basis="暂停前的书面通知:民法典第509条、第528条;fees.suspension_notice_days",
 )
 def suspension_without_notice(c):

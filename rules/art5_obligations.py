@@ -47,7 +47,7 @@ SERVICE_WRONGFUL_SUSPENSION = ARTICLE.consequence(
 @rule(
     "5.2.2",
     "应按照本协议第一、二条的约定,持续、稳定地提供合格的服务。",
-    (m.t == "day") & (m.suspension != "") & (m.most_overdue <= m.suspend_after_days),
+    (m.type == "day") & (m.suspension != "") & (m.most_overdue_days <= m.suspend_after_days),
 )
 def wrongful_suspension_day(c):
     """A suspension day without a lawful ground (no invoice overdue more than N days with a balance,
@@ -63,9 +63,9 @@ def wrongful_suspension_day(c):
     )
     c.assert_fact(
         {
-            "t": "downtime",
+            "type": "downtime",
             "day": c.m.day,
-            "us": c.m.service_us,
+            "microseconds": c.m.service_microseconds,
             "in_year": c.m.in_year,
             "cause": "wrongful_suspension",
             "ref": c.m.ref,
@@ -105,7 +105,7 @@ CONFIDENTIALITY_PROVIDER_BREACH = ARTICLE.consequence(
 @rule(
     "5.2.4",
     "应建立并遵守保密制度,严格保护乙方的商业秘密、技术信息及客户信息,防止泄露、篡改或丢失。",
-    (m.t == "incident") & (m.at_fault == "provider"),
+    (m.type == "incident") & (m.at_fault == "provider"),
 )
 def provider_confidentiality_breach(c):
     """A leak, tampering or loss the provider is at fault for breaches its duty of confidentiality."""
@@ -144,7 +144,7 @@ CONFIDENTIALITY_COMPENSATION = ARTICLE.consequence(
 @rule(
     "5.1.8",
     "对甲方违反保密义务或泄露其商业秘密或客户信息的行为,有权要求甲方赔偿损失。",
-    (m.t == "incident") & (m.at_fault == "provider"),
+    (m.type == "incident") & (m.at_fault == "provider"),
 )
 def confidentiality_compensation(c):
     """The client may claim its loss: the amount asserted, or null while it is to be assessed."""
@@ -192,7 +192,7 @@ PRIVACY_REMEDY_AND_NOTIFY = ARTICLE.consequence(
 @rule(
     "5.2.4",
     "严格保护乙方的商业秘密、技术信息及客户信息,防止泄露、篡改或丢失。",
-    (m.t == "incident") & (m.at_fault == "provider") & (m.personal_information == True),
+    (m.type == "incident") & (m.at_fault == "provider") & (m.personal_information == True),
     basis="个人信息保护法第21条、第57条、第59条",
 )
 def privacy_remedy_and_notify(c):
@@ -230,7 +230,7 @@ CONFIDENTIALITY_CLIENT_BREACH = ARTICLE.consequence(
 @rule(
     "5.1.6",
     "应对其提供的客户信息承担保密义务,并确保其员工遵守保密要求。",
-    (m.t == "incident") & (m.at_fault == "client"),
+    (m.type == "incident") & (m.at_fault == "client"),
 )
 def client_confidentiality_breach(c):
     """The client breaches its own duty of confidentiality."""
@@ -267,14 +267,16 @@ CLIENT_COOPERATION_FAILURE = ARTICLE.consequence(
 @rule(
     "5.1.4",
     "应向甲方提供履行本协议所需的相关业务信息、知识培训及必要的系统访问权限,并保证信息的真实性。",
-    (m.t == "cooperation") & (m.obligation != "contact"),
+    (m.type == "cooperation") & (m.obligation != "contact"),
 )
 def client_cooperation_failure(c):
     """The client failed to provide information, training or system access."""
     emit(c, CLIENT_COOPERATION_FAILURE, subject=c.m.obligation, date=c.m.date, params={"obligation": c.m.obligation})
 
 
-@rule("5.1.5", "应指定专门的联系人或部门,负责与甲方的沟通协调。", (m.t == "cooperation") & (m.obligation == "contact"))
+@rule(
+    "5.1.5", "应指定专门的联系人或部门,负责与甲方的沟通协调。", (m.type == "cooperation") & (m.obligation == "contact")
+)
 def client_contact_failure(c):
     """The client named no contact person or department: the same failure to cooperate, under 5.1.5."""
     emit(
@@ -290,10 +292,12 @@ def client_contact_failure(c):
 @rule(
     "5.1.4",
     "应向甲方提供履行本协议所需的相关业务信息、知识培训及必要的系统访问权限",
-    fact.failure << (m.t == "cooperation"),
+    fact.failure << (m.type == "cooperation"),
     fact.breach
     << (
-        (m.t == "consequence") & (m.excused == False) & ((m.cid == "sla.first_response") | (m.cid == "sla.resolution"))
+        (m.type == "consequence")
+        & (m.excused == False)
+        & ((m.cid == "sla.first_response") | (m.cid == "sla.resolution"))
     ),
     priority=EXCEPTION,
 )

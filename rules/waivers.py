@@ -19,8 +19,8 @@ rule = ARTICLE.rule
 @rule(
     "waiver",
     "",
-    fact.waiver << ((m.t == "waiver") & (m.valid == True)),
-    fact.waived << ((m.t == "consequence") & (m.waived == "") & (m.wkey == fact.waiver.wkey)),
+    fact.waiver << ((m.type == "waiver") & (m.valid == True)),
+    fact.waived << ((m.type == "consequence") & (m.waived == "") & (m.wkey == fact.waiver.wkey)),
     priority=EXCEPTION,
 )
 def waiver_applies(c):
@@ -28,7 +28,7 @@ def waiver_applies(c):
     reemit(c, c.waived, waived=c.waiver.ref)
     if not c.waiver.used:
         c.retract_fact(c.waiver)
-        c.assert_fact({**{k: c.waiver[k] for k in ("t", "wkey", "valid", "ref", "n", "cid")}, "used": True})
+        c.assert_fact({**dict(c.waiver.items()), "used": True})
 
 
 WAIVER_EXPIRED = ARTICLE.consequence(
@@ -63,7 +63,7 @@ WAIVER_EXPIRED = ARTICLE.consequence(
 )
 
 
-@rule("waiver", "", (m.t == "waiver") & (m.valid == False))
+@rule("waiver", "", (m.type == "waiver") & (m.valid == False))
 def waiver_expired(c):
     """A waiver past its `expires` day is not applied; it is dated the day after."""
     emit(c, WAIVER_EXPIRED, subject=c.m.cid, date=c.m.expired_on, params={"waived": c.m.cid, "expires": c.m.expires})
@@ -100,7 +100,7 @@ WAIVER_UNUSED = ARTICLE.consequence(
 )
 
 
-@rule("waiver", "", (m.t == "waiver") & (m.valid == True) & (m.used == False), priority=LAST)
+@rule("waiver", "", (m.type == "waiver") & (m.valid == True) & (m.used == False), priority=LAST)
 def waiver_unused(c):
     """A valid waiver that matched nothing once every other rule has fired."""
     emit(c, WAIVER_UNUSED, subject=c.m.cid, params={"waived": c.m.cid})

@@ -166,24 +166,24 @@ def test_interleaved_evaluations_equal_evaluations_alone(kefu):
 
 def test_sessions_are_deleted_after_each_evaluation():
     """durable-rules allows at most 1,024 live sessions per ruleset: 1,100 evaluations must all work."""
-    facts = [{"t": "cooperation", "obligation": "info", "date": "2026-10-01", "ref": "x", "n": 0}]
+    facts = [{"type": "cooperation", "obligation": "info", "date": "2026-10-01", "ref": "x", "seq": 0}]
     for _ in range(1100):
         out = shared().evaluate(facts)
-        assert [f["cid"] for f in out if f.get("t") == "consequence"] == ["client.cooperation_failure"]
+        assert [f["cid"] for f in out if f.get("type") == "consequence"] == ["client.cooperation_failure"]
 
 
 # --- failures inside actions -------------------------------------------------------------------------------
 
 
-CREDIT_TERMS = {"t": "credit_terms", "percent": "5", "fee": "20000", "fee_text": "20,000.00", "method": "fixed_monthly",
-                "ref": "r", "n": 0}  # fmt: skip
+CREDIT_TERMS = {"type": "credit_terms", "percent": "5", "fee": "20000", "fee_text": "20,000.00", "method": "fixed_monthly",
+                "ref": "r", "seq": 0}  # fmt: skip
 
 
 def test_exception_inside_an_action_surfaces_as_rule_error():
     """The service-credit action computes Decimal(percent): a non-number there fails inside durable-rules,
     which swallows it into the session state; evaluate() must raise it."""
     breach = {
-        "t": "consequence",
+        "type": "consequence",
         "cid": "sla.satisfaction",
         "subject": "",
         "date": "2026-10-31",
@@ -196,7 +196,7 @@ def test_exception_inside_an_action_surfaces_as_rule_error():
         "excused": False,
         "wkey": "sla.satisfaction\x1f",
         "waived": "",
-        "n": 1,
+        "seq": 1,
     }
     with pytest.raises(RuleError):
         shared().evaluate([{**CREDIT_TERMS, "percent": "x", "fee": "y"}, breach])
@@ -306,12 +306,12 @@ FOLD = textwrap.dedent(
 
     rules = ruleset("fold")
     with rules:
-        @when_all(c.year << (m.t == "year"), c.piece << (m.t == "piece"))
+        @when_all(c.year << (m.type == "year"), c.piece << (m.type == "piece"))
         def fold(c):  # like rules/art2_standards.py's downtime_so_far: retracts both facts it matched
             c.retract_fact(c.piece)
             c.retract_fact(c.year)
 
-        @when_all(m.t == "left")
+        @when_all(m.type == "left")
         def keep(c):
             pass
 
@@ -319,8 +319,8 @@ FOLD = textwrap.dedent(
     host = QuietHost({name: definition})
     for n in range(20):
         sid = str(n)
-        host.assert_facts(name, [{"sid": sid, "t": t, "n": n} for t in ("year", "piece", "left")])
-        assert [f["t"] for f in host.get_facts(name, sid)] == ["left"]
+        host.assert_facts(name, [{"sid": sid, "type": t, "n": n} for t in ("year", "piece", "left")])
+        assert [f["type"] for f in host.get_facts(name, sid)] == ["left"]
         host.delete_state(name, sid)
     print("20 folds ok")
     """

@@ -50,7 +50,7 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver
     defaults = list(terms.defaults)
     d.add(
         {
-            "t": "period",
+            "type": "period",
             "first": first.isoformat(),
             "last": judged_last.isoformat(),
             "term_start": terms.start.isoformat(),
@@ -78,9 +78,9 @@ def carry_downtime(d: Derivation, us: int, raised: frozenset[str] = frozenset())
     sequence (SPEC §6) had in the same year; `raised`: the availability ids earlier months already
     raised for that year (each is raised once a year). A month checked alone starts at 0, nothing raised."""
     for fact in d.facts:
-        if fact["t"] == "availability":
+        if fact["type"] == "availability":
             fact.update(
-                year_us=us,
+                year_microseconds=us,
                 year_key=key(us),
                 breach_raised="sla.availability" in raised,
                 budget_raised="sla.availability_budget" in raised,

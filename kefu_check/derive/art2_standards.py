@@ -59,7 +59,7 @@ def day_facts(
                 )
             d.add(
                 {
-                    "t": "suspension",
+                    "type": "suspension",
                     "start": s.start.isoformat(),
                     "notice_date": notice_date.isoformat() if notice_date else "",
                     "notice_days": (s.start - notice_date).days if notice_date else -1,
@@ -93,10 +93,10 @@ def day_facts(
         budget_us = year.budget * US_PER_MINUTE
         d.add(
             {
-                "t": "availability",
+                "type": "availability",
                 "year_first": year.first.isoformat(),
-                "month_us": 0,
-                "year_us": 0,
+                "month_microseconds": 0,
+                "year_microseconds": 0,
                 "year_key": key(0),
                 "budget_key": key(budget_us),
                 "half_budget_key": key(budget_us / 2),
@@ -119,7 +119,7 @@ def day_facts(
         )
         for estimated in year.estimated:
             d.add(
-                {"t": "estimate", "year": str(estimated)},
+                {"type": "estimate", "year": str(estimated)},
                 f"estimate:{estimated}",
                 ("calendar.estimated", {"year": estimated}),
             )
@@ -155,13 +155,13 @@ def day_facts(
             )
         d.add(
             {
-                "t": "day",
+                "type": "day",
                 "day": day.isoformat(),
                 "suspension": s.start.isoformat() if s else "",
-                "most_overdue": most_overdue,
+                "most_overdue_days": most_overdue,
                 "suspend_after_days": terms.suspend_after_days,
-                "service_us": to_us(service),
-                "outage_us": to_us(outage),
+                "service_microseconds": to_us(service),
+                "outage_microseconds": to_us(outage),
                 "in_year": in_year,
             },
             ref,
@@ -225,7 +225,7 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
             lines.append(("default.target_ratio", {}))
         d.add(
             {
-                "t": "first_response",
+                "type": "first_response",
                 "channel": channel.name,
                 "requests": got.requests,
                 "on_time_key": key(got.on_time),
@@ -246,7 +246,7 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
         required = target * got.cases
         d.add(
             {
-                "t": "resolution",
+                "type": "resolution",
                 "cases": got.cases,
                 "on_time_key": key(got.on_time),
                 "required_key": key(required),
@@ -272,7 +272,7 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
         respondents = -1 if got.respondents is None else got.respondents
         d.add(
             {
-                "t": "satisfaction",
+                "type": "satisfaction",
                 "respondents": respondents,
                 "score_key": key(got.score),
                 "min_key": key(terms.satisfaction_min),
@@ -319,10 +319,10 @@ def report_facts(
         got = delivered.get(period)
         d.add(
             {
-                "t": "report",
+                "type": "report",
                 "period": period,
                 "due": due.isoformat(),
-                "due_plus_1": (due + ONE_DAY).isoformat(),
+                "day_after_due": (due + ONE_DAY).isoformat(),
                 "delivered_on": got.isoformat() if got else "",
             },
             f"report:{period}",
@@ -338,7 +338,7 @@ def credit_facts(d: Derivation, terms: Terms, month: Any) -> None:
     fee = d.credit_fee = month_fee(terms, month)
     d.add(
         {
-            "t": "credit_terms",
+            "type": "credit_terms",
             "percent": exact(terms.service_credit_percent),
             "fee": exact(fee) if fee is not None else "",
             "fee_text": grouped(fee) if fee is not None else "",
@@ -350,7 +350,7 @@ def credit_facts(d: Derivation, terms: Terms, month: Any) -> None:
         cap = to_fen(terms.service_credit_cap_percent * fee / 100)
         d.add(
             {
-                "t": "credit_cap",
+                "type": "credit_cap",
                 "cap": plain(cap),
                 "fee": exact(fee),
                 "percent": exact(terms.service_credit_cap_percent),

@@ -35,16 +35,16 @@ def term_facts(d: Derivation, spans: list[TermSpan], month: Any, as_of: date) ->
         next_end = renewed_end(span.end, terms.renew_months) if terms.auto and terms.renew_months else span.end
         d.add(
             {
-                "t": "term",
-                "k": span.k,
+                "type": "term",
+                "term_index": span.k,
                 "start": span.start.isoformat(),
                 "end": span.end.isoformat(),
-                "end_plus_1": (span.end + ONE_DAY).isoformat(),
+                "day_after_end": (span.end + ONE_DAY).isoformat(),
                 "next_end": next_end.isoformat(),
                 "deadline": span.deadline.isoformat(),
                 "auto": terms.auto,
                 "as_of": as_of.isoformat(),
-                "as_of_plus_30": (as_of + timedelta(days=30)).isoformat(),
+                "as_of_plus_30_days": (as_of + timedelta(days=30)).isoformat(),
                 "objection_on": span.objection_on.isoformat() if span.objection_on else "",
                 "late_objection_on": span.late_objection_on.isoformat() if span.late_objection_on else "",
             },
@@ -57,7 +57,7 @@ def term_facts(d: Derivation, spans: list[TermSpan], month: Any, as_of: date) ->
         span = term_on(spans, notice.date)
         d.add(
             {
-                "t": "notice",
+                "type": "notice",
                 "kind": notice.kind,
                 "from_party": notice.from_,
                 "written": notice.written,

@@ -76,18 +76,18 @@ def invoice_facts(
             d.notes[f"fee:{invoice.id}"] = [("invoice.contract_fee", fee_line)]
         d.add(
             {
-                "t": "invoice",
+                "type": "invoice",
                 "invoice": invoice.id,
                 "due": state.due.isoformat(),
-                "due_plus_1": (state.due + ONE_DAY).isoformat(),
-                "right_on": (state.due + timedelta(days=terms.suspend_after_days + 1)).isoformat(),
+                "day_after_due": (state.due + ONE_DAY).isoformat(),
+                "suspension_right_on": (state.due + timedelta(days=terms.suspend_after_days + 1)).isoformat(),
                 "as_of": as_of.isoformat(),
                 "unpaid": state.outstanding > 0,  # exact: the engine compares numbers as floats
-                "outstanding_text": plain(max(state.outstanding, Decimal(0))),
+                "outstanding": plain(max(state.outstanding, Decimal(0))),
                 "overdue_days": state.overdue_days,
                 "suspend_after_days": terms.suspend_after_days,
-                "fee_days": len(state.accruals) and state.overdue_days,
-                "fee": plain(state.fee),
+                "late_fee_days": len(state.accruals) and state.overdue_days,
+                "late_fee": plain(state.fee),
                 "charges_late_fee": terms.late_fee_daily_rate > 0,
                 "settled_before_period": state.settled_before(first),
                 "fee_checked": expected is not None,

@@ -15,7 +15,7 @@ def incident_facts(d: Derivation, loaded: Loaded, as_of: date) -> None:
             continue
         d.add(
             {
-                "t": "incident",
+                "type": "incident",
                 "incident": incident.id,
                 "date": incident.date.isoformat(),
                 "at_fault": incident.at_fault,
@@ -46,7 +46,7 @@ def cooperation_facts(d: Derivation, loaded: Loaded, first: date, last: date, as
         if failure.from_ > as_of or failure.from_ > last or (failure.to is not None and failure.to < first):
             continue
         d.add(
-            {"t": "cooperation", "obligation": failure.obligation, "date": max(failure.from_, first).isoformat()},
+            {"type": "cooperation", "obligation": failure.obligation, "date": max(failure.from_, first).isoformat()},
             f"cooperation:{i}",
             ("cooperation", {"obligation": failure.obligation, "from": failure.from_, "to": failure.to or ""}),
         )

@@ -80,6 +80,6 @@ class Derivation:
 
     def add(self, fact: dict[str, Any], ref: str, *lines: Line) -> None:
         fact["ref"] = ref
-        fact["n"] = len(self.facts)  # facts with equal content would be taken as duplicates
+        fact["seq"] = len(self.facts)  # facts with equal content would be taken as duplicates
         self.facts.append(fact)
         self.notes.setdefault(ref, []).extend(lines)

@@ -37,7 +37,7 @@ def waiver_facts(d: Derivation, waivers: Sequence[Waiver], as_of: date) -> None:
 def _fact(waiver: Waiver, ref: str, *, valid: bool) -> dict[str, Any]:
     expired_on = waiver.expires + timedelta(days=1) if waiver.expires else None
     return {
-        "t": "waiver",
+        "type": "waiver",
         "cid": waiver.id,
         "wkey": "",
         "valid": valid,

@@ -70,7 +70,7 @@ def evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: Iterable[
             carry_downtime(derivation, downtime_us.get(year, 0), frozenset(raised.get(year, ())))
         final = shared().evaluate(derivation.facts)
         if year is not None:
-            so_far = next(f for f in final if f.get("t") == "availability")["year_us"]
+            so_far = next(f for f in final if f.get("type") == "availability")["year_microseconds"]
             downtime_us[year] = so_far
         result = finish(merged, collect(derivation, final, lang), extra)
         if year is not None:
