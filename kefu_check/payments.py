@@ -7,7 +7,7 @@ balance(d) = amount − payments dated *before* d: the payment day itself still 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from .calendar import Calendar, CalendarGap
@@ -45,6 +45,12 @@ class InvoiceState:
     def settled_before(self, day: date) -> bool:
         """Paid in full by payments dated before `day`."""
         return self.balance_on(day) <= 0
+
+    def suspension_right_arose(self, suspend_after_days: int, as_of: date) -> date | None:
+        """The day the right to suspend arose (4.4: overdue more than N days, due + N + 1, with a balance
+        that day), if it did by `as_of` — even when the invoice was paid later."""
+        arose = self.due + timedelta(days=suspend_after_days + 1)
+        return arose if arose <= as_of and self.balance_on(arose) > 0 else None
 
 
 def due_date(cycle: str, terms: Terms, cal: Calendar) -> tuple[date, date]:

@@ -27,6 +27,7 @@ def invoice_facts(
         if state is None:
             continue
         states.append(state)
+        d.suspension_rights[invoice.id] = state.suspension_right_arose(terms.suspend_after_days, as_of)
         ref = f"invoice:{invoice.id}"
         lines: list[Line] = [
             (

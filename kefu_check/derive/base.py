@@ -76,6 +76,7 @@ class Derivation:
     diagnostics: list[str] = field(default_factory=list)
     availability: AvailabilityYear | None = None
     credit_fee: Decimal | None = None
+    suspension_rights: dict[str, date | None] = field(default_factory=dict)  # invoice id → when the right arose
     waivers: dict[str, Waiver] = field(default_factory=dict)  # ref → the waiver whose reason it shows
 
     def add(self, fact: dict[str, Any], ref: str, *lines: Line) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..calendar import Calendar
 from ..check import Result, collect, finish
@@ -19,8 +19,7 @@ from ..derive import carry_downtime, derive
 from ..engine import shared
 from ..i18n import Lang
 from ..load import Loaded
-from ..models import Invoice, Waiver
-from ..payments import invoice_state
+from ..models import Waiver
 from ..terms import Terms, resolve
 from .carry import Carried
 
@@ -41,6 +40,7 @@ class Month:
 class Sequence:
     months: list[Month] = field(default_factory=list)
     rights: dict[str, date] = field(default_factory=dict)  # invoice id → the day the right to suspend arose
+    # (derived month by month: also when the invoice was paid later, so that no month raised the right)
 
     @property
     def contract(self) -> str:
@@ -77,20 +77,9 @@ def evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: Iterable[
             raised.setdefault(year, set()).update(c.id for c in result.consequences if c.id in ONCE_PER_YEAR)
         carried.judged(result.as_of)
         out.months.append(Month(loaded, terms, result, year))
-    if out.months:
-        out.rights = _suspension_rights(list(carried.invoices.values()), out.months[-1], cal)
-    return out
-
-
-def _suspension_rights(invoices: list[Invoice], last: Month, cal: Calendar) -> dict[str, date]:
-    """The day each invoice's right to suspend arose (due + N + 1, unpaid that day), up to the last as_of —
-    also when the invoice was paid later in that same month, so no month raised `payment.suspension_right`."""
-    out = {}
-    for invoice in invoices:
-        state = invoice_state(invoice, last.terms, cal, last.result.as_of)
-        if state is None:
-            continue
-        arose = state.due + timedelta(days=last.terms.suspend_after_days + 1)
-        if arose <= last.result.as_of and state.balance_on(arose) > 0:
-            out[invoice.id] = arose
+        for invoice, arose in derivation.suspension_rights.items():  # the latest record of each invoice decides
+            if arose is None:
+                out.rights.pop(invoice, None)
+            else:
+                out.rights[invoice] = arose
     return out
