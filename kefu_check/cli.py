@@ -1,7 +1,7 @@
 """Command line: `kefu-check [OPTIONS] month.json` (a bare path runs the monthly check).
 
-Exit codes (SPEC §3): 0 nothing at or above --fail-on; 1 something is; 2 the input or the command
-line is wrong (one line naming the file and the field, never a traceback); 3 a bug in kefu-check.
+Exit codes (SPEC §3, named in cliopts.py): 0 nothing at or above --fail-on; 1 something is; 2 the input or
+the command line is wrong (one line naming the file and the field, never a traceback); 3 a bug in kefu-check.
 """
 
 from __future__ import annotations
@@ -12,11 +12,17 @@ from pathlib import Path
 
 import click
 
-from .render import FORMATS
-
-EXIT_INPUT = 2
-EXIT_BUG = 3
-
+from .cliopts import (
+    EXIT_BUG,
+    EXIT_INPUT,
+    as_of_option,
+    fail_on_option,
+    format_option,
+    holidays_option,
+    lang_option,
+    output_option,
+    redact_option,
+)
 
 # Commands whose modules (and their heavier dependencies) are imported only when they run.
 LAZY_COMMANDS = {
@@ -79,25 +85,11 @@ def cli() -> None:
     """kefu-check: the consequences a month of facts triggers under a 客服服务协议."""
 
 
-def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
-
-
 @cli.command()
 @click.argument("months", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--contract", type=click.Path(path_type=Path), help="contract.json (overrides the month's `contract`).")
-@click.option("--as-of", "as_of", callback=_as_of, help="Judge the facts at this day (YYYY-MM-DD).")
-@click.option(
-    "--holidays",
-    type=click.Path(path_type=Path),
-    multiple=True,
-    help="A year's State Council holiday arrangement (JSON), for years the calendar package lacks.",
-)
+@as_of_option()
+@holidays_option()
 @click.option(
     "--history",
     "history_dir",
@@ -105,12 +97,12 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     help="A folder of earlier month files of the same contract, whose state carries into this month (SPEC §6).",
 )
 @click.option("--waivers", "waivers_file", type=click.Path(path_type=Path), help="Waivers (JSON/YAML), SPEC §2.2.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report to FILE, not stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@format_option("check")
+@output_option()
+@fail_on_option()
+@lang_option()
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
+@redact_option()
 def check(
     months: tuple[Path, ...],
     contract: Path | None,
@@ -132,8 +124,8 @@ def check(
     """
     from .batch import Options, Refused, check_all, with_progress
     from .holidays.files import calendar_for, month_contracts
-    from .output import refuse_overwrite, write
-    from .render import exit_code, render
+    from .output import publish, refuse_overwrite
+    from .report import batch_exit_code
 
     cal = calendar_for(holidays, month_contracts(months, contract))
     waivers = ()
@@ -152,8 +144,8 @@ def check(
             for diagnostic in outcome.diagnostics:
                 click.echo(diagnostic, err=True)
     if results:
-        write(render(results, fmt, lang, fail_on), output, [r.private for r in results], redact)
-    sys.exit(EXIT_INPUT if len(results) < len(outcomes) else exit_code(results, fail_on))
+        publish("check", fmt, results, lang, fail_on, output, [r.private for r in results], redact)
+    sys.exit(EXIT_INPUT if len(results) < len(outcomes) else batch_exit_code(results, fail_on))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -166,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
 
         from .config import default_map
 
-        defaults = default_map(Path.cwd(), os.environ)
+        defaults = default_map(Path.cwd(), os.environ, cli.list_commands(None))  # type: ignore[arg-type]
         cli.main(args=argv, prog_name="kefu-check", standalone_mode=False, default_map=defaults)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)

@@ -10,16 +10,19 @@ folder stands for its `*.json` files). Environment: `KEFU_CHECK_FAIL_ON`,
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .cliopts import LANGS
 from .errors import InputError
+from .render import REGISTRY
+from .report import FAIL_ON
 
 CHOICES = {
-    "fail-on": ("error", "warning", "never"),
-    "lang": ("zh", "en"),
-    "format": ("table", "json", "markdown", "junit", "github"),
+    "fail-on": FAIL_ON,
+    "lang": LANGS,
+    "format": tuple(REGISTRY),  # every registered format (render/); a command refuses one it cannot render
 }
 KEYS = (*CHOICES, "holidays")
 
@@ -90,8 +93,8 @@ def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
     return out
 
 
-def default_map(start: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """click's default_map for every command: config, then environment over it (flags beat both)."""
+def default_map(start: Path, env: Mapping[str, str], commands: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """click's default_map for each of `commands`: config, then environment over it (flags beat both)."""
     found = find_config(start)
     settings = {**(found[1] if found else {}), **from_environment(env)}
     params: dict[str, Any] = {}
@@ -100,6 +103,4 @@ def default_map(start: Path, env: Mapping[str, str]) -> dict[str, dict[str, Any]
             params["fmt"] = params["format"] = value
         else:
             params[key.replace("-", "_")] = value
-    from .cli import cli
-
-    return {name: dict(params) for name in cli.list_commands(None)}  # type: ignore[arg-type]
+    return {name: dict(params) for name in commands}

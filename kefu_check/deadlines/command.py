@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from ..cliopts import EXIT_OK, holidays_option, lang_option, output_option, parse_date
 from ..errors import InputError
 from .derive import Entry
 
@@ -47,15 +48,6 @@ def _load(path: Path) -> Source:
     contract, blanks = load_contract_data(raw, label)
     terms = resolve(contract, blanks, label)
     return Source(label, terms.id, terms, path)
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def uid(contract_id: str, key: str) -> str:
@@ -180,16 +172,17 @@ def render_ics(data: list[dict[str, Any]], lang: str, start: date, remind: int, 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--from", "start", callback=_date, help="First day (default: the month's as_of, or the term's start).")
-@click.option("--to", "end", callback=_date, help="Last day (default: --from + 12 months).")
+@click.option(
+    "--from", "start", callback=parse_date, help="First day (default: the month's as_of, or the term's start)."
+)
+@click.option("--to", "end", callback=parse_date, help="Last day (default: --from + 12 months).")
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "ics"]), default="table",
               show_default=True)
 @click.option("--remind", type=click.IntRange(0, 60), default=3, show_default=True,
               help="ics: a reminder this many working days before each date (0 = none).")
-@click.option("--holidays", type=click.Path(path_type=Path), multiple=True,
-              help="A year's holiday arrangement (file or folder), for years the calendar package lacks.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to FILE, not stdout.")
+@holidays_option("A year's holiday arrangement (file or folder), for years the calendar package lacks.")
+@lang_option()
+@output_option("Write to FILE, not stdout.")
 def deadlines(
     inputs: tuple[Path, ...],
     start: date | None,
@@ -243,4 +236,4 @@ def deadlines(
     else:
         text = render_table(data, lang, first, last, contracts)
     write(text, output, [], False, mask=False)
-    sys.exit(0)
+    sys.exit(EXIT_OK)

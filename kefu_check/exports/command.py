@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import _as_of
+from ..cliopts import as_of_option, holidays_option, lang_option
 
 EXPORTS = ("calls", "chats", "emails", "tickets", "surveys", "outages", "invoices", "payments")
 
@@ -36,7 +36,7 @@ def _export_options(command: click.Command) -> click.Command:
 @click.option("--period", callback=_period, help="The month, YYYY-MM. Required.")
 @_export_options
 @click.option("--mapping", type=click.Path(path_type=Path), help="TOML file renaming the exports' columns.")
-@click.option("--as-of", "as_of", callback=_as_of, help="Judge open tickets at this day (default: the period's last).")
+@as_of_option("Judge open tickets at this day (default: the period's last).")
 @click.option(
     "--short-abandons",
     type=click.Choice(["exclude", "count"]),
@@ -49,7 +49,7 @@ def _export_options(command: click.Command) -> click.Command:
     type=click.Choice(["mean_score", "share_satisfied"]),
     help="How satisfaction is measured when the contract does not say (or to compute the other way).",
 )
-@click.option("--holidays", type=click.Path(path_type=Path), multiple=True, help="A year's holiday arrangement.")
+@holidays_option("A year's holiday arrangement.")
 @click.option("--strict", is_flag=True, help="A bad row is fatal (exit 2), not counted and left out.")
 @click.option("--report", type=click.Path(path_type=Path), help="Write every bad row to this JSON file.")
 @click.option(
@@ -66,7 +66,7 @@ def _export_options(command: click.Command) -> click.Command:
     type=click.Path(path_type=Path),
     help="Write a blank workbook (one sheet per export, the default headers) to this .xlsx file, and stop.",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@lang_option()
 def facts(
     contract: Path | None,
     period: str | None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..cliopts import lang_option, output_option
 from ..errors import InputError
 
 
@@ -160,9 +161,9 @@ def table(arr, lang: str) -> str:
 
 @click.command()
 @click.argument("notices", nargs=-1, required=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the --holidays file (JSON) here.")
+@output_option("Write the --holidays file (JSON) here.")
 @click.option("--year", type=click.IntRange(1949, 2199), help="The year, for a notice whose text names none.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@lang_option()
 def holidays(notices: tuple[str, ...], output: Path | None, year: int | None, lang: str) -> None:
     """Read the State Council's holiday notice(s) for one year (.txt, .docx, or - for stdin) into the
     --holidays file; later notices amend earlier ones. The arrangement is printed as a table (on stderr when the

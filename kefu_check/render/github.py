@@ -1,11 +1,10 @@
-"""GitHub Actions workflow commands: `::error`/`::warning`/`::notice` per consequence, the markdown to the summary.
+"""GitHub Actions workflow commands: `::error`/`::warning`/`::notice` per consequence.
 
-When `$GITHUB_STEP_SUMMARY` names a file, the markdown view is appended to it (the job's summary page).
+The markdown view goes to the job's summary page (`$GITHUB_STEP_SUMMARY`) from the output layer (output.py),
+for every command whose format is `github`.
 """
 
 from __future__ import annotations
-
-import os
 
 from ..check import Result
 from ..i18n import Lang
@@ -35,9 +34,6 @@ def to_github(results: list[Result], lang: Lang) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def append_step_summary(markdown: str) -> None:
-    """Append to `$GITHUB_STEP_SUMMARY` when it is set (as in a GitHub Actions step)."""
-    path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if path:
-        with open(path, "a", encoding="utf-8") as summary:
-            summary.write(markdown)
+def view(results: list[Result], lang: Lang, fail_on: str) -> str:
+    """The registry's view (render/__init__.py)."""
+    return to_github(results, lang)

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 from ..catalogue import CONSEQUENCES
 from ..check import Result
 from ..i18n import Lang
-from . import at_or_above
+from ..report import at_or_above
 from .words import SEVERITY, heading, note, title
 
 

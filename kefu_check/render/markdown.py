@@ -28,6 +28,11 @@ def to_markdown(results: list[Result], lang: Lang) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def view(results: list[Result], lang: Lang, fail_on: str) -> str:
+    """The registry's view (render/__init__.py)."""
+    return to_markdown(results, lang)
+
+
 def _section(result: Result, lang: Lang) -> list[str]:
     w = WORDS[lang]
     out = [f"### {cell(heading(result, lang))}", "", f"**{w['summary'].format(**result.summary)}**", ""]

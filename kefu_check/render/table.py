@@ -27,3 +27,8 @@ def to_table(result: Result, lang: Lang) -> str:
         out += ["", metrics]
     out += ["", w["summary"].format(**result.summary)]
     return "\n".join(out) + "\n"
+
+
+def view(results: list[Result], lang: Lang, fail_on: str) -> str:
+    """The registry's view (render/__init__.py): each month's table in turn."""
+    return "\n".join(to_table(r, lang) for r in results)

@@ -9,19 +9,17 @@ from typing import Any
 
 import click
 
+from ..cliopts import fail_on_option, format_option, lang_option, output_option, redact_option
 from ..errors import InputError
-from ..render import FORMATS
-
-LANG = click.Choice(["zh", "en"])
 
 
 @click.command()
 @click.argument("contract", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
-@click.option("--lang", type=LANG, default="zh", show_default=True)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the review to this file.")
-@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
+@format_option("review")
+@fail_on_option()
+@lang_option()
+@output_option("Write the review to this file.")
+@redact_option()
 @click.option(
     "--annotate",
     type=click.Path(path_type=Path),
@@ -31,24 +29,25 @@ def review(
     contract: Path, fmt: str, fail_on: str, lang: str, output: Path | None, redact: bool, annotate: Path | None
 ) -> None:
     """Review a contract (.json/.yaml) or an agreement (.docx/.txt) before signing: defects and risks."""
-    from ..output import refuse_overwrite, write
+    from dataclasses import replace
+
+    from ..output import publish, refuse_overwrite
     from ..redact import Private
     from .findings import review_contract
     from .inputs import load_for_review
-    from .render import exit_code, render
 
     refuse_overwrite(output, [contract])
     refuse_overwrite(annotate, [contract])
     if annotate is not None and contract.suffix.lower() not in (".docx", ".txt"):
         raise InputError(contract.name, None, "--annotate needs an agreement (.docx or .txt), not a contract.json")
     terms, source = load_for_review(contract)
-    result = review_contract(terms, source, contract.name, lang)
+    result = replace(review_contract(terms, source, contract.name, lang), file=str(contract))
     if annotate is not None:
         from .annotate import annotate as write_annotated
 
         write_annotated(contract, result, annotate, lang)
-    write(render(result, fmt, lang, fail_on, str(contract)), output, [Private.of(terms)], redact)
-    sys.exit(exit_code(result, fail_on))
+    publish("review", fmt, result, lang, fail_on, output, [Private.of(terms)], redact)
+    sys.exit(result.exit_code(fail_on))
 
 
 def masked(data: dict[str, Any]) -> dict[str, Any]:
@@ -66,8 +65,8 @@ def masked(data: dict[str, Any]) -> dict[str, Any]:
 
 @click.command()
 @click.argument("agreement", type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write contract.json here.")
-@click.option("--lang", type=LANG, default="zh", show_default=True)
+@output_option("Write contract.json here.")
+@lang_option()
 def extract(agreement: Path, output: Path | None, lang: str) -> None:
     """Read a filled agreement (.docx/.txt) into contract.json; blanks and unreadable values go to stderr."""
     from .document import refuse_unsupported

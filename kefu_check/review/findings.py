@@ -12,6 +12,8 @@ from typing import Any
 from ..models import Contract
 from ..money import exact
 from ..periods import add_months
+from ..report import Item, exit_code
+from ..report import Location as ReportLocation
 from .clauses import MASK, PARTIES, clause_key
 from .credit_code import check_character, credit_code_problem
 from .extract import Extraction
@@ -105,10 +107,31 @@ class Review:
     contract: str | None
     source: str
     findings: tuple[Finding, ...]
+    file: str = field(default="", compare=False)  # the input as the user named it (annotations; not in the JSON)
 
     @property
     def summary(self) -> dict[str, int]:
         return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The findings as report items (report.py): on the agreement's line, or at the contract.json path."""
+        where = self.file or self.source
+        return tuple(
+            Item(
+                f.id,
+                f.clause,
+                f.severity,
+                ReportLocation(where, f.location.line, f.location.path),
+                f.message,
+                (f.suggestion,),
+            )
+            for f in self.findings
+        )
+
+    def exit_code(self, fail_on: str) -> int:
+        """1 when a finding is at or above --fail-on (error | warning | never), else 0."""
+        return exit_code(self.items, fail_on)
 
     def as_json(self) -> dict[str, Any]:
         return {

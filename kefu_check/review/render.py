@@ -1,4 +1,5 @@
-"""Renderers of a Review: a table for people, JSON for machines, markdown for a lawyer's memo."""
+"""The views of a Review (registered in render/__init__.py): a table for people, JSON for machines, markdown for a
+lawyer's memo, JUnit and GitHub workflow commands for CI. Each is `view(review, lang, fail_on) -> str`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from .findings import Finding, Review
 from .messages import word
 
 
-def to_json(review: Review) -> str:
+def json_view(review: Review, lang: str, fail_on: str = "error") -> str:
     return json.dumps(review.as_json(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -33,7 +34,7 @@ def _title(review: Review, lang: str) -> str:
     return word(lang, "title", contract=review.contract or "", source=review.source)
 
 
-def to_table(review: Review, lang: str) -> str:
+def to_table(review: Review, lang: str, fail_on: str = "error") -> str:
     from tabulate import tabulate
 
     out = [_title(review, lang), ""]
@@ -51,7 +52,7 @@ def to_table(review: Review, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_markdown(review: Review, lang: str) -> str:
+def to_markdown(review: Review, lang: str, fail_on: str = "error") -> str:
     from ..render.markdown import cell, table
 
     out = [f"# {cell(_title(review, lang))}", ""]
@@ -63,12 +64,12 @@ def to_markdown(review: Review, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_junit(review: Review, lang: str, fail_on: str) -> str:
+def to_junit(review: Review, lang: str, fail_on: str = "error") -> str:
     """A test suite for the contract: a test case per finding (a failure at or above --fail-on, errors always)
     and one passing case per finding id not raised."""
     from xml.etree import ElementTree as ET
 
-    from ..render import at_or_above
+    from ..report import at_or_above
     from .findings import SEVERITY
 
     suites = ET.Element("testsuites", name="kefu-check review")
@@ -92,10 +93,11 @@ def to_junit(review: Review, lang: str, fail_on: str) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def to_github(review: Review, lang: str, path: str) -> str:
-    """Workflow commands, one per finding, on the agreement's line when it is a text (`path` as given)."""
+def to_github(review: Review, lang: str, fail_on: str = "error") -> str:
+    """Workflow commands, one per finding, on the agreement's line when it is a text (its path as given)."""
     from ..render.github import COMMAND, escape_data, escape_property
 
+    path = review.file or review.source
     lines = []
     for f in review.findings:
         props = [f"file={escape_property(path)}"]
@@ -104,23 +106,3 @@ def to_github(review: Review, lang: str, path: str) -> str:
         props.append(f"title={escape_property(f'{f.id} {f.clause}')}")
         lines.append(f"::{COMMAND[f.severity]} {','.join(props)}::{escape_data(f.message + chr(10) + f.suggestion)}")
     return "".join(line + "\n" for line in lines)
-
-
-def render(review: Review, fmt: str, lang: str, fail_on: str = "error", path: str = "") -> str:
-    if fmt == "json":
-        return to_json(review)
-    if fmt == "junit":
-        return to_junit(review, lang, fail_on)
-    if fmt == "github":
-        from ..render.github import append_step_summary
-
-        append_step_summary(to_markdown(review, lang))
-        return to_github(review, lang, path or review.source)
-    return to_markdown(review, lang) if fmt == "markdown" else to_table(review, lang)
-
-
-def exit_code(review: Review, fail_on: str) -> int:
-    """1 when a finding is at or above --fail-on (error | warning | never), else 0."""
-    from ..render import at_or_above
-
-    return int(any(at_or_above(f.severity, fail_on) for f in review.findings))

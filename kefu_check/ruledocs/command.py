@@ -7,11 +7,13 @@ import sys
 
 import click
 
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+from kefu_check.cliopts import EXIT_INPUT, format_option, lang_option
+
+LANG = lang_option()
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+@format_option("rules", ("table", "json", "markdown"))
 @LANG
 def rules(fmt: str, lang: str) -> None:
     """List every consequence id with its clause, kind, severity and meaning."""
@@ -26,7 +28,6 @@ def rules(fmt: str, lang: str) -> None:
 def explain(cid: str, lang: str) -> None:
     """Explain one consequence id: the clause text, what raises it, why it matters, a worked example."""
     from kefu_check.catalogue import CONSEQUENCES
-    from kefu_check.cli import EXIT_INPUT
 
     from .views import explain as page
     from .words import word

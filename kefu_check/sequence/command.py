@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
+from ..cliopts import fail_on_option, format_option, holidays_option, lang_option, output_option, redact_option
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error", show_default=True)
-@click.option(
-    "--holidays",
-    type=click.Path(path_type=Path),
-    multiple=True,
-    help="A year's State Council holiday arrangement (JSON), for years the calendar package lacks.",
-)
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the report here instead of stdout.")
+@format_option("analyze")
+@lang_option()
+@fail_on_option()
+@holidays_option()
+@output_option("Write the report here instead of stdout.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write a self-contained HTML report.")
-@click.option("--redact", is_flag=True, help="Also mask party names, addresses, credit codes and contacts.")
+@redact_option()
 def analyze(
     inputs: tuple[Path, ...],
     fmt: str,
@@ -37,12 +33,10 @@ def analyze(
     money owed each way; exit 1 if any month has a consequence at or above --fail-on."""
     from ..errors import InputError
     from ..holidays.files import calendar_for, month_contracts
-    from ..output import refuse_overwrite, write
-    from ..render import exit_code
+    from ..output import publish, refuse_overwrite, write
     from .model import evaluate
     from .months import load_sequence, months_in
-    from .story import as_json, timeline
-    from .text import to_markdown, to_table
+    from .story import Analysis
 
     paths: list[Path] = []
     for given in inputs:
@@ -52,23 +46,20 @@ def analyze(
     if not months:
         raise InputError(str(inputs[0]), None, "no month files")
     seq = evaluate(months, cal, lang)
-    entries = timeline(seq)
-    doc = as_json(seq, entries)
-    if fmt == "json":
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "markdown":
-        text = to_markdown(seq, entries, doc, lang)
-    else:
-        text = to_table(seq, entries, doc, lang)
+    given: dict[str, dict[Path, str]] = {}  # a month's file name → its files as given (annotations name them)
+    for p in paths:
+        given.setdefault(p.name, {}).setdefault(p.resolve(), str(p))
+    files = {name: next(iter(found.values())) for name, found in given.items() if len(found) == 1}
+    report = Analysis.of(seq, " ".join(str(p) for p in inputs), files)
     private = [m.result.private for m in seq.months]
     refuse_overwrite(output, paths)
     refuse_overwrite(html_path, paths)
     if html_path is not None:
         from .html import to_html
 
-        write(to_html(seq, entries, doc, lang), html_path, private, redact)
-    write(text, output, private, redact)
+        write(to_html(seq, report.entries, report.doc, lang), html_path, private, redact)
+    publish("analyze", fmt, report, lang, fail_on, output, private, redact)
     for month in seq.months:
         for diagnostic in month.result.diagnostics:
             click.echo(diagnostic, err=True)
-    sys.exit(exit_code(seq.results, fail_on))
+    sys.exit(report.exit_code(fail_on))

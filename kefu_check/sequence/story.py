@@ -3,14 +3,15 @@ to suspend, and the money owed each way — plain functions of the evaluated mon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from ..catalogue import CONSEQUENCES
-from ..check import Consequence
+from ..check import Consequence, Result
 from ..money import plain
+from ..report import Item, exit_code
 from .model import Sequence
 
 CLIENT_PAYMENT_BREACHES = ("payment.overdue", "payment.late_fee")  # 5.1.3 按时足额支付
@@ -169,3 +170,38 @@ def _breach(e: Entry | None) -> dict[str, Any] | None:
     if e is None:
         return None
     return {"date": _iso(e.consequence.date), "id": e.consequence.id, "subject": e.consequence.subject}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """analyze's report (report.py): the evaluated sequence, its timeline and its JSON document (SPEC §6).
+
+    Its items are every month's consequences, each in its month's file as the user named it (`files`: the
+    file name → the path given), so the exit code is each month's, as the monthly check gives it."""
+
+    seq: Sequence
+    entries: list[Entry]
+    doc: dict[str, Any]
+    source: str = ""  # the inputs as the user named them
+    files: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, seq: Sequence, source: str = "", files: dict[str, str] | None = None) -> Analysis:
+        entries = timeline(seq)
+        return cls(seq, entries, as_json(seq, entries), source, dict(files or {}))
+
+    @property
+    def results(self) -> list[Result]:
+        """The months' results, each with its file as given (annotations, JUnit suites)."""
+        return [replace(r, source=self.files.get(r.source, r.source)) for r in self.seq.results]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for r in self.results for item in r.items)
+
+    def exit_code(self, fail_on: str) -> int:
+        """1 when a consequence of any month is at or above --fail-on, else 0."""
+        return exit_code(self.items, fail_on)
+
+    def as_json(self) -> dict[str, Any]:
+        return self.doc

@@ -1,4 +1,5 @@
-"""Table and markdown views of an analysed sequence, and the sentences the HTML view shares with them."""
+"""The views of an analysed sequence (registered in render/__init__.py): table, JSON, markdown, and JUnit and
+GitHub workflow commands (the monthly check's, over the months in sequence); the sentences the HTML view shares."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..check import Consequence
 from ..money import grouped
 from ..render.markdown import cell, table
 from .model import Sequence
-from .story import Entry, first_breach, suspensions
+from .story import Analysis, Entry, first_breach, suspensions
 from .words import WORDS
 
 TOTAL_KEYS = (
@@ -154,3 +155,31 @@ def to_markdown(seq: Sequence, entries: list[Entry], doc: dict[str, Any], lang: 
             out += ["", w["metrics"].format(**r.metrics)]
         out += ["", w["summary"].format(**r.summary)]
     return "\n".join(out) + "\n"
+
+
+def table_view(analysis: Analysis, lang: str, fail_on: str) -> str:
+    return to_table(analysis.seq, analysis.entries, analysis.doc, lang)
+
+
+def json_view(analysis: Analysis, lang: str, fail_on: str) -> str:
+    import json
+
+    return json.dumps(analysis.as_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def markdown_view(analysis: Analysis, lang: str, fail_on: str) -> str:
+    return to_markdown(analysis.seq, analysis.entries, analysis.doc, lang)
+
+
+def junit_view(analysis: Analysis, lang: str, fail_on: str) -> str:
+    """A test suite per month file, each month judged in its sequence (as `check MONTH --history DIR` gives it)."""
+    from ..render.junit import to_junit
+
+    return to_junit(analysis.results, lang, fail_on)
+
+
+def github_view(analysis: Analysis, lang: str, fail_on: str) -> str:
+    """A workflow command per consequence of each month, on the month's file."""
+    from ..render.github import to_github
+
+    return to_github(analysis.results, lang)
