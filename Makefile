@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := scripts/ensure-debian.sh /usr/bin/chromium chromium chromium-driver fonts-noto-cjk
+VALGRIND := scripts/ensure-debian.sh /usr/bin/valgrind valgrind
 
 .PHONY: demo test lint bench soak fuzz fuzz-months memcheck clean
 
@@ -18,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/kefu-check fixtures/demo/month.json || [ $$? -eq 1 ]
 
 test: $(STAMP)
-	scripts/ensure-chromium.sh
-	scripts/ensure-valgrind.sh
+	$(CHROMIUM)
+	$(VALGRIND)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 	$(BIN)/python scripts/memcheck.py --months 300 --no-engine-tests
@@ -34,7 +36,7 @@ fuzz: $(STAMP)  # hostile input: 10,000 generated inputs across check, review an
 	KEFU_FUZZ_EXAMPLES=$${KEFU_FUZZ_EXAMPLES:-10000} $(BIN)/pytest -q --hypothesis-show-statistics tests/test_hostile.py
 
 memcheck: $(STAMP)  # durable-rules' C engine under valgrind: tests/test_engine.py and 3,000 generated months (docs/robustness.md)
-	scripts/ensure-valgrind.sh
+	$(VALGRIND)
 	$(BIN)/python scripts/memcheck.py --months $${KEFU_MEMCHECK_MONTHS:-3000}
 
 fuzz-months: $(STAMP)  # the properties of tests/test_generated_months.py on 10,000 generated months (docs/robustness.md)

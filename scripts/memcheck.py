@@ -329,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         return check_months(args.months, args.seed)
     if valgrind() is None:
-        print("memcheck: valgrind is not installed (scripts/ensure-valgrind.sh installs it)", file=sys.stderr)
+        print("memcheck: valgrind is not installed (scripts/ensure-debian.sh installs it)", file=sys.stderr)
         return 2
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kefu-memcheck-xml-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -331,14 +331,14 @@ def test_an_action_retracting_two_of_its_facts_stays_inside_the_frame(tmp_path):
     """deleteMessageFromFrame counted occupied slots up to messageCount, but the slot zeroed by the first
     retraction no longer counts: the second one ran past the 16-slot messages[] into the next frame node
     (reading it, and writing 8 bytes where an offset matched). Seen under valgrind as a jump on
-    uninitialised memory in deleteMessageFromFrame; required in CI (scripts/ensure-valgrind.sh)."""
+    uninitialised memory in deleteMessageFromFrame; required in CI (scripts/ensure-debian.sh)."""
     memcheck = _memcheck()
     if os.environ.get("KEFU_MEMCHECK"):
         pytest.skip("already running under valgrind (make memcheck)")
     if memcheck.valgrind() is None:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("valgrind is required in CI: scripts/ensure-valgrind.sh installs it")
-        pytest.skip("valgrind is not installed (scripts/ensure-valgrind.sh)")
+            pytest.fail("valgrind is required in CI: scripts/ensure-debian.sh installs it")
+        pytest.skip("valgrind is not installed (scripts/ensure-debian.sh)")
     script = tmp_path / "fold.py"
     script.write_text(FOLD, encoding="utf-8")
     xml = tmp_path / "valgrind.xml"

@@ -1,5 +1,5 @@
 """The HTML report (`analyze --html`) in a real browser: headless Chromium from Debian's packages
-(scripts/ensure-chromium.sh installs it; `make test` runs that first).
+(scripts/ensure-debian.sh installs it; `make test` runs that first).
 
 The page is loaded from disk with every request routed to a local recording proxy: the test checks
 that it renders (a chart per standard, each with drawn paths; the totals equal to the JSON), that no
@@ -46,7 +46,7 @@ CHARTS = ["first_response:chat", "first_response:phone", "resolution", "satisfac
 # Skipped only outside CI: in CI (CI=true) `make test` has installed Chromium, and its absence is a failure.
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-    reason="no Chromium: run scripts/ensure-chromium.sh (make test does)",
+    reason="no Chromium: run scripts/ensure-debian.sh (make test does)",
 )
 
 

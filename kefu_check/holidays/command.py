@@ -10,6 +10,7 @@ import click
 
 from ..cliopts import lang_option, output_option
 from ..errors import InputError
+from ..textfile import decode_text
 
 
 class OneLine(InputError):
@@ -26,25 +27,10 @@ class OneLine(InputError):
 MAX_NOTICE_BYTES = 2 * 1024 * 1024  # a notice is a page of text; its .docx a few dozen kilobytes
 
 
-def decode(raw: bytes, label: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly any byte string
-        raise InputError(label, None, "neither UTF-8 nor GB18030 text")
-    if "\x00" in text:
-        raise InputError(label, None, "a binary file, not text")
-    return text
-
-
 def read_text(path: str, lang: str) -> tuple[str, str]:
     """(label, text) of a notice: .txt (UTF-8 or GB18030), .docx, or ``-`` (stdin)."""
     if path == "-":
-        return "stdin", decode(sys.stdin.buffer.read(MAX_NOTICE_BYTES + 1)[:MAX_NOTICE_BYTES], "stdin")
+        return "stdin", decode_text(sys.stdin.buffer.read(MAX_NOTICE_BYTES + 1)[:MAX_NOTICE_BYTES], "stdin")
     p = Path(path)
     label = p.name or path
     try:
@@ -59,7 +45,7 @@ def read_text(path: str, lang: str) -> tuple[str, str]:
         raise InputError(label, None, f"file too large ({size} bytes; limit {MAX_NOTICE_BYTES})")
     if p.suffix.lower() == ".docx":
         return label, _docx_text(p, label)
-    return label, decode(p.read_bytes(), label)
+    return label, decode_text(p.read_bytes(), label)
 
 
 def _docx_text(path: Path, label: str) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..load import MAX_FILE_BYTES
+from ..textfile import decode_text
 
 MAX_DOCX_ENTRIES = 1_000
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024
@@ -76,16 +77,7 @@ def read_paragraphs(path: Path, label: str) -> list[Para]:
 
 
 def _text_lines(raw: bytes, label: str) -> list[str]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly any byte string
-        raise InputError(label, None, "neither UTF-8 nor GB18030 text")
-    if "\x00" in text:
-        raise InputError(label, None, "a binary file, not text")
+    text = decode_text(raw, label)
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
