@@ -3,7 +3,9 @@ GitHub workflow commands (the monthly check's, over the months in sequence); the
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from ..catalogue import CONSEQUENCES
@@ -183,3 +185,216 @@ def github_view(analysis: Analysis, lang: str, fail_on: str) -> str:
     from ..render.github import to_github
 
     return to_github(analysis.results, lang)
+
+
+# --- the dispute report's words (html.py, xlsx.py): no raw ids, the contract's own terms, money as sentences ----
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A consequence's kind in a lawyer's words: 违约 / 责任 / 权利 / 义务 / 提示 / 状态."""
+    return WORDS[lang][f"kind_{kind}"]
+
+
+def value_words(value: str, lang: str) -> str:
+    """An enumerated input value (a channel, an obligation) as a reader says it."""
+    from ..i18n import VALUES_ZH
+
+    return VALUES_ZH.get(value, value) if lang == "zh" else value.replace("_", " ")
+
+
+@cache
+def _ids() -> re.Pattern[str]:
+    names = sorted(CONSEQUENCES, key=len, reverse=True)
+    return re.compile(r" ?\b(" + "|".join(re.escape(n) for n in names) + r")\b(?![.\w]) ?")
+
+
+def in_words(text: str, lang: str) -> str:
+    """A message or reason with every consequence id in it replaced by that consequence's title."""
+
+    def title_of(match: re.Match[str]) -> str:
+        name = consequence_title(match.group(1), lang)
+        return f"“{name}”" if lang == "zh" else match.group(0).replace(match.group(1), name)
+
+    return _ids().sub(title_of, text)
+
+
+WORDED_SUBJECTS = ("sla.first_response", "client.cooperation_failure")  # subjects that are input values
+
+
+def subject_words(c: Consequence, lang: str) -> str:
+    """What a consequence is about, for a reader: a breach's title rather than its id, a channel's name."""
+    subject = c.subject or ""
+    cid, _, rest = subject.partition(":")
+    if cid in CONSEQUENCES:
+        name = consequence_title(cid, lang)
+        if not rest:
+            return name
+        shown = value_words(rest, lang) if cid in WORDED_SUBJECTS else rest
+        return f"{name}({shown})" if lang == "zh" else f"{name} ({shown})"
+    return value_words(subject, lang) if c.id in WORDED_SUBJECTS else subject
+
+
+def note_in_words(c: Consequence, lang: str) -> str:
+    """The message in words, with excusal (by the excusing consequences' titles) and waiver."""
+    w = WORDS[lang]
+    extra = []
+    if c.excused_by:
+        extra.append(w["excused_in_words"].format(by="、".join(consequence_title(x, lang) for x in c.excused_by)))
+    if c.waived_by:
+        extra.append(w["waived"].format(by=c.waived_by))
+    sep = "" if lang == "zh" else " "
+    return in_words(c.message, lang) + "".join(f"{sep}({x})" if lang == "en" else f"({x})" for x in extra)
+
+
+def breach_lines_in_words(entries: list[Entry], lang: str) -> list[str]:
+    """Who breached first, without ids."""
+    w = WORDS[lang]
+    out = []
+    for party, e in first_breach(entries).items():
+        if e is None:
+            out.append(w["no_breach"].format(party=w[party]))
+            continue
+        c = e.consequence
+        out.append(
+            w["first_breach_in_words"].format(
+                party=w[party],
+                date=c.date.isoformat() if c.date else "",
+                title=consequence_title(c.id, lang),
+                subject=subject_words(c, lang),
+            )
+        )
+    return out
+
+
+def _pct(value: Decimal) -> str:
+    from ..money import exact
+
+    return exact(value)
+
+
+def key_terms(seq: Sequence, lang: str) -> list[tuple[str, str, str]]:
+    """(item, what the contract says, clause) for the terms the findings rest on, from the last month's contract."""
+    w = WORDS[lang]
+    t = seq.months[-1].terms
+    rows = [
+        (w["contract_id"], t.id, ""),
+        (w["provider_role"], t.provider, ""),
+        (w["client_role"], t.client, ""),
+    ]
+    term = w["term_dates"].format(start=t.start.isoformat(), end=t.end.isoformat())
+    if t.auto:
+        if t.objection_by == "notice_window" and t.notice_months == 1:
+            deadline = w["deadline_one_month"]
+        elif t.objection_by == "notice_window" and t.notice_months is not None:
+            deadline = w["deadline_months"].format(n=t.notice_months)
+        elif t.objection_by == "notice_window":
+            deadline = w["deadline_days"].format(n=t.notice_days)
+        else:
+            deadline = w["deadline_expiry"]
+        term += w["renewal_auto"].format(months=t.renew_months, deadline=deadline)
+    else:
+        term += w["renewal_none"]
+    rows.append((w["service_term"], term, "3.1, 3.2"))
+    fee = grouped(t.monthly_fee) if t.monthly_fee is not None else ""
+    if t.method == "per_usage":
+        text = w["fee_per_usage"].format(fee=fee, units=f"{t.included_units:,}", rate=_pct(t.unit_rate or Decimal(0)))
+    elif t.method == "lump_sum":
+        lump = seq.months[-1].loaded.contract.fees
+        amount = lump.lump_sum_fee if lump is not None else None
+        text = w["fee_lump_sum"].format(fee=grouped(amount) if amount is not None else w["not_agreed"])
+    else:
+        text = w["fee_fixed_monthly"].format(fee=fee)
+    rows.append((w["fee"], text + w[f"fee_cycle_{t.cycle}"], "4.1, 4.2"))
+    rows.append((w["payment_days"], w["payment_value"].format(days=t.due_working_days), "4.3"))
+    rows.append((w["late_fee_rate"], w["late_fee_value"].format(percent=_pct(t.late_fee_daily_rate * 100)), "4.4"))
+    suspension = w["suspension_value"].format(days=t.suspend_after_days)
+    if t.suspension_notice_days is not None:
+        suspension += w["suspension_notice"].format(days=t.suspension_notice_days)
+    rows.append((w["suspension"], suspension, "4.4"))
+    for c in t.channels:
+        text = w["std_first_response"].format(
+            channel=value_words(c.name, lang), seconds=c.within_seconds, percent=_pct(c.target_ratio * 100)
+        )
+        rows.append((w["standards"], text, "2.1(1)"))
+    if t.availability is not None:
+        year = value_words(t.availability.year, lang) if lang == "zh" else f"{t.availability.year} year"
+        text = w["std_availability"].format(percent=_pct(t.availability.min_percent), year=year)
+        rows.append((w["standards"], text, "2.1(2)"))
+    if t.resolution is not None:
+        within, unit, ratio = t.resolution
+        text = w["std_resolution"].format(within=within, unit=value_words(unit, lang), percent=_pct(ratio * 100))
+        rows.append((w["standards"], text, "2.1(3)"))
+    if t.satisfaction_min is not None:
+        rows.append((w["standards"], w["std_satisfaction"].format(min=_pct(t.satisfaction_min)), "2.1(4)"))
+    if t.report is not None:
+        every, days = t.report
+        rows.append((w["standards"], w["std_report"].format(every=value_words(every, lang), days=days), "2.3"))
+    if t.service_credit_percent is None:
+        credit = w["credit_none"]
+    else:
+        credit = w["credit_value"].format(percent=_pct(t.service_credit_percent))
+        if t.service_credit_cap_percent is None:
+            credit += w["cap_none"]
+        else:
+            credit += w["cap_value"].format(percent=_pct(t.service_credit_cap_percent))
+    rows.append((w["credit"], credit, "2.1"))
+    return rows
+
+
+def money_sentences(seq: Sequence, entries: list[Entry], doc_totals: dict[str, Any], lang: str) -> list[str]:
+    """The money each way as sentences: who owes whom what as of the last month's as_of, a claimed loss marked
+    as claimed, and the net saying who owes whom (never a signed number)."""
+    w = WORDS[lang]
+    as_of = seq.months[-1].result.as_of.isoformat()
+    late, credits, compensation = (Decimal(doc_totals[k]) for k in ("late_fees", "service_credits", "compensation"))
+    first = (
+        w["client_owes"].format(date=as_of, amount=grouped(late))
+        if late
+        else w["client_owes_nothing"].format(date=as_of)
+    )
+    items = []
+    if credits:
+        items.append(w["owed_credit"].format(amount=grouped(credits)))
+    if compensation:
+        items.append(w["owed_compensation"].format(amount=grouped(compensation)))
+    second = w["provider_owes"].format(items=w["owed_and"].join(items)) if items else w["provider_owes_nothing"]
+    out = [first + w["sentence_join"] + second + w["sentence_end"]]
+    net = late - credits - compensation
+    claimed = w["net_claimed"] if compensation else ""
+    if net > 0:
+        out.append(w["net_provider"].format(amount=grouped(net)) + claimed + w["sentence_end"])
+    elif net < 0:
+        out.append(w["net_client"].format(amount=grouped(-net)) + claimed + w["sentence_end"])
+    else:
+        out.append(w["net_zero"] + w["sentence_end"])
+    if doc_totals["compensation_unassessed"]:
+        out.append(w["unassessed"].format(n=doc_totals["compensation_unassessed"]))
+    waived = sum(
+        (
+            e.consequence.amount
+            for e in entries
+            if e.consequence.waived_by is not None
+            and e.consequence.amount is not None
+            and e.consequence.id in ("payment.late_fee", "sla.service_credit", "confidentiality.compensation")
+        ),
+        Decimal(0),
+    )
+    if waived:
+        out.append(w["waived_out"].format(amount=grouped(waived)))
+    return out
+
+
+def month_tally(consequences: Any, lang: str) -> str:
+    """A month's consequences counted by kind, in a lawyer's words."""
+    w = WORDS[lang]
+    if not consequences:
+        return w["tally_none"]
+    order = ("breach", "liability", "right", "obligation", "warning", "status")
+    counted = {k: sum(1 for c in consequences if c.kind == k) for k in order}
+    sep = "," if lang == "zh" else ", "
+    parts = sep.join(w["tally_part"].format(label=kind_label(k, lang), count=n) for k, n in counted.items() if n)
+    text = w["tally"].format(n=len(consequences), parts=parts)
+    aside = sum(1 for c in consequences if c.excused_by or c.waived_by is not None)
+    if aside:
+        text += w["tally_set_aside"].format(n=aside)
+    return text + ("。" if lang == "zh" else ".")
