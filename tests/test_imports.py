@@ -194,3 +194,17 @@ def test_the_graph_sees_function_level_imports() -> None:
 )
 def test_cycles_finds_components(edges: dict[str, set[str]], expected: list[list[str]]) -> None:
     assert cycles(edges) == expected
+
+
+def test_every_name_imported_by_name_resolves() -> None:
+    """A `module:function` of the format registry or of cli's lazy commands that names nothing fails here,
+    not when a user first asks for that format or command."""
+    from importlib import import_module
+
+    from kefu_check.cli import LAZY_COMMANDS
+    from kefu_check.render import REGISTRY
+
+    names = [*LAZY_COMMANDS.values(), *(view for fmt in REGISTRY.values() for view in fmt.views.values())]
+    for name in names:
+        module, attr = name.split(":")
+        assert callable(getattr(import_module(module), attr, None)), name
