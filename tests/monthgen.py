@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import calendar as _calendar
 import copy
+import itertools
 import json
 import os
 import random
@@ -1005,6 +1006,19 @@ def month_traits(contract: dict, month: dict, doc: dict | None) -> set[str]:
         t.add("input: as_of after the period")
     if _has_holiday(month["period"]):
         t.add("input: a month with a statutory holiday")
+    if hours and hours.get("timezone") == "Europe/Berlin":
+        t.add("input: service hours in a zone with daylight saving time")
+    outages = sorted((_moment(o["start"]), _moment(o["end"])) for o in month.get("outages", []))
+    if any(b[0] < a[1] for a, b in itertools.pairwise(outages)):
+        t.add("input: overlapping outages")
+    if fees["method"] == "per_usage" and "usage" in month:
+        t.add("input: per_usage with the month's usage")
+    if any(
+        sum(_fen(p["amount"]) for p in i.get("payments", [])) < _fen(i["amount"]) for i in invoices if i.get("payments")
+    ):
+        t.add("input: an invoice partly paid")
+    if sum(1 for n in month.get("notices", []) if n["from"] == "provider" and n["kind"] == "non_renewal") >= 2:
+        t.add("input: several provider notices")
     if doc is None:
         return t
     cs = doc["consequences"]
@@ -1039,7 +1053,30 @@ def month_traits(contract: dict, month: dict, doc: dict | None) -> set[str]:
         t.add("output: a waived consequence")
     if doc["metrics"]["downtime_month_minutes"] not in (None, 0):
         t.add("output: downtime this month")
+    remedies = contract.get("remedies") or {}
+    credits = [c for c in cs if c["id"] == "sla.service_credit" and c["amount"] is not None]
+    if credits and remedies.get("service_credit_percent") and fees["method"] == "fixed_monthly":
+        full = _fen(fees["monthly_fee"]) * _fen(remedies["service_credit_percent"]) // 10000
+        if any(_fen(c["amount"]) < full for c in credits):
+            t.add("output: a credit cut by the cap")
+        if any(c["amount"] == "0.00" for c in credits) and full:
+            t.add("output: a credit cut to 0.00")
+    if ids["sla.service_credit"] and any(c["amount"] is None for c in cs if c["id"] == "sla.service_credit"):
+        t.add("output: a credit without amount (no month's fee)")
+    if ids["report.late"] and ids["report.missing"]:
+        t.add("output: report.late and report.missing")
+    if len({c["id"] for c in cs if c["id"].startswith("renewal.")}) >= 3:
+        t.add("output: >= 3 kinds of renewal.*")
+    if not any(c["severity"] == "error" for c in cs) and any(c["severity"] == "warning" for c in cs):
+        t.add("output: warnings only (exit 0)")
+    if not cs:
+        t.add("output: nothing at all")
     return t
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone(timedelta(hours=8)))
 
 
 _HOLIDAY_MONTHS: dict[str, bool] = {}
