@@ -18,6 +18,7 @@ from ..cliopts import fail_on_option, format_option, holidays_option, lang_optio
 @holidays_option()
 @output_option("Write the report here instead of stdout.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write a self-contained HTML report.")
+@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help="Also write the ledger as a workbook.")
 @redact_option()
 def analyze(
     inputs: tuple[Path, ...],
@@ -27,6 +28,7 @@ def analyze(
     holidays: tuple[Path, ...],
     output: Path | None,
     html_path: Path | None,
+    xlsx_path: Path | None,
     redact: bool,
 ) -> None:
     """Analyse month files (or a folder of them) of one contract as a sequence: timeline, first breach,
@@ -54,10 +56,15 @@ def analyze(
     private = [m.result.private for m in seq.months]
     refuse_overwrite(output, paths)
     refuse_overwrite(html_path, paths)
+    refuse_overwrite(xlsx_path, paths)
     if html_path is not None:
         from .html import to_html
 
         write(to_html(seq, report.entries, report.doc, lang), html_path, private, redact)
+    if xlsx_path is not None:
+        from .xlsx import write_xlsx
+
+        write_xlsx(seq, report, lang, cal, xlsx_path, private, redact)
     publish("analyze", fmt, report, lang, fail_on, output, private, redact)
     for month in seq.months:
         for diagnostic in month.result.diagnostics:
