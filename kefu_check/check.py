@@ -151,7 +151,8 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     Facts of the same identity otherwise (the same notice listed twice) are one consequence with the
     reasons of both; two with different amounts would be a bug, and are refused rather than dropped."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for fact in sorted((f for f in final if f.get("type") == "consequence"), key=lambda f: f["date"]):
+    # in date order, then by what they rest on: the engine's own order of facts is not part of the result
+    for fact in sorted((f for f in final if f.get("type") == "consequence"), key=lambda f: (f["date"], f["refs"])):
         k = (fact["cid"], fact["subject"], "" if fact["cid"] in GATHERED else fact["date"])
         if k not in merged:
             merged[k] = {**fact, "params": dict(fact["params"]), "refs": list(fact["refs"])}

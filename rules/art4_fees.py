@@ -201,7 +201,8 @@ BILLING_INVOICE_MISMATCH = ARTICLE.consequence(
 @rule(
     "4.2",
     "具体费率标准为:[详细列出各项服务的单价或总价,例如:基础咨询服务每月人民币贰万元整(¥20,000.00),超出部分按[具体标准]收费]。",
-    INVOICE & (m.fee_checked == True) & (m.amount_exact != m.contract_fee_exact),
+    # an invoice settled before the month raises nothing this month (SPEC §6), as for the payment rules
+    (m.type == "billing") & (m.settled_before_period == False) & (m.amount_exact != m.contract_fee_exact),
 )
 def billing_invoice_mismatch(c):
     """The invoice differs from the fee the contract gives for its cycle."""
@@ -210,7 +211,6 @@ def billing_invoice_mismatch(c):
         BILLING_INVOICE_MISMATCH,
         subject=c.m.invoice,
         amount=c.m.contract_fee,
-        ref="fee:" + c.m.invoice,
         params={"invoice": c.m.invoice, "fee": c.m.contract_fee},
     )
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..calendar import Calendar, CalendarGap, day_service_minutes, scheduled_minutes
-from ..downtime import US_PER_MINUTE, outage_minutes_by_day, to_us
+from ..downtime import US_PER_MINUTE, localise, outage_minutes_by_day, to_us
 from ..errors import InputError
 from ..load import Loaded
 from ..money import exact, grouped, plain, to_fen
@@ -81,7 +81,7 @@ def day_facts(
             for day in outage_days:
                 if o.start.date() <= day <= o.end.date():
                     outage_ids.setdefault(day, []).append(o.id)
-        ignored = [o.id for o in month.outages if o.cause in excluded]
+        ignored = [o.id for o in month.outages if o.cause in excluded and _overlaps(o, hours, first, judged_last)]
         if ignored:
             d.notes.setdefault("availability", []).append(
                 ("availability.excluded", {"ids": ", ".join(ignored), "causes": sorted(excluded)})
@@ -359,3 +359,10 @@ def credit_facts(d: Derivation, terms: Terms, month: Any) -> None:
             },
             "credit_cap",
         )
+
+
+def _overlaps(outage: Any, hours: Any, first: date, last: date) -> bool:
+    """Whether an outage has a moment on the days first..last (local time): one after as_of has not happened."""
+    start = localise(outage.start, hours).astimezone(hours.tz).date()
+    end = localise(outage.end, hours).astimezone(hours.tz).date()
+    return start <= last and end >= first

@@ -24,7 +24,8 @@ def invoice_facts(
             state = invoice_state(invoice, terms, cal, as_of)
         except CalendarGap as gap:
             raise InputError(loaded.month_label, f"invoices[{i}].cycle", str(gap)) from None
-        if state is None:
+        _billing(d, loaded, terms, i, first)
+        if state is None:  # due in a year the calendar does not know yet, after as_of: not due
             continue
         states.append(state)
         d.suspension_rights[invoice.id] = state.suspension_right_arose(terms.suspend_after_days, as_of)
@@ -66,15 +67,6 @@ def invoice_facts(
                     },
                 )
             )
-        expected = contract_fee(invoice, terms, loaded.month)
-        if expected is not None:
-            fee_line = {
-                "cycle": invoice.cycle,
-                "fee": shown(expected),
-                "amount": shown(invoice.amount),
-                "method": terms.method,
-            }
-            d.notes[f"fee:{invoice.id}"] = [("invoice.contract_fee", fee_line)]
         d.add(
             {
                 "type": "invoice",
@@ -91,12 +83,33 @@ def invoice_facts(
                 "late_fee": plain(state.fee),
                 "charges_late_fee": terms.late_fee_daily_rate > 0,
                 "settled_before_period": state.settled_before(first),
-                "fee_checked": expected is not None,
-                "amount_exact": exact(invoice.amount),
-                "contract_fee": plain(expected) if expected is not None else "",
-                "contract_fee_exact": exact(expected) if expected is not None else "",
             },
             ref,
             *lines,
         )
     return states
+
+
+def _billing(d: Derivation, loaded: Loaded, terms: Terms, i: int, first: date) -> None:
+    """The invoice's amount against the fee the contract gives for its cycle (4.2), when it gives one —
+    whether or not the invoice can be due yet: the amount is wrong from the day it is issued."""
+    invoice = loaded.month.invoices[i]
+    expected = contract_fee(invoice, terms, loaded.month)
+    if expected is None:
+        return
+    paid_before = sum((p.amount for p in invoice.payments if p.date < first), Decimal(0))
+    d.add(
+        {
+            "type": "billing",
+            "invoice": invoice.id,
+            "amount_exact": exact(invoice.amount),
+            "contract_fee": plain(expected),
+            "contract_fee_exact": exact(expected),
+            "settled_before_period": paid_before >= invoice.amount,
+        },
+        f"fee:{invoice.id}",
+        (
+            "invoice.contract_fee",
+            {"cycle": invoice.cycle, "fee": shown(expected), "amount": shown(invoice.amount), "method": terms.method},
+        ),
+    )

@@ -78,10 +78,16 @@ class Invoice(Fact):
     late_fee: str  # the accrued fee, rounded once to the fen
     charges_late_fee: bool  # the daily rate is positive
     settled_before_period: bool  # paid in full before the month began (raises nothing, SPEC §6)
-    fee_checked: bool  # the contract gives a fee for this cycle (4.2)
+
+
+class Billing(Fact):
+    """An invoice the contract gives a fee for: its amount against that fee (4.2), due yet or not."""
+
+    invoice: str
     amount_exact: str
-    contract_fee: str  # two decimals, or ""
+    contract_fee: str  # two decimals
     contract_fee_exact: str
+    settled_before_period: bool
 
 
 class Suspension(Fact):
@@ -260,6 +266,7 @@ DERIVED: dict[str, type] = {
     "term": Term,
     "notice": Notice,
     "invoice": Invoice,
+    "billing": Billing,
     "suspension": Suspension,
     "day": Day,
     "availability": Availability,
