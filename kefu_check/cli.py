@@ -152,13 +152,17 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: maps bad input to exit 2 with one line, and a bug to exit 3 without a traceback."""
     from .calendar import CalendarGap, HolidaysFileError
     from .errors import InputError
+    from .problems import lang_of, problem, set_lang
 
+    args = sys.argv[1:] if argv is None else argv
+    set_lang(lang_of(args))  # input errors are rendered in the user's language (SPEC §10)
     try:
         import os
 
         from .config import default_map
 
         defaults = default_map(Path.cwd(), os.environ, cli.list_commands(None))  # type: ignore[arg-type]
+        set_lang(lang_of(args, defaults))
         cli.main(args=argv, prog_name="kefu-check", standalone_mode=False, default_map=defaults)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
@@ -171,7 +175,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         sys.exit(EXIT_INPUT)
-    except (InputError, HolidaysFileError, CalendarGap) as exc:
+    except CalendarGap as exc:
+        click.echo(problem("calendar_gap", year=exc.year).render(), err=True)
+        sys.exit(EXIT_INPUT)
+    except (InputError, HolidaysFileError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_INPUT)
     except BrokenPipeError:

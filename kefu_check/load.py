@@ -10,13 +10,16 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import InputError
 from .models import Contract, MonthFacts
+from .problems import PROBLEMS, Problem, ProblemValueError, problem, quote
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_YAML_EVENTS = 200_000  # a year of busy months is a few thousand; loading YAML is slow, so it is bounded
@@ -55,42 +58,70 @@ def _non_finite(name: str) -> Decimal:
     return Decimal(name)
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key {key!r}")
+            raise _DuplicateKey(key)
         out[key] = value
     return out
 
 
+def _looks_gb18030(raw: bytes) -> bool:
+    """Not UTF-8, but Chinese text in GBK/GB18030 (what Windows Notepad and Excel write in China)."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
 def read_document(path: Path, label: str) -> Any:
-    """Parse a JSON or YAML file into plain Python data with Decimal numbers."""
+    """Parse a JSON or YAML file into plain Python data with Decimal numbers.
+
+    A GBK/GB18030 file is refused with how to convert it (JSON is UTF-8, RFC 8259 §8.1; a guessed encoding
+    could silently misread an id), never read by a guess."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(label, None, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
+            raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(label, None, "no such file") from None
+        raise InputError(label, None, problem("no_such_file")) from None
     except IsADirectoryError:
-        raise InputError(label, None, "is a directory, not a file") from None
+        raise InputError(label, None, problem("is_directory")) from None
+    except PermissionError:
+        raise InputError(label, None, problem("permission_denied")) from None
     except OSError as exc:
-        raise InputError(label, None, f"cannot read file ({exc.strerror})") from None
+        raise InputError(label, None, problem("cannot_read", reason=exc.strerror, errno=exc.errno)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(label, None, f"not valid UTF-8 (byte {exc.start})") from None
+        if _looks_gb18030(raw):
+            raise InputError(label, None, problem("gb18030", file=printable(str(path)))) from None
+        raise InputError(label, None, problem("not_utf8", byte=exc.start)) from None
     if path.suffix.lower() in (".yaml", ".yml"):
         return _read_yaml(text, label)
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=_non_finite, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise InputError(label, None, f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        kind = f"json:{exc.msg}"
+        detail = Problem(kind) if kind in PROBLEMS else exc.msg
+        raise InputError(
+            label, None, problem("invalid_json", line=exc.lineno, column=exc.colno, detail=detail)
+        ) from None
+    except _DuplicateKey as exc:
+        raise InputError(label, None, problem("duplicate_key", key=quote(exc.key))) from None
     except RecursionError:
-        raise InputError(label, None, "nesting too deep") from None
-    except ValueError as exc:
-        raise InputError(label, None, f"invalid JSON ({exc})") from None
+        raise InputError(label, None, problem("nesting_too_deep")) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(label, None, problem("invalid_json_number")) from None
 
 
 def _read_yaml(text: str, label: str) -> Any:
@@ -106,9 +137,9 @@ def _read_yaml(text: str, label: str) -> Any:
         try:
             number = Decimal(str(value).replace("_", ""))
         except ArithmeticError:
-            raise ValueError(f"invalid number {value!r}") from None
+            raise ProblemValueError("invalid_number", given=quote(value)) from None
         if not number.is_finite():
-            raise ValueError(f"not a finite number: {value}")
+            raise ProblemValueError("not_finite", given=str(value))
         return number
 
     Loader.add_constructor("tag:yaml.org,2002:float", decimal_float)
@@ -120,67 +151,168 @@ def _read_yaml(text: str, label: str) -> Any:
     try:
         for count, event in enumerate(yaml.parse(text, Loader=base), 1):
             if count > MAX_YAML_EVENTS:
-                raise InputError(label, None, f"too many YAML values (limit {MAX_YAML_EVENTS:,})")
+                raise InputError(label, None, problem("yaml_too_many", limit=MAX_YAML_EVENTS))
             if isinstance(event, yaml.AliasEvent):
-                raise InputError(label, None, "YAML aliases are not accepted")
+                raise InputError(label, None, problem("yaml_alias"))
             tag = getattr(event, "tag", None)
             implicit = getattr(event, "implicit", True)
             if tag is not None and not (implicit[0] if isinstance(implicit, tuple) else implicit):
-                raise InputError(label, None, f"YAML tags are not accepted ({tag})")
+                raise InputError(label, None, problem("yaml_tag", tag=printable(str(tag))))
         return yaml.load(text, Loader=Loader)
     except InputError:
         raise
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise InputError(label, None, f"invalid YAML{where}") from None
-    except (ValueError, RecursionError) as exc:
-        raise InputError(label, None, f"invalid YAML ({exc})") from None
+        if mark:
+            raise InputError(label, None, problem("invalid_yaml_line", line=mark.line + 1)) from None
+        raise InputError(label, None, problem("invalid_yaml")) from None
+    except ProblemValueError as exc:
+        raise InputError(label, None, exc.problem) from None
+    except RecursionError:
+        raise InputError(label, None, problem("nesting_too_deep")) from None
+    except ValueError:
+        raise InputError(label, None, problem("invalid_yaml")) from None
 
 
-def _problem(error: dict[str, Any]) -> str:
-    kind, message, given = error["type"], error["msg"], error.get("input")
+# ---------------------------------------------------------------------------------------------
+# pydantic's errors → problems of the catalogue
+
+_EXPECTED = {
+    "string_type": "expected_string",
+    "dict_type": "expected_object",
+    "list_type": "expected_list",
+    "bool_type": "expected_bool",
+    "bool_parsing": "expected_bool",
+    "model_type": "expected_object",
+    "model_attributes_type": "expected_object",
+}
+
+
+def _unwrap(tp: Any) -> Any:
+    """Annotated[X, …] → X; X | None → X (the one non-None member)."""
+    while True:
+        origin = get_origin(tp)
+        if origin is Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, UnionType):
+            members = [a for a in get_args(tp) if a is not type(None)]
+            if len(members) != 1:
+                return tp
+            tp = members[0]
+        else:
+            return tp
+
+
+def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
+    """The type at `loc` inside `model` (None when the path leaves the models)."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        origin = get_origin(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
+            fields = {f.alias or name: f for name, f in tp.model_fields.items()}
+            found = fields.get(part) or tp.model_fields.get(part)
+            if found is None:
+                return None
+            tp = found.annotation
+        elif origin is list and isinstance(part, int):
+            tp = get_args(tp)[0]
+        elif origin is dict and isinstance(part, str):
+            tp = get_args(tp)[1]
+        else:
+            return None
+    return _unwrap(tp)
+
+
+def known_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The keys the object at `loc` may have (by their names in the document)."""
+    tp = _model_at(model, loc)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [f.alias or name for name, f in tp.model_fields.items()]
+    return []
+
+
+def _given(value: Any) -> str:
+    return quote(value)
+
+
+def _convert(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], Problem]:
+    """One pydantic error → (the location it names, its problem)."""
+    kind, loc, given = error["type"], tuple(error["loc"]), error.get("input")
+    if len(loc) == 2 and loc[0] == "contract" and kind in ("string_type", "dict_type"):  # a path or an object
+        return loc[:-1], problem("expected_path_or_object", given=_given(given))
+    loc = tuple(p for p in loc if p != "[key]")  # a dict key's own error: the key is already the last part
     if kind == "extra_forbidden":
-        return "unknown key"
+        key = str(loc[-1])
+        near = get_close_matches(key, known_keys(model, loc[:-1]), n=1, cutoff=0.6)
+        if near:
+            return loc[:-1], problem("unknown_key_near", key=quote(key), near=quote(near[0]))
+        return loc[:-1], problem("unknown_key", key=quote(key))
     if kind == "missing":
-        return "required"
+        return loc, problem("required")
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"must be {expected}, got {given!r}"
+        expected = re.findall(r"'((?:[^'\\]|\\.)*)'", error.get("ctx", {}).get("expected", ""))
+        return loc, problem("one_of", expected=", ".join(repr(e) for e in expected), given=_given(given))
     if kind == "value_error":
-        return message.removeprefix("Value error, ")
-    if kind in ("string_type", "dict_type", "list_type", "bool_type", "model_type", "model_attributes_type"):
-        wanted = {
-            "string_type": "a string",
-            "dict_type": "an object",
-            "list_type": "a list",
-            "bool_type": "true or false",
-        }.get(kind, "an object")
-        return f"expected {wanted}, got {_short(given)}"
-    return f"{message}, got {_short(given)}"
+        cause = error.get("ctx", {}).get("error")
+        if isinstance(cause, ProblemValueError):
+            return (*loc, cause.at) if cause.at else loc, cause.problem
+        return loc, problem("invalid_value", given=_given(given))
+    if kind == "string_too_long":
+        return loc, problem("text_too_long", limit=error.get("ctx", {}).get("max_length", 0))
+    if kind in _EXPECTED:
+        return loc, problem(_EXPECTED[kind], given=_given(given))
+    return loc, problem("invalid_value", given=_given(given))
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
-    text = text if text.isprintable() else json.dumps(value, default=str)  # no line break inside the one line
-    return text if len(text) <= 60 else text[:57] + "..."
+def _order(found: list[tuple[tuple[Any, ...], Problem]]) -> list[tuple[tuple[Any, ...], Problem]]:
+    """An object's unknown keys before its missing keys (a typo `amout` is read first as the typo it is)."""
+    unknown_at = {}
+    for i, (loc, p) in enumerate(found):
+        if p.kind in ("unknown_key", "unknown_key_near"):
+            unknown_at[loc] = i
+    keyed = []
+    for i, (loc, p) in enumerate(found):
+        rank: float = i
+        if p.kind == "required" and loc[:-1] in unknown_at and unknown_at[loc[:-1]] > i:
+            rank = unknown_at[loc[:-1]] + 0.5
+        keyed.append((rank, i, loc, p))
+    seen, out = set(), []
+    for _, _, loc, p in sorted(keyed, key=lambda k: (k[0], k[1])):
+        if (loc, p.kind, repr(p.params)) not in seen:
+            seen.add((loc, p.kind, repr(p.params)))
+            out.append((loc, p))
+    return out
 
 
-def validate(model: type[BaseModel], data: Any, label: str, prefix: str = "") -> Any:
-    """Validate plain data against a model; the first problem becomes an InputError."""
+def problems(model: type[BaseModel], data: Any, prefix: str = "") -> list[tuple[str | None, Problem]]:
+    """Every problem of `data` against `model`: (field path or None, problem), in document order."""
     if not isinstance(data, dict):
-        raise InputError(label, prefix or None, f"expected an object, got {_short(data)}")
+        return [(prefix or None, problem("expected_object", given=_given(data)))]
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        found = _order([_convert(model, e) for e in exc.errors(include_url=False)])
+        return [(".".join(p for p in (prefix, field_path(loc)) if p) or None, prob) for loc, prob in found]
+    except RecursionError:
+        return [(prefix or None, problem("nesting_too_deep"))]
+    return []
+
+
+def validate(model: type[BaseModel], data: Any, label: str, prefix: str = "", source: str | None = None) -> Any:
+    """Validate plain data against a model; the first problem becomes an InputError (counting the others,
+    which `kefu-check validate {source}` lists)."""
+    if not isinstance(data, dict):
+        raise InputError(label, prefix or None, problem("expected_object", given=_given(data)))
     try:
         return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        path = field_path(tuple(first["loc"]))
-        if first["type"] == "value_error" and first["loc"] and "exceeds" in first["msg"]:
-            path += ".on_time"
-        full = ".".join(p for p in (prefix, path) if p)
-        raise InputError(label, full or None, _problem(first)) from None
+    except ValidationError:
+        pass
     except RecursionError:
-        raise InputError(label, prefix or None, "nesting too deep") from None
+        raise InputError(label, prefix or None, problem("nesting_too_deep")) from None
+    found = problems(model, data, prefix)
+    field, first = found[0]
+    raise InputError(label, field, first, more=len(found) - 1, validate=source or label)
 
 
 def strip_blanks(data: Any, path: str = "") -> tuple[Any, dict[str, str]]:
@@ -205,24 +337,45 @@ def strip_blanks(data: Any, path: str = "") -> tuple[Any, dict[str, str]]:
     return data, blanks
 
 
-def load_contract_data(data: Any, label: str, prefix: str = "") -> tuple[Contract, dict[str, str]]:
+def load_contract_data(
+    data: Any, label: str, prefix: str = "", source: str | None = None
+) -> tuple[Contract, dict[str, str]]:
     if not isinstance(data, dict):
-        raise InputError(label, prefix or None, f"expected an object, got {_short(data)}")
+        raise InputError(label, prefix or None, problem("expected_object", given=_given(data)))
     clean, blanks = strip_blanks(data)
-    return validate(Contract, clean, label, prefix), blanks
+    return validate(Contract, clean, label, prefix, source), blanks
+
+
+def read_month_path(month_path: Path, label: str) -> Any:
+    """read_document for a month file given on the command line: a folder gets a hint to analyze/--history."""
+    if month_path.is_dir():
+        raise InputError(label, None, problem("months_directory", path=printable(str(month_path))))
+    return read_document(month_path, label)
+
+
+def read_named_contract(month_path: Path, named: str, month_label: str) -> tuple[Any, str]:
+    """The contract file a month's `contract` key names: its data and label (a missing one is the month's error)."""
+    path = month_path.parent / named
+    label = printable(path.name or str(path))
+    if not path.exists() and not path.is_symlink():
+        raise InputError(month_label, "contract", problem("contract_not_found", path=quote(named)))
+    return read_document(path, label), label
 
 
 def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
     """Read month.json and its contract (inline, relative path, or --contract)."""
-    month_label = month_path.name
-    raw = read_document(month_path, month_label)
-    month: MonthFacts = validate(MonthFacts, raw, month_label)
-    if contract_path is None and isinstance(month.contract, str):
-        contract_path = month_path.parent / month.contract
+    month_label = month_path.name or printable(str(month_path))
+    source = printable(str(month_path))
+    raw = read_month_path(month_path, month_label)
+    month: MonthFacts = validate(MonthFacts, raw, month_label, source=source)
     if contract_path is not None:
         contract_label = printable(contract_path.name or str(contract_path))  # "." or "" names no file
-        contract, blanks = load_contract_data(read_document(contract_path, contract_label), contract_label)
+        data = read_document(contract_path, contract_label)
+        contract, blanks = load_contract_data(data, contract_label, source=printable(str(contract_path)))
+    elif isinstance(month.contract, str):
+        data, contract_label = read_named_contract(month_path, month.contract, month_label)
+        contract, blanks = load_contract_data(data, contract_label, source=source)
     else:
         contract_label = month_label
-        contract, blanks = load_contract_data(month.contract, month_label, "contract")
+        contract, blanks = load_contract_data(month.contract, month_label, "contract", source)
     return Loaded(month, contract, month_label, contract_label, blanks)

@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 
 from .calendar import ServiceHours
 from .errors import InputError
+from .load import printable
 from .models import Contract
+from .problems import Problem, problem, quote
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_TZ = "Asia/Shanghai"
@@ -69,23 +71,121 @@ class Terms:
     defaults: tuple[tuple[str, dict[str, str]], ...]  # (message key, params) for `because`
 
 
+Found = list[tuple[str, Problem]]  # (field path, problem)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def requirement_problems(contract: Contract, blanks: dict[str, str]) -> Found:
+    """Every value the monthly check needs but the contract lacks or gets wrong (SPEC §2.1), in the order
+    the check meets them; [] when it can run."""
+    found: Found = []
+
+    def need(value: Any, path: str) -> bool:
+        if _missing(value):
+            blank = blanks.get(path)
+            found.append(
+                (
+                    path,
+                    problem("required_for_check_blank", blank=quote(blank)) if blank else problem("required_for_check"),
+                )
+            )
+            return False
+        return True
+
+    c = contract
+    has_term, has_fees = need(c.term, "term"), need(c.fees, "fees")
+    if has_term:
+        term = c.term
+        assert term is not None
+        if need(term.start, "term.start") & need(term.end, "term.end") and term.end < term.start:  # type: ignore[operator]
+            found.append(("term.end", problem("before_term_start", end=term.end, start=term.start)))
+        renewal = term.renewal
+        if renewal is not None and need(renewal.auto, "term.renewal.auto") and renewal.auto:
+            if need(renewal.renew_months, "term.renewal.renew_months") and renewal.renew_months == 0:
+                found.append(("term.renewal.renew_months", problem("at_least_one")))
+            if (renewal.objection_by or "expiry") == "notice_window":
+                if renewal.notice_months is None and renewal.notice_days is None:
+                    need(None, "term.renewal.notice_months")
+                if renewal.notice_months is not None and renewal.notice_days is not None:
+                    found.append(("term.renewal.notice_days", problem("notice_months_or_days")))
+    has_provider, has_client = need(c.provider, "provider"), need(c.client, "client")
+    if has_fees:
+        fees = c.fees
+        assert fees is not None
+        if need(fees.method, "fees.method"):
+            if fees.method in ("fixed_monthly", "per_usage"):
+                need(fees.monthly_fee, "fees.monthly_fee")
+            if fees.method == "per_usage":
+                need(fees.included_units, "fees.included_units")
+                need(fees.unit_rate, "fees.unit_rate")
+    std = c.standards
+    if std is not None:
+        for name, channel in sorted((std.first_response or {}).items()):
+            need(channel.within_seconds, f"standards.first_response.{printable(name)}.within_seconds")
+        sh = std.service_hours
+        if sh is not None:
+            days = need(sh.days, "standards.service_hours.days")
+            start = need(sh.start, "standards.service_hours.start")
+            end = need(sh.end, "standards.service_hours.end")
+            if days and not sh.days:
+                found.append(("standards.service_hours.days", problem("no_day")))
+            if start and sh.start == "24:00":
+                found.append(("standards.service_hours.start", problem("start_24")))
+            elif start and end and _minutes(sh.end) <= _minutes(sh.start):
+                found.append(
+                    ("standards.service_hours.end", problem("end_not_after_start", end=sh.end, start=sh.start))
+                )
+        if std.availability is not None:
+            if sh is None:
+                found.append(("standards.service_hours", problem("hours_for_availability")))
+            need(std.availability.min_percent, "standards.availability.min_percent")
+        if std.resolution is not None:
+            need(std.resolution.within, "standards.resolution.within")
+            need(std.resolution.unit, "standards.resolution.unit")
+        if std.satisfaction is not None:
+            need(std.satisfaction.min, "standards.satisfaction.min")
+        if std.report is not None:
+            need(std.report.due_working_days, "standards.report.due_working_days")
+    need(c.id, "id")
+    if has_provider:
+        need(c.provider.name, "provider.name")  # type: ignore[union-attr]
+    if has_client:
+        need(c.client.name, "client.name")  # type: ignore[union-attr]
+    if has_fees:
+        fees = c.fees
+        assert fees is not None
+        need(fees.cycle, "fees.cycle")
+        if need(fees.due_working_days, "fees.due_working_days") and fees.due_working_days < 1:  # type: ignore[operator]
+            found.append(("fees.due_working_days", problem("at_least_one_working_day")))
+        need(fees.late_fee_daily_rate, "fees.late_fee_daily_rate")
+        need(fees.suspend_after_days, "fees.suspend_after_days")
+    return found
+
+
+def _minutes(hhmm: str | None) -> int:
+    assert hhmm is not None
+    return int(hhmm[:2]) * 60 + int(hhmm[3:])
+
+
 def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
     """Check the values the monthly check needs and apply the SPEC's defaults."""
+    found = requirement_problems(contract, blanks)
+    if found:
+        path, first = found[0]
+        raise InputError(label, path, first, more=len(found) - 1)
     defaults: list[tuple[str, dict[str, str]]] = []
 
     def need(value: Any, path: str) -> Any:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            blank = blanks.get(path)
-            problem = "required for the monthly check"
-            raise InputError(label, path, f"{problem} (unfilled blank {blank!r})" if blank else problem)
+        assert not _missing(value), path  # requirement_problems found none
         return value
 
     c = contract
     term = need(c.term, "term")
     fees = need(c.fees, "fees")
     start, end = need(term.start, "term.start"), need(term.end, "term.end")
-    if end < start:
-        raise InputError(label, "term.end", f"{end} is before term.start {start}")
 
     renewal = term.renewal
     auto = False
@@ -94,17 +194,11 @@ def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
         auto = need(renewal.auto, "term.renewal.auto")
         if auto:
             renew_months = need(renewal.renew_months, "term.renewal.renew_months")
-            if renew_months == 0:
-                raise InputError(label, "term.renewal.renew_months", "must be at least 1")
             if renewal.objection_by is None:
                 defaults.append(("default.objection_by", {}))
             objection_by = renewal.objection_by or "expiry"
             if objection_by == "notice_window":
                 notice_months, notice_days = renewal.notice_months, renewal.notice_days
-                if notice_months is None and notice_days is None:
-                    need(None, "term.renewal.notice_months")
-                if notice_months is not None and notice_days is not None:
-                    raise InputError(label, "term.renewal.notice_days", "give notice_months or notice_days, not both")
 
     provider = need(c.provider, "provider")
     client = need(c.client, "client")
@@ -125,14 +219,8 @@ def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
             ratio = channel.target_ratio
             channels.append(Channel(name, within, Decimal(1) if ratio is None else ratio, ratio is None))
         if std.service_hours is not None:
-            hours = _service_hours(std.service_hours, need, defaults, label)
+            hours = _service_hours(std.service_hours, need, defaults)
         if std.availability is not None:
-            if hours is None:
-                raise InputError(
-                    label,
-                    "standards.service_hours",
-                    "required when standards.availability is given (downtime counts in service hours)",
-                )
             a = std.availability
             min_percent = need(a.min_percent, "standards.availability.min_percent")
             if a.year is None:
@@ -170,9 +258,7 @@ def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
         included_units=included_units,
         unit_rate=unit_rate,
         cycle=need(fees.cycle, "fees.cycle"),
-        due_working_days=_at_least_one(
-            need(fees.due_working_days, "fees.due_working_days"), label, "fees.due_working_days"
-        ),
+        due_working_days=need(fees.due_working_days, "fees.due_working_days"),
         late_fee_daily_rate=need(fees.late_fee_daily_rate, "fees.late_fee_daily_rate"),
         suspend_after_days=need(fees.suspend_after_days, "fees.suspend_after_days"),
         suspension_notice_days=fees.suspension_notice_days,
@@ -188,24 +274,12 @@ def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
     )
 
 
-def _at_least_one(value: int, label: str, path: str) -> int:
-    if value < 1:
-        raise InputError(label, path, "must be at least 1 working day")
-    return value
-
-
-def _service_hours(sh: Any, need: Any, defaults: list, label: str) -> ServiceHours:
+def _service_hours(sh: Any, need: Any, defaults: list) -> ServiceHours:
     days = need(sh.days, "standards.service_hours.days")
     start = need(sh.start, "standards.service_hours.start")
     end = need(sh.end, "standards.service_hours.end")
-    if not days:
-        raise InputError(label, "standards.service_hours.days", "lists no day")
-    if start == "24:00":
-        raise InputError(label, "standards.service_hours.start", "24:00 is only allowed as an end")
     start_t = time(int(start[:2]), int(start[3:]))
-    end_minutes = int(end[:2]) * 60 + int(end[3:])
-    if end_minutes <= start_t.hour * 60 + start_t.minute:
-        raise InputError(label, "standards.service_hours.end", f"{end} is not after start {start}")
+    end_minutes = _minutes(end)
     calendar = sh.calendar
     if calendar is None:
         calendar = "weekly" if len(set(days)) == 7 else "statutory"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,18 @@ HOLIDAYS_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
 class Case:
     """Files to write, extra CLI args, and the texts the one error line must contain.
 
-    An entry of `expect` that is a tuple means "any of these" (a field, or a line number for syntax errors)."""
+    `expect`: names (files, fields, values) the line holds in both languages; `words`: English wording, checked
+    under --lang en. An entry that is a tuple means "any of these". `ours`: the message is kefu-check's
+    catalogue's (so it is Chinese by default); the holiday files word their own."""
 
     files: dict[str, Any]
     expect: list[str | tuple[str, ...]]
     args: list[str] = field(default_factory=list)
     month: str = "month.json"
     exact: str | None = None
+    words: list[str | tuple[str, ...]] = field(default_factory=list)
+    exact_zh: str | None = None
+    ours: bool = True
 
 
 def month_with(**sections) -> dict:
@@ -52,15 +58,33 @@ CASES: dict[str, Case] = {
         two_files(BAD_DATE_MONTH),
         ["invoices[1].payments[0].date"],
         exact="month.json: invoices[1].payments[0].date: invalid date '2026-13-01'",
+        exact_zh="month.json: invoices[1].payments[0].date: 无效日期 '2026-13-01'",
     ),
-    "unknown key": Case(two_files({**BASE_MONTH, "invoces": []}), ["month.json", "invoces", "unknown key"]),
+    "unknown key": Case(
+        two_files({**BASE_MONTH, "invoces": []}),
+        ["month.json", "invoces"],
+        exact="month.json: unknown key 'invoces' — did you mean 'invoices'?",
+        exact_zh="month.json: 未知的键 'invoces'——是否应为 'invoices'?",
+    ),
     "unknown key in contract": Case(
         two_files(BASE_MONTH, merge(contract_dict(), "fees.late_fee_rate", "0.0005")),
-        ["contract.json", "fees.late_fee_rate", "unknown key"],
+        ["contract.json", "fees", "'late_fee_rate'", "'late_fee_daily_rate'"],
+        words=["unknown key", "did you mean"],
+    ),
+    "a typo is read as the unknown key it is, before the key it misses": Case(
+        two_files(month_with(invoices=[{"id": "I", "cycle": "2026-09", "amout": "20000.00"}])),
+        ["month.json"],
+        exact="month.json: invoices[0]: unknown key 'amout' — did you mean 'amount'? "
+        "(1 more problem: kefu-check validate {dir}/month.json)",
     ),
     "negative amount": Case(
         two_files(month_with(invoices=[invoice("2026-09", ("2026-10-20", "-5.00"))])),
-        ["month.json", "invoices[0].payments[0].amount", "negative"],
+        ["month.json", "invoices[0].payments[0].amount", "-5.00"],
+        words=["negative"],
+    ),
+    "an amount with thousands separators": Case(
+        two_files(month_with(invoices=[invoice("2026-09", amount="20,000.00")])),
+        ["month.json", "invoices[0].amount", "'20,000.00'", "'20000.00'"],
     ),
     "negative count": Case(
         two_files(month_with(resolution={"cases": -1, "on_time": 0})),
@@ -119,7 +143,9 @@ CASES: dict[str, Case] = {
     "float-like bool for a count": Case(
         two_files(month_with(resolution={"cases": True, "on_time": 0})), ["month.json", "resolution.cases"]
     ),
-    "invalid JSON": Case(two_files('{"schema": "kefu-check/month@1",\n "period": }'), ["month.json", "line 2"]),
+    "invalid JSON": Case(
+        two_files('{"schema": "kefu-check/month@1",\n "period": }'), ["month.json"], words=["line 2", "Expecting value"]
+    ),
     "duplicate JSON key": Case(
         two_files('{"period": "2026-10", "period": "2026-11", "contract": "contract.json"}'),
         ["month.json", "period"],
@@ -130,7 +156,7 @@ CASES: dict[str, Case] = {
     ),
     "GBK-encoded contract": Case(
         two_files(BASE_MONTH, json.dumps(contract_dict(), ensure_ascii=False).encode("gbk")),
-        ["contract.json", "UTF-8"],
+        ["contract.json", "GB18030", "UTF-8", "iconv -f GB18030 -t UTF-8"],
     ),
     "YAML alias": Case(
         {
@@ -168,8 +194,35 @@ CASES: dict[str, Case] = {
         ["month.yaml", "tag"],
         month="month.yaml",
     ),
-    "missing contract file": Case({"month.json": {**BASE_MONTH, "contract": "nowhere.json"}}, ["nowhere.json"]),
+    "missing contract file": Case(
+        {"month.json": {**BASE_MONTH, "contract": "nowhere.json"}},
+        ["month.json: contract:", "'nowhere.json'", "--contract"],
+        words=["does not exist", "relative to the month file"],
+    ),
     "missing month file": Case({"contract.json": contract_dict()}, ["month.json"]),
+    "a folder of months": Case(
+        {"months/month.json": BASE_MONTH},
+        ["months", "kefu-check analyze", "--history"],
+        month="months",
+    ),
+    "a control character in an invoice id": Case(
+        two_files(month_with(invoices=[invoice("2026-09", id="INV\u0001-1")])),
+        ["month.json", "invoices[0].id", "U+0001"],
+        words=["control character"],
+    ),
+    "an escape character in a waiver reason": Case(
+        two_files(
+            {
+                **BASE_MONTH,
+                "waivers": [{"id": "payment.late_fee", "reason": "ok\u001b[31m", "approved_by": "a", "expires": None}],
+            }
+        ),
+        ["month.json", "waivers[0].reason", "U+001B"],
+    ),
+    "a line separator in a channel name": Case(
+        two_files(month_with(first_response={"phone\u2028": {"requests": 1, "on_time": 1}})),
+        ["month.json", "first_response", "U+2028"],
+    ),
     "blank provider name": Case(
         two_files(BASE_MONTH, merge(contract_dict(), "provider.name", "[甲方公司全称]")),
         ["contract.json", "provider.name", "[甲方公司全称]"],
@@ -211,11 +264,13 @@ CASES: dict[str, Case] = {
         {**two_files(BASE_MONTH), "holidays.json": {"year": 2027, "holidays": ["2027-13-01"], "workdays": []}},
         ["holidays.json", "holidays[0]", "2027-13-01"],
         args=["--holidays", "holidays.json"],
+        ours=False,
     ),
     "--holidays file not JSON": Case(
         {**two_files(BASE_MONTH), "holidays.json": "year: 2027"},
         ["holidays.json"],
         args=["--holidays", "holidays.json"],
+        ours=False,
     ),
     "due date in a year without calendar data": Case(
         two_files(month_dict("2027-01", as_of="2027-01-15", invoices=[invoice("2026-12")])),
@@ -231,6 +286,7 @@ CASES: dict[str, Case] = {
 def write_all(tmp_path: Path, files: dict[str, Any]) -> None:
     for name, content in files.items():
         path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         elif isinstance(content, str):
@@ -240,17 +296,23 @@ def write_all(tmp_path: Path, files: dict[str, Any]) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", list(CASES))
-def test_bad_input_exits_2_with_one_line(kefu, tmp_path, monkeypatch, name):
+def test_bad_input_exits_2_with_one_line(kefu, tmp_path, monkeypatch, name, lang):
+    """In English with --lang en, in Chinese by default: the same names, exit 2, one line."""
     case = CASES[name]
     write_all(tmp_path, case.files)
     monkeypatch.chdir(tmp_path)  # --holidays paths are given relative to the folder
     before = snapshot(tmp_path)
 
-    run = kefu.run(*case.args, "--format", "json", tmp_path / case.month)
+    lang_args = ["--lang", "en"] if lang == "en" else []
+    run = kefu.run(*case.args, *lang_args, "--format", "json", tmp_path / case.month)
 
     assert run.code == 2, f"exit {run.code}; stderr: {run.err!r}; stdout: {run.out[:200]!r}"
     assert "Traceback" not in run.err
@@ -258,11 +320,14 @@ def test_bad_input_exits_2_with_one_line(kefu, tmp_path, monkeypatch, name):
     lines = run.err.strip().splitlines()
     assert len(lines) == 1, f"expected one line on stderr, got {lines!r}"
     line = lines[0]
-    if case.exact is not None:
-        assert line == case.exact
-    for part in case.expect:
+    exact = case.exact if lang == "en" else case.exact_zh
+    if exact is not None:
+        assert line == exact.format(dir=tmp_path)
+    for part in case.expect + (case.words if lang == "en" else []):
         options = part if isinstance(part, tuple) else (part,)
         assert any(o in line for o in options), f"{options!r} not in {line!r}"
+    if case.ours:  # Chinese in zh; in en, none outside the user's own (quoted) values
+        assert bool(CJK.search(line if lang == "zh" else re.sub(r"'[^']*'", "", line))) == (lang == "zh"), line
     assert snapshot(tmp_path) == before, "the run changed or created files"
 
 

@@ -127,7 +127,7 @@ def test_batch_bad_file_is_exit_2_and_the_others_still_reported(kefu, two_months
     bad = kefu.write("bad.json", {**LATE, "period": "2026-13"})
     run = kefu.run("--format", "json", calm, bad, late, "--jobs", "2")
     assert run.code == 2
-    assert run.err.strip() == "bad.json: period: invalid period '2026-13' (expected YYYY-MM)"
+    assert run.err.strip() == "bad.json: period: 无效期间 '2026-13'(格式应为 YYYY-MM)"  # zh by default, in workers too
     assert len(run.out.splitlines()) == 2
 
 

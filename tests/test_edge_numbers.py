@@ -182,7 +182,7 @@ def test_values_that_would_make_a_computation_unbounded_are_refused(kefu, name):
         kefu.write("month.json", json.dumps(month, separators=(",", ":")))
     else:
         kefu.write("month.json", month)
-    run = kefu.run("--format", "json", kefu.dir / "month.json")
+    run = kefu.run("--lang", "en", "--format", "json", kefu.dir / "month.json")
     assert run.code == 2, (run.code, run.err)
     line = run.err.strip()
     assert "\n" not in line

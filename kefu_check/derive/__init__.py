@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..load import Loaded
 from ..models import Waiver
 from ..periods import month_bounds
+from ..problems import Problem, problem, quote
 from ..renewal import in_force, term_chain
 from ..terms import DEFAULT_TZ, Terms
 from .art2_standards import credit_facts, day_facts, report_facts, standard_facts
@@ -26,7 +27,7 @@ from .art5_obligations import cooperation_facts, incident_facts
 from .base import AvailabilityYear, Derivation, key
 from .waivers import waiver_facts
 
-__all__ = ["AvailabilityYear", "Derivation", "carry_downtime", "derive", "key"]
+__all__ = ["AvailabilityYear", "Derivation", "carry_downtime", "derive", "key", "month_problems"]
 
 
 def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver] = ()) -> Derivation:
@@ -34,9 +35,10 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver
     month = loaded.month
     first, last = month_bounds(month.period)
     as_of = month.as_of or last
-    if as_of < first:
-        raise InputError(loaded.month_label, "as_of", f"{as_of} is before the period {month.period}")
-    _check_month(loaded, terms)
+    found = month_problems(loaded)
+    if found:
+        field, first_problem = found[0]
+        raise InputError(loaded.month_label, field, first_problem, more=len(found) - 1)
     d = Derivation(terms=terms, period=month.period, as_of=as_of)
     judged_last = min(last, as_of)
 
@@ -87,23 +89,29 @@ def carry_downtime(d: Derivation, us: int, raised: frozenset[str] = frozenset())
             )
 
 
-def _check_month(loaded: Loaded, terms: Terms) -> None:
-    """Input errors the models cannot see alone (SPEC §3)."""
-    month, label = loaded.month, loaded.month_label
+def month_problems(loaded: Loaded) -> list[tuple[str, Problem]]:
+    """Input errors the models cannot see alone (SPEC §3), every one: (field path, problem)."""
+    month = loaded.month
+    hours = loaded.contract.standards.service_hours if loaded.contract.standards else None
+    tz = ZoneInfo(hours.timezone or DEFAULT_TZ) if hours else ZoneInfo(DEFAULT_TZ)  # as terms.hours.tz
+    found: list[tuple[str, Problem]] = []
+    first, _ = month_bounds(month.period)
+    if month.as_of is not None and month.as_of < first:
+        found.append(("as_of", problem("as_of_before_period", as_of=month.as_of, period=month.period)))
     seen: dict[str, int] = {}
     for i, invoice in enumerate(month.invoices):
         if invoice.id in seen:
-            raise InputError(label, f"invoices[{i}].id", f"duplicate invoice id {invoice.id!r}")
-        seen[invoice.id] = i
+            found.append((f"invoices[{i}].id", problem("duplicate_invoice", id=quote(invoice.id))))
+        seen.setdefault(invoice.id, i)
     for i, outage in enumerate(month.outages):
-        if _aware(outage.end, terms) < _aware(outage.start, terms):
-            raise InputError(label, f"outages[{i}].end", f"{outage.end.isoformat()} is before its start")
+        if _aware(outage.end, tz) < _aware(outage.start, tz):
+            found.append((f"outages[{i}].end", problem("end_before_its_start", end=outage.end.isoformat())))
     spans = sorted((s.start, s.end or date.max, i) for i, s in enumerate(month.suspensions))
     for (_, end_a, i), (start_b, _, j) in itertools.pairwise(spans):
         if start_b <= end_a:
-            raise InputError(label, f"suspensions[{j}]", f"overlaps suspensions[{i}]")
+            found.append((f"suspensions[{j}]", problem("overlaps", other=f"suspensions[{i}]")))
+    return found
 
 
-def _aware(moment: datetime, terms: Terms) -> datetime:
-    tz = terms.hours.tz if terms.hours else ZoneInfo(DEFAULT_TZ)
+def _aware(moment: datetime, tz: ZoneInfo) -> datetime:
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment

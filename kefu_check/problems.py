@@ -1,0 +1,283 @@
+"""The catalogue of input problems: every kind of bad input the loaders, the models, the terms and the
+derivation refuse, and every diagnostic, with its Chinese and English template (SPEC §10).
+
+A problem is raised as data — `Problem(kind, params)` inside an `InputError(file, field, problem)` — and
+rendered only when it is printed, in the user's language: `--lang` (read once by the command line, see
+`set_lang`), Chinese by default. Ids, field paths, file names and the user's values are printed as given
+(control characters escaped); a template holds no other language's words.
+
+`PROBLEMS`: kind → (zh, en). Parameters are `{name}` fields; a parameter that is itself a `Problem` (a
+reason inside a reason) is rendered in the same language. `tests/test_validate.py` renders every kind in
+both languages.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+Lang = str  # "zh" | "en"
+
+PROBLEMS: dict[str, tuple[str, str]] = {
+    # ---- reading a file (load.py)
+    "no_such_file": ("文件不存在", "no such file"),
+    "contract_not_found": (
+        "指向的合同文件 {path} 不存在(路径相对于月度文件所在的文件夹;也可用 --contract 指定)",
+        "names the contract file {path}, which does not exist (the path is relative to the month file's "
+        "folder; --contract gives another)",
+    ),
+    "is_directory": ("是文件夹,不是文件", "is a directory, not a file"),
+    "months_directory": (
+        "是文件夹,不是文件:分析其中各月请用 kefu-check analyze {path};带入此前各月的状态请用 "
+        "kefu-check 月份文件 --history {path}",
+        "is a directory, not a file: to analyse its months use `kefu-check analyze {path}`; to carry their "
+        "state into one month use `kefu-check MONTH.json --history {path}`",
+    ),
+    "permission_denied": ("没有读取权限", "cannot read file (permission denied)"),
+    "cannot_read": ("无法读取文件(错误码 {errno})", "cannot read file ({reason})"),
+    "file_too_large": ("文件过大({size} 字节;上限 {limit} 字节)", "file too large ({size} bytes; limit {limit})"),
+    "not_utf8": ("不是有效的 UTF-8 文本(第 {byte} 字节)", "not valid UTF-8 (byte {byte})"),
+    "gb18030": (
+        "是 GBK/GB18030 编码,不是 UTF-8:请另存为 UTF-8(记事本/Excel 另存为时选 UTF-8,或 "
+        "iconv -f GB18030 -t UTF-8 {file} > {file}.utf8 后改回原名)",
+        "is GBK/GB18030 text, not UTF-8: save it as UTF-8 (choose UTF-8 when saving, or "
+        "iconv -f GB18030 -t UTF-8 {file} > {file}.utf8 and rename it back)",
+    ),
+    "invalid_json": (
+        "JSON 语法错误(第 {line} 行第 {column} 列:{detail})",
+        "invalid JSON (line {line}, column {column}: {detail})",
+    ),
+    # json's own syntax messages, by their English text (json.JSONDecodeError.msg)
+    "json:Expecting value": ("此处应为一个值", "Expecting value"),
+    "json:Expecting ',' delimiter": ("缺少逗号", "Expecting ',' delimiter"),
+    "json:Expecting ':' delimiter": ("缺少冒号", "Expecting ':' delimiter"),
+    "json:Expecting property name enclosed in double quotes": (
+        "此处应为用双引号括起的键名(或多了一个逗号)",
+        "Expecting property name enclosed in double quotes",
+    ),
+    "json:Unterminated string starting at": ("字符串没有结束的引号", "Unterminated string starting at"),
+    "json:Invalid control character at": ("字符串中有控制字符", "Invalid control character at"),
+    "json:Invalid \\escape": ("无效的转义序列", "Invalid \\escape"),
+    "json:Invalid \\uXXXX escape": ("无效的 \\uXXXX 转义", "Invalid \\uXXXX escape"),
+    "json:Extra data": ("JSON 值之后还有多余的内容", "Extra data"),
+    "json:Illegal trailing comma before end of object": (
+        "对象末尾多了一个逗号",
+        "Illegal trailing comma before end of object",
+    ),
+    "json:Illegal trailing comma before end of array": (
+        "列表末尾多了一个逗号",
+        "Illegal trailing comma before end of array",
+    ),
+    "invalid_json_number": ("JSON 中有无法读取的数值", "invalid JSON (a number that cannot be read)"),
+    "duplicate_key": ("键 {key} 出现了两次", "duplicate key {key}"),
+    "nesting_too_deep": ("嵌套层数过深", "nesting too deep"),
+    "yaml_too_many": ("YAML 的值过多(上限 {limit:,} 个)", "too many YAML values (limit {limit:,})"),
+    "yaml_alias": ("不接受 YAML 别名(alias)", "YAML aliases are not accepted"),
+    "yaml_tag": ("不接受 YAML 标签({tag})", "YAML tags are not accepted ({tag})"),
+    "invalid_yaml": ("YAML 语法错误", "invalid YAML"),
+    "invalid_yaml_line": ("YAML 语法错误(第 {line} 行)", "invalid YAML (line {line})"),
+    "unknown_document": (
+        "无法判断文件类型(没有 schema 键,也不像合同、月度文件、豁免文件或节假日文件)",
+        "cannot tell what this file is (no schema key, and not shaped like a contract, a month, waivers or "
+        "a holiday file)",
+    ),
+    "unknown_schema": (
+        "schema 为 {given},应为 {known} 之一",
+        "schema is {given}, expected one of {known}",
+    ),
+    # ---- the shape of a document (pydantic, load.py)
+    "unknown_key": ("未知的键 {key}", "unknown key {key}"),
+    "unknown_key_near": ("未知的键 {key}——是否应为 {near}?", "unknown key {key} — did you mean {near}?"),
+    "required": ("缺少必填项", "required"),
+    "one_of": ("应为 {expected} 之一,实际为 {given}", "must be one of {expected}, got {given}"),
+    "expected_object": ("应为对象({{…}}),实际为 {given}", "expected an object, got {given}"),
+    "expected_string": ("应为字符串,实际为 {given}", "expected a string, got {given}"),
+    "expected_list": ("应为列表([…]),实际为 {given}", "expected a list, got {given}"),
+    "expected_bool": ("应为 true 或 false,实际为 {given}", "expected true or false, got {given}"),
+    "expected_path_or_object": (
+        "应为合同文件的路径或合同对象,实际为 {given}",
+        "expected the contract's path or the contract object, got {given}",
+    ),
+    "text_too_long": ("文本过长(最多 {limit:,} 个字符)", "text too long (at most {limit:,} characters)"),
+    "invalid_value": ("取值无效:{given}", "invalid value {given}"),
+    "control_character": (
+        "含有控制字符 {char}(第 {position} 个字符);请删除它",
+        "contains the control character {char} (character {position}); remove it",
+    ),
+    # numbers (models.py)
+    "expected_number": ("应为数值,实际为 {given}", "expected a number, got {given}"),
+    "invalid_number": ("无法读取的数值 {given}", "invalid number {given}"),
+    "inexact_number": (
+        "数值 {given} 不精确:请写成 JSON 数值或字符串",
+        "inexact number {given}: write it as a JSON number or a string",
+    ),
+    "amount_with_separators": (
+        "金额 {given} 不能含千位分隔符或货币符号:写成 {plain}",
+        "amount {given} may not hold thousands separators or a currency sign: write {plain}",
+    ),
+    "not_finite": ("不是有限数值:{given}", "not a finite number: {given}"),
+    "too_large": ("数值过大,无法计算:{given}", "number too large to compute with: {given}"),
+    "too_small": ("数值过小,无法计算:{given}", "number too small to compute with: {given}"),
+    "too_many_places": ("小数位过多(最多 {limit} 位):{given}", "too many decimal places (at most {limit}): {given}"),
+    "negative": ("不能为负数,实际为 {given}", "must not be negative, got {given}"),
+    "ratio_above_one": ("不能大于 1,实际为 {given}", "must be at most 1, got {given}"),
+    "percent_above_100": ("不能大于 100,实际为 {given}", "must be at most 100, got {given}"),
+    "whole_number": ("应为整数,实际为 {given}", "expected a whole number, got {given}"),
+    "at_most": ("不能大于 {limit},实际为 {given}", "must be at most {limit}, got {given}"),
+    "too_many_items": ("条目过多({count:,} 条;最多 {limit:,} 条)", "too many items ({count:,}; at most {limit:,})"),
+    # dates and times (models.py)
+    "date_format": ("无效日期 {given}(格式应为 YYYY-MM-DD)", "invalid date {given} (expected YYYY-MM-DD)"),
+    "invalid_date": ("无效日期 {given}", "invalid date {given}"),
+    "date_out_of_range": ("日期超出范围 {given}(1900–2199 年)", "date out of range {given} (1900–2199)"),
+    "timestamp_format": (
+        "无效时间 {given}(格式应为 ISO 8601,如 2026-10-12T10:00:00+08:00)",
+        "invalid timestamp {given} (expected ISO 8601, e.g. 2026-10-12T10:00:00+08:00)",
+    ),
+    "invalid_timestamp": ("无效时间 {given}", "invalid timestamp {given}"),
+    "timestamp_out_of_range": ("时间超出范围 {given}(1900–2199 年)", "timestamp out of range {given} (1900–2199)"),
+    "period_format": ("无效期间 {given}(格式应为 YYYY-MM)", "invalid period {given} (expected YYYY-MM)"),
+    "period_out_of_range": ("期间超出范围 {given}(1900–2199 年)", "period out of range {given} (1900–2199)"),
+    "cycle_format": (
+        "无效账期 {given}(格式应为 YYYY-MM 或 YYYY-Qn)",
+        "invalid cycle {given} (expected YYYY-MM or YYYY-Qn)",
+    ),
+    "time_format": (
+        "无效时刻 {given}(格式应为 HH:MM,00:00 至 24:00)",
+        "invalid time {given} (expected HH:MM, 00:00 to 24:00)",
+    ),
+    "invalid_timezone": ("无效时区 {given}", "invalid time zone {given}"),
+    "unknown_timezone": ("未知时区 {given}(如 Asia/Shanghai)", "unknown time zone {given} (e.g. Asia/Shanghai)"),
+    # within one object (models.py)
+    "duplicate_id": ("编号 {id} 重复:[{index}] 与 [{other}]", "duplicate id {id} in [{index}] (also in [{other}])"),
+    "on_time_exceeds": ("on_time {on_time} 大于 {total_key} {total}", "on_time {on_time} exceeds {total_key} {total}"),
+    "before_key": ("{key} {value} 早于 {other_key} {other}", "{key} {value} is before {other_key} {other}"),
+    # the terms the monthly check requires (terms.py)
+    "required_for_check": ("月度检查需要此项", "required for the monthly check"),
+    "required_for_check_blank": (
+        "月度检查需要此项(模板空白未填:{blank})",
+        "required for the monthly check (unfilled blank {blank})",
+    ),
+    "before_term_start": ("{end} 早于 term.start {start}", "{end} is before term.start {start}"),
+    "at_least_one": ("至少为 1", "must be at least 1"),
+    "at_least_one_working_day": ("至少为 1 个工作日", "must be at least 1 working day"),
+    "notice_months_or_days": (
+        "notice_months 与 notice_days 只能给出其一",
+        "give notice_months or notice_days, not both",
+    ),
+    "hours_for_availability": (
+        "给出 standards.availability 时必须给出(停机按服务时间计)",
+        "required when standards.availability is given (downtime counts in service hours)",
+    ),
+    "no_day": ("没有列出任何一天", "lists no day"),
+    "start_24": ("24:00 只能作为结束时刻", "24:00 is only allowed as an end"),
+    "end_not_after_start": ("{end} 不晚于开始时刻 {start}", "{end} is not after start {start}"),
+    # the month against itself (derive/)
+    "as_of_before_period": ("{as_of} 早于期间 {period}", "{as_of} is before the period {period}"),
+    "duplicate_invoice": ("账单编号 {id} 重复", "duplicate invoice id {id}"),
+    "end_before_its_start": ("{end} 早于其开始时间", "{end} is before its start"),
+    "overlaps": ("与 {other} 重叠", "overlaps {other}"),
+    "calendar_gap": (
+        "没有 {year} 年的法定节假日数据:请用 --holidays FILE 提供国务院的放假安排"
+        '({{"year": {year}, "holidays": [...], "workdays": [...]}});可用 '
+        "kefu-check holidays NOTICE -o holidays/{year}.json 从通知生成(合同旁的 holidays/ 文件夹无需参数即会读取)",
+        "no PRC holiday data for {year}: supply the State Council's arrangement with --holidays FILE "
+        '({{"year": {year}, "holidays": [...], "workdays": [...]}}); make it from the notice with '
+        "`kefu-check holidays NOTICE -o holidays/{year}.json` (a holidays/ folder beside the contract is read "
+        "without the flag)",
+    ),
+    # diagnostics (stderr, never a consequence)
+    "channel_without_figures": (
+        "合同为该渠道约定了标准,但本月没有数据;不予判断",
+        "the contract sets a standard but the month gives no figures; not judged",
+    ),
+    "channel_without_standard": (
+        "合同没有为渠道 {channel} 约定标准(约定的渠道:{known});该数据不予采用",
+        "the contract sets no standard for the channel {channel} (its channels: {known}); figures ignored",
+    ),
+    "no_channels": ("无", "none"),
+}
+
+SUFFIXES: dict[str, tuple[str, str]] = {
+    "more": ("(另有 {n} 个问题:kefu-check validate {file})", "({n} more problems: kefu-check validate {file})"),
+    "more_one": ("(另有 1 个问题:kefu-check validate {file})", "(1 more problem: kefu-check validate {file})"),
+}
+
+_LANG: list[Lang] = ["zh"]
+
+
+def set_lang(lang: Lang) -> None:
+    """The language problems are rendered in from now on (the command line sets it from --lang)."""
+    _LANG[0] = "en" if lang == "en" else "zh"
+
+
+def current_lang() -> Lang:
+    return _LANG[0]
+
+
+def quote(value: Any) -> str:
+    """A user's value inside a message: strings in quotes, everything on one line, at most 60 characters."""
+    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = text if text.isprintable() else json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One kind of problem of the catalogue and the values its message shows."""
+
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in PROBLEMS:
+            raise KeyError(f"no problem kind {self.kind!r} in the catalogue")
+
+    def render(self, lang: Lang | None = None) -> str:
+        lang = lang or current_lang()
+        zh, en = PROBLEMS[self.kind]
+        values = {k: v.render(lang) if isinstance(v, Problem) else v for k, v in self.params.items()}
+        return (zh if lang == "zh" else en).format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def problem(kind: str, **params: Any) -> Problem:
+    return Problem(kind, params)
+
+
+class ProblemValueError(ValueError):
+    """Raised by a model's validator: pydantic reports it as a value error, `load` renders its problem."""
+
+    def __init__(self, kind: str, *, at: str | None = None, **params: Any) -> None:
+        self.problem, self.at = Problem(kind, params), at  # at: the key inside the object that is wrong
+        super().__init__(self.problem.render("en"))
+
+
+def more_suffix(n: int, file: str, lang: Lang | None = None) -> str:
+    """'(N more problems: kefu-check validate FILE)' in the user's language, or '' when there are none."""
+    if n <= 0:
+        return ""
+    zh, en = SUFFIXES["more_one" if n == 1 else "more"]
+    return (zh if (lang or current_lang()) == "zh" else en).format(n=n, file=file)
+
+
+def diagnostic(file: str, field: str, kind: str, lang: Lang | None = None, **params: Any) -> str:
+    """A diagnostic line for stderr: `file: field: problem`, in the user's language."""
+    return f"{file}: {field}: {Problem(kind, params).render(lang)}"
+
+
+def lang_of(args: list[str], defaults: dict[str, dict[str, Any]] | None = None) -> Lang:
+    """The --lang of a command line (`--lang en`, `--lang=en`), else the configured default, else zh."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    for options in (defaults or {}).values():
+        if options.get("lang"):
+            return str(options["lang"])
+    return "zh"
