@@ -11,10 +11,11 @@ from typing import Any
 from ..calendar import Calendar, CalendarGap, day_service_minutes, scheduled_minutes
 from ..downtime import US_PER_MINUTE, localise, outage_minutes_by_day, to_us
 from ..errors import InputError
-from ..load import Loaded
+from ..load import Loaded, printable
 from ..money import exact, grouped, plain, to_fen
 from ..payments import InvoiceState, month_fee, overdue_on
 from ..periods import ONE_DAY, add_months, cycle_bounds, days, report_periods_between
+from ..problems import diagnostic, problem, quote
 from ..terms import Terms
 from .base import AvailabilityYear, Derivation, Line, key, minutes_text
 
@@ -76,7 +77,7 @@ def day_facts(
         try:
             outage_days = outage_minutes_by_day(counted, hours, cal, first, judged_last)
         except CalendarGap as gap:
-            raise InputError(loaded.month_label, "outages", str(gap)) from None
+            raise InputError(loaded.month_label, "outages", problem("calendar_gap", year=gap.year)) from None
         for o in counted:
             for day in outage_days:
                 if o.start.date() <= day <= o.end.date():
@@ -130,7 +131,7 @@ def day_facts(
         try:
             service = day_service_minutes(hours, day, cal) if hours else 0
         except CalendarGap as gap:
-            raise InputError(loaded.month_label, "suspensions", str(gap)) from None
+            raise InputError(loaded.month_label, "suspensions", problem("calendar_gap", year=gap.year)) from None
         outage = outage_days.get(day, Fraction(0))
         in_year = year is not None and year.first <= day <= year.last
         ref = f"day:{day}"
@@ -202,8 +203,9 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
         if got is None:
             if in_term:
                 d.diagnostics.append(
-                    f"{loaded.month_label}: first_response.{channel.name}: the contract sets a "
-                    "standard but the month gives no figures; not judged"
+                    diagnostic(
+                        loaded.month_label, f"first_response.{printable(channel.name)}", "channel_without_figures"
+                    )
                 )
             continue
         required = channel.target_ratio * got.requests
@@ -236,9 +238,15 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
             *lines,
         )
     for name in sorted(set(figures) - {c.name for c in terms.channels}) if in_term else ():
+        known = ", ".join(printable(c.name) for c in terms.channels) or problem("no_channels")
         d.diagnostics.append(
-            f"{loaded.month_label}: first_response.{name}: the contract sets no standard for "
-            "this channel; figures ignored"
+            diagnostic(
+                loaded.month_label,
+                f"first_response.{printable(name)}",
+                "channel_without_standard",
+                channel=quote(name),
+                known=known,
+            )
         )
     if terms.resolution is not None and month.resolution is not None:
         within, unit, target = terms.resolution
@@ -313,7 +321,7 @@ def report_facts(
         except CalendarGap as gap:
             if as_of < date(gap.year, 1, 1):
                 continue
-            raise InputError(loaded.month_label, "reports", str(gap)) from None
+            raise InputError(loaded.month_label, "reports", problem("calendar_gap", year=gap.year)) from None
         if not first <= due <= as_of:
             continue
         got = delivered.get(period)

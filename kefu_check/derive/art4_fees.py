@@ -11,6 +11,7 @@ from ..load import Loaded
 from ..money import exact, grouped, plain, shown
 from ..payments import InvoiceState, contract_fee, invoice_state
 from ..periods import ONE_DAY
+from ..problems import problem
 from ..terms import Terms
 from .base import Derivation, Line
 
@@ -23,7 +24,9 @@ def invoice_facts(
         try:
             state = invoice_state(invoice, terms, cal, as_of)
         except CalendarGap as gap:
-            raise InputError(loaded.month_label, f"invoices[{i}].cycle", str(gap)) from None
+            raise InputError(
+                loaded.month_label, f"invoices[{i}].cycle", problem("calendar_gap", year=gap.year)
+            ) from None
         _billing(d, loaded, terms, i, first)
         if state is None:  # due in a year the calendar does not know yet, after as_of: not due
             continue
