@@ -101,7 +101,10 @@ def test_dispute_quarter_figures(kefu: Kefu) -> None:
     assert [money(r[h["service_credits"]]) for r in summary[:3]] == [0, Decimal("1000.00"), Decimal("1000.00")]
     assert summary[3][h["net_words"]] == "净额:甲方应付乙方"
     sentences = [r[h["month"]] for r in summary[5:] if r[h["month"]]]
-    assert "截至 2026-12-31,乙方应付甲方违约金 390.00 元;甲方应向乙方抵扣服务费 2,000.00 元、赔偿 50,000.00 元(主张金额,待确认)。" in sentences
+    assert (
+        "截至 2026-12-31,乙方应付甲方违约金 390.00 元;甲方应向乙方抵扣服务费 2,000.00 元、赔偿 50,000.00 元(主张金额,待确认)。"
+        in sentences
+    )
     invoices = {r[h["invoice"]]: r for r in rows(wb["发票"])}
     assert day(invoices["INV-2026-09"][h["due"]]) == "2026-10-20"
     assert invoices["INV-2026-09"][h["overdue_days"]] == 36
@@ -183,7 +186,11 @@ def test_waived_late_fee_is_left_out(kefu: Kefu) -> None:
 
 def test_redact_masks_the_workbook(kefu: Kefu) -> None:
     contract = contract_dict()
-    contract["fees"]["bank"] = {"bank": "某银行", "account_name": "上海某某客服外包有限公司", "account_no": "6222021234567890123"}
+    contract["fees"]["bank"] = {
+        "bank": "某银行",
+        "account_name": "上海某某客服外包有限公司",
+        "account_no": "6222021234567890123",
+    }
     kefu.write("contract.json", contract)
     kefu.write("2026-10.json", month_dict("2026-10", invoices=[invoice("2026-09")]))
     target = kefu.dir / "ledger.xlsx"

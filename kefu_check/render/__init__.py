@@ -1,7 +1,8 @@
 """The registry of output formats, one for every command: each format registered once with what it can render.
 
 table (people), json (machines; one document per line for a batch), markdown (pull requests, step summaries),
-junit (CI dashboards), github (workflow commands; the run also appends the markdown view to the step summary).
+junit (CI dashboards), github (workflow commands; the run also appends the markdown view to the step summary),
+csv (the monthly check only: one row per consequence, for spreadsheets).
 A format names, per command (`check`, `review`, `analyze`), the view that renders that command's report
 (`report.py`) as `module:function`, each called as `view(report, lang, fail_on) -> str`: check's report is its
 list of Results (a batch), review's a Review, analyze's an Analysis (sequence/story.py). The output layer
@@ -81,6 +82,11 @@ register(
     check="kefu_check.render.github:view",
     review="kefu_check.review.render:to_github",
     analyze="kefu_check.sequence.text:github_view",
+)
+register(
+    "csv",
+    "one row per consequence for spreadsheets (UTF-8 with a BOM; SPEC §11)",
+    check="kefu_check.render.csv:view",
 )
 
 
