@@ -35,6 +35,7 @@ LAZY_COMMANDS = {
     "review": "kefu_check.review.command:review",
     "rules": "kefu_check.ruledocs.command:rules",
     "schema": "kefu_check.ruledocs.command:schema",
+    "validate": "kefu_check.validate:validate",
 }
 
 

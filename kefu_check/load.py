@@ -258,6 +258,9 @@ def _convert(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, 
         if isinstance(cause, ProblemValueError):
             return (*loc, cause.at) if cause.at else loc, cause.problem
         return loc, problem("invalid_value", given=_given(given))
+    if kind == "string_unicode" and isinstance(given, str):  # a lone surrogate (a JSON "\\ud800" escape)
+        at = next((i for i, c in enumerate(given) if "\ud800" <= c <= "\udfff"), 0)
+        return loc, problem("control_character", char=f"U+{ord(given[at]):04X}", position=at + 1)
     if kind == "string_too_long":
         return loc, problem("text_too_long", limit=error.get("ctx", {}).get("max_length", 0))
     if kind in _EXPECTED:

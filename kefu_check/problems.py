@@ -35,7 +35,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "state into one month use `kefu-check MONTH.json --history {path}`",
     ),
     "permission_denied": ("没有读取权限", "cannot read file (permission denied)"),
-    "cannot_read": ("无法读取文件(错误码 {errno})", "cannot read file ({reason})"),
+    "cannot_read": ("无法读取文件(错误码 {errno})", "cannot read file ({reason}, errno {errno})"),
     "file_too_large": ("文件过大({size} 字节;上限 {limit} 字节)", "file too large ({size} bytes; limit {limit})"),
     "not_utf8": ("不是有效的 UTF-8 文本(第 {byte} 字节)", "not valid UTF-8 (byte {byte})"),
     "gb18030": (

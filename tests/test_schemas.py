@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
@@ -86,3 +87,65 @@ def test_importing_kefu_check_does_not_import_the_rule_docs() -> None:
     code = "import sys, kefu_check, kefu_check.cli; print(sorted(m for m in sys.modules if 'ruledocs' in m or m == 'jsonschema'))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("period", "2026-13"),
+        ("period", "2026-1"),
+        ("as_of", "2026/10/31"),
+        ("invoices.0.amount", "20,000.00"),
+        ("invoices.0.amount", "¥20000"),
+        ("invoices.0.amount", -5),
+        ("invoices.0.cycle", "2026-9"),
+        ("invoices.0.cycle", "2026-Q5"),
+        ("invoices.0.id", "INV\u0001"),
+        ("invoices.0.payments.0.date", "2026-10-32"),
+        ("outages.0.start", "yesterday"),
+        ("first_response.phone.requests", "many"),
+    ],
+)
+def test_the_schema_refuses_a_sample_of_what_the_loader_refuses(path: str, value) -> None:
+    doc = {
+        "contract": "contract.json",
+        "period": "2026-10",
+        "as_of": "2026-10-31",
+        "invoices": [
+            {"id": "I", "cycle": "2026-09", "amount": "20000.00", "payments": [{"date": "2026-10-01", "amount": 5}]}
+        ],
+        "outages": [
+            {"id": "O", "start": "2026-10-12T10:00:00", "end": "2026-10-12T11:00:00+08:00", "cause": "provider"}
+        ],
+        "first_response": {"phone": {"requests": 10, "on_time": 9}},
+    }
+    month = validator("month")
+    assert month.is_valid(doc), [e.message for e in month.iter_errors(doc)]  # a timestamp without offset is valid
+    node, *parts = doc, *path.split(".")
+    for part in parts[:-1]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    last = parts[-1]
+    node[int(last) if isinstance(node, list) else last] = value
+    assert not month.is_valid(doc)
+    with pytest.raises(Exception):  # noqa: B017 - the loader refuses it too
+        validate(MonthFacts, json.loads(json.dumps(doc), parse_float=Decimal), "month.json")
+
+
+def test_generated_months_validate_against_the_schemas() -> None:
+    """Issue "never silently wrong"'s generated months (those the loader accepts) are valid documents."""
+    import monthgen
+
+    from kefu_check.errors import InputError
+    from kefu_check.load import load_contract_data
+
+    months, contracts = validator("month"), validator("contract")
+    for seed in range(200):
+        contract, month = monthgen.generate(seed)
+        data = json.loads(json.dumps(month, ensure_ascii=False), parse_float=Decimal)
+        try:
+            validate(MonthFacts, data, "month.json")
+            load_contract_data(json.loads(json.dumps(contract), parse_float=Decimal), "c.json")
+        except InputError:
+            continue
+        assert months.is_valid(month), (seed, [e.message for e in months.iter_errors(month)][:3])
+        assert contracts.is_valid(contract), (seed, [e.message for e in contracts.iter_errors(contract)][:3])
