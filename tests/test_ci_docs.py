@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -108,17 +109,88 @@ def test_config_example_is_accepted(tmp_path: Path) -> None:
     assert settings["holidays"] == [str(tmp_path / "calendar" / "2027.json")]
 
 
+def hook_command(*args: str) -> str:
+    """The hook's command line as pre-commit runs it: its entry, then the args, then the file names."""
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return " ".join([hook["entry"], *(shlex.quote(a) for a in args)])
+
+
 def test_pre_commit_hook(workspace: Path) -> None:
     (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "kefu-check" and hook["entry"] == "kefu-check"
+    assert hook["id"] == "kefu-check" and hook["language"] == "system" and hook["pass_filenames"]
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
-    chosen = [p for p in ("months/2026-10.json", "legal/month/2026-11.yaml", "months/contract.json", "README.json")
+    chosen = [p for p in ("months/2026-10.json", "legal/month/2026-11.yaml", "months/contract.json", "README.json",
+                          "months/waivers.json", "months/holidays/2027.json")
               if files.search(p) and not exclude.search(p)]  # fmt: skip
-    assert chosen == ["months/2026-10.json", "legal/month/2026-11.yaml"]
+    assert chosen == [
+        "months/2026-10.json",
+        "legal/month/2026-11.yaml",
+        "months/waivers.json",
+        "months/holidays/2027.json",
+    ]
+    for month in sorted((workspace / "months").glob("*.json")):  # one folder per contract, as docs/ci.md says
+        (workspace / "months" / month.stem).mkdir()
+        month.rename(workspace / "months" / month.stem / "2026-10.json")
+    staged = sorted(str(p.relative_to(workspace)) for p in (workspace / "months").glob("*/*.json"))
+    assert len(staged) == 3 and all(files.search(p) for p in staged)
+    done = shell(hook_command(*staged), workspace, workspace / "summary.md")
+    assert done.returncode == 1 and done.stdout.count("\n合计:") == 3, done.stderr  # the demo month has errors
+
+
+def test_pre_commit_hook_folder_of_two_contracts_is_refused(workspace: Path) -> None:
+    """A folder is one contract's history: months of two contracts in one folder are an input error, named."""
     staged = sorted(str(p.relative_to(workspace)) for p in (workspace / "months").glob("*.json"))
-    assert all(files.search(p) for p in staged)
-    done = shell(" ".join([hook["entry"], *staged]), workspace, workspace / "summary.md")
-    assert done.returncode == 1 and "合计" in done.stdout  # the demo month has errors
+    done = shell(hook_command(*staged), workspace, workspace / "summary.md")
+    assert done.returncode == 2 and "is not the contract" in done.stderr
+
+
+def availability_months(folder: Path) -> None:
+    """A contract with an availability budget of 669.60 minutes, and two months each down 700 minutes."""
+    contract = json.loads((REPO / "fixtures/sequences/dispute-quarter/contract.json").read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "contract.json").write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    for period, day in (("2026-10", "2026-10-12"), ("2026-11", "2026-11-10")):
+        outage = {"id": f"OUT-{period}", "start": f"{day}T09:00:00+08:00", "end": f"{day}T18:00:00+08:00",
+                  "cause": "provider"}  # fmt: skip
+        second = {**outage, "id": outage["id"] + "b", "start": outage["start"].replace(day, day[:-2] + "13"),
+                  "end": outage["end"].replace(day, day[:-2] + "13")}  # fmt: skip
+        month = {"schema": "kefu-check/month@1", "contract": "contract.json", "period": period,
+                 "outages": [outage, second]}  # fmt: skip
+        (folder / f"{period}.json").write_text(json.dumps(month), encoding="utf-8")
+
+
+def test_pre_commit_hook_skips_what_is_not_a_month_and_uses_the_folder_as_history(tmp_path: Path) -> None:
+    months = tmp_path / "months"
+    availability_months(months)
+    (months / "waivers.json").write_text('{"waivers": []}', encoding="utf-8")
+    (months / "holidays").mkdir()
+    (months / "holidays" / "2027.json").write_text('{"year": 2027, "holidays": [], "workdays": []}', encoding="utf-8")
+    staged = ["months/2026-10.json", "months/2026-11.json", "months/waivers.json", "months/holidays/2027.json"]
+
+    done = shell(hook_command("--format", "json", *staged), tmp_path, tmp_path / "summary.md")
+    assert done.returncode == 1, done.stderr
+    assert "months/waivers.json: skipped" in done.stderr and "months/holidays/2027.json: skipped" in done.stderr
+    docs = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [d["period"] for d in docs] == ["2026-10", "2026-11"]
+    raised = [[c["id"] for c in d["consequences"]] for d in docs]
+    assert ["sla.availability" in ids for ids in raised] == [True, False]  # once in the year, not again each month
+    assert docs[1]["metrics"]["downtime_year_minutes"] == 2160  # October's 1,080 minutes carried into November
+
+    alone = shell("kefu-check --format json months/2026-11.json", tmp_path, tmp_path / "summary.md")
+    assert "sla.availability" in [c["id"] for c in json.loads(alone.stdout)["consequences"]]  # without history
+
+
+def test_pre_commit_hook_fail_on_never_fails_only_on_input_errors(tmp_path: Path) -> None:
+    months = tmp_path / "months"
+    availability_months(months)
+    staged = ["months/2026-10.json", "months/2026-11.json"]
+    assert shell(hook_command(*staged), tmp_path, tmp_path / "s.md").returncode == 1  # breaches fail by default
+    assert shell(hook_command("--fail-on", "never", *staged), tmp_path, tmp_path / "s.md").returncode == 0
+    (months / "2026-12.json").write_text('{"schema": "kefu-check/month@1", "contract": "contract.json", '
+                                         '"period": "2026-13"}', encoding="utf-8")  # fmt: skip
+    broken = shell(hook_command("--fail-on", "never", *staged, "months/2026-12.json"), tmp_path, tmp_path / "s.md")
+    assert broken.returncode == 2 and "period" in broken.stderr
+    assert "--fail-on never" in PAGE and "`--fail-on never`" in PAGE.split("## pre-commit")[1]
 
 
 def test_page_mentions_every_format() -> None:
