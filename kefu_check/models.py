@@ -11,7 +11,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .problems import ProblemValueError, quote
 
@@ -423,8 +432,12 @@ class Standards(Strict):
 class Renewal(Strict):
     """Renewal (续约, clause 3.2)."""
 
-    auto: bool | None = _d("The tacit renewal sentence is in force (期满自动续约); required when renewal is given.")
-    negotiation_clause: bool | None = _d("The text also says a renewal needs a newly negotiated agreement (协商续签).")
+    auto: StrictBool | None = _d(
+        "The tacit renewal sentence is in force (期满自动续约); required when renewal is given."
+    )
+    negotiation_clause: StrictBool | None = _d(
+        "The text also says a renewal needs a newly negotiated agreement (协商续签)."
+    )
     objection_by: Literal["notice_window", "expiry"] | None = _d(
         "notice_window = the client's written objection (书面异议) must arrive by end − notice; expiry = by the "
         "end. Default expiry."
@@ -486,13 +499,13 @@ class Remedies(Strict):
     service_credit_cap_percent: Percent | None = _d(
         "The month's credits together are at most this percent of its fee (抵扣总额上限); null = no cap."
     )
-    sla_termination: bool | None = _d("The client may terminate for repeated SLA failure (解除权).")
+    sla_termination: StrictBool | None = _d("The client may terminate for repeated SLA failure (解除权).")
 
 
 class Privacy(Strict):
     """Personal information (个人信息保护)."""
 
-    entrusted_processing_terms: bool | None = _d(
+    entrusted_processing_terms: StrictBool | None = _d(
         "The agreement carries the entrusted-processing terms of PIPL Art. 21 (委托处理个人信息约定)."
     )
 
@@ -627,7 +640,7 @@ class Notice(Strict):
     kind: Literal["renewal_objection", "non_renewal", "breach_notice", "other"] = Field(
         description="renewal_objection (续约异议), non_renewal (不续约), breach_notice (违约通知) or other."
     )
-    written: bool = Field(description="Given in writing (书面形式).")
+    written: StrictBool = Field(description="Given in writing (书面形式).")
 
 
 class Incident(Strict):
@@ -642,7 +655,7 @@ class Incident(Strict):
     data: list[Literal["customer_info", "trade_secret", "technical_info"]] = Field(
         default=[], description="What was affected (涉及信息): customer_info, trade_secret, technical_info."
     )
-    personal_information: bool = Field(default=False, description="Personal information involved (涉及个人信息).")
+    personal_information: StrictBool = Field(default=False, description="Personal information involved (涉及个人信息).")
     records: Count | None = _d("Records affected (涉及记录数).")
     loss: Money | None = _d("Loss in CNY (损失金额).")
 

@@ -395,3 +395,13 @@ def test_invoice_due_in_an_unknown_year_is_not_yet_due_before_that_year(kefu):
     month = month_dict("2026-12", invoices=[invoice("2026-12")])
     run = kefu.check(contract_dict(), month)
     assert run.find("payment.overdue") == []
+
+
+@pytest.mark.parametrize("value", ['"yes"', '"true"', "1", '"是"'])
+def test_a_yes_no_field_is_true_or_false_only(kefu, value):
+    """`written` decides whether an objection stops a renewal: text that looks like yes is not read as yes."""
+    kefu.write("contract.json", contract_dict())
+    notice = '{"date": "2026-10-28", "from": "client", "kind": "renewal_objection", "written": ' + value + "}"
+    path = kefu.write("month.json", '{"contract": "contract.json", "period": "2026-10", "notices": [' + notice + "]}")
+    run = kefu.run("--lang", "en", path)
+    assert run.code == 2 and run.err.startswith("month.json: notices[0].written: expected true or false")
