@@ -141,9 +141,6 @@ def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver]) -> Result:
     return replace(result, source=loaded.month_label, private=Private.of(loaded.contract, approvers))
 
 
-GATHERED = ("service.lawful_suspension", "service.wrongful_suspension")  # one per suspension, its days listed
-
-
 def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     """The engine's consequence facts → Consequences with their reasons, one per (id, subject, date) (SPEC §3).
 
@@ -153,7 +150,7 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     # in date order, then by what they rest on: the engine's own order of facts is not part of the result
     for fact in sorted((f for f in final if f.get("type") == "consequence"), key=lambda f: (f["date"], f["refs"])):
-        k = (fact["cid"], fact["subject"], "" if fact["cid"] in GATHERED else fact["date"])
+        k = (fact["cid"], fact["subject"], "" if CONSEQUENCES[fact["cid"]].gathered else fact["date"])
         if k not in merged:
             merged[k] = {**fact, "params": dict(fact["params"]), "refs": list(fact["refs"])}
             continue

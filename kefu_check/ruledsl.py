@@ -71,6 +71,7 @@ class Kind:
     message: Text
     page: Page
     article: str = ""
+    gathered: bool = False  # one consequence per subject, its days listed (a suspension's lawful days, SPEC §3)
 
     @property
     def severity(self) -> str:
@@ -124,9 +125,10 @@ class Article:
         title: Text,
         message: Text,
         page: Page,
+        gathered: bool = False,
     ) -> Kind:
         """Declare a consequence id of this article (its one place: catalogue, messages and docs index it)."""
-        declared = Kind(cid, clause, kind, party, counterparty, title, message, page, self.number)
+        declared = Kind(cid, clause, kind, party, counterparty, title, message, page, self.number, gathered)
         self.consequences.append(declared)
         return declared
 

@@ -241,6 +241,7 @@ SERVICE_LAWFUL_SUSPENSION = ARTICLE.consequence(
         ),
         Example("suspension-right-day-31", ("fees.suspend_after_days",), ("as_of", "invoices", "suspensions")),
     ),
+    gathered=True,
 )
 
 

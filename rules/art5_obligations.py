@@ -41,6 +41,7 @@ SERVICE_WRONGFUL_SUSPENSION = ARTICLE.consequence(
         ),
         Example("wrongful-suspension-early", ("fees.suspend_after_days",), ("as_of", "invoices", "suspensions")),
     ),
+    gathered=True,
 )
 
 
