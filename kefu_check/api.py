@@ -270,27 +270,34 @@ def check(
     waivers: PathLike | Iterable[Waiver | Mapping[str, Any]] = (),
     history: PathLike | Sequence[PathLike] = (),
     lang: Lang = "zh",
+    calendar: Calendar | None = None,
 ) -> Result:
     """The monthly check of one month (SPEC §3): `kefu-check check MONTH [--contract C] [--as-of D] [--holidays F]
     [--waivers W] [--history DIR] [--lang L]`.
 
     `month`: a month file's path, or the parsed document (a dict, numbers preferably as `Decimal`), or a
     `models.MonthFacts`; `contract`: a path, a dict or a `models.Contract` (default: the month's own `contract`);
-    `history`: a folder of earlier months (as `--history`), or a list of folders and month files."""
+    `history`: a folder of earlier months (as `--history`), or a list of folders and month files; `calendar`: a
+    `kefu_check.calendar.Calendar` to use instead of the one of `holidays` and the contract's `holidays/` folder
+    (a batch's, shared by its months)."""
+    from .calendar import CalendarGap
     from .check import check_loaded
 
     with _as_the_cli(lang):
-        cal = _calendar(holidays, _contracts_of(month, contract))
+        cal = calendar if calendar is not None else _calendar(holidays, _contracts_of(month, contract))
         waiver_list = _waivers(waivers)
         loaded, path = _load(month, contract)
         if as_of is not None:
             day = as_of if isinstance(as_of, date) else _as_of(as_of)
             loaded = replace(loaded, month=loaded.month.model_copy(update={"as_of": day}))
         earlier = [history] if _is_path(history) else list(history)  # type: ignore[list-item]
-        if earlier or loaded.month.history:
-            result = _with_history(loaded, path, [Path(p) for p in earlier], cal, lang, waiver_list)
-        else:
-            result = check_loaded(loaded, cal, lang, waiver_list)
+        try:
+            if earlier or loaded.month.history:
+                result = _with_history(loaded, path, [Path(p) for p in earlier], cal, lang, waiver_list)
+            else:
+                result = check_loaded(loaded, cal, lang, waiver_list)
+        except CalendarGap as gap:  # the check's own line for a year without holiday data (as a batch prints it)
+            raise errors.InputError("", None, str(gap)) from None
         return replace(result, source=str(path) if path is not None else loaded.month_label)
 
 

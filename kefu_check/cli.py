@@ -123,7 +123,7 @@ def check(
     Several files are a batch: each is checked on its own (--jobs N in parallel), the exit code is the
     worst of them (2 if any file's input was wrong; that file gets one line on stderr).
     """
-    from .batch import Options, Refused, check_all, with_progress
+    from .batch import Options, Refused, run
     from .holidays.files import calendar_for, month_contracts
     from .output import publish, refuse_overwrite
     from .report import batch_exit_code
@@ -136,7 +136,7 @@ def check(
         waivers = load_waivers(waivers_file)
     options = Options(contract, as_of, history_dir, waivers, lang)
     refuse_overwrite(output, [*months, *(p for p in (contract, waivers_file) if p)])
-    outcomes = with_progress(check_all(months, options, cal, jobs), len(months), "kefu-check")()
+    outcomes, write_lines = run(months, options, cal, jobs, fmt, fail_on, redact)
     results = [o for o in outcomes if not isinstance(o, Refused)]
     for outcome in outcomes:
         if isinstance(outcome, Refused):
@@ -144,7 +144,9 @@ def check(
         else:
             for diagnostic in outcome.diagnostics:
                 click.echo(diagnostic, err=True)
-    if results:
+    if write_lines is not None:  # a JSON batch: each line rendered and masked where it was checked (batch.py)
+        write_lines(output)
+    elif results:
         publish("check", fmt, results, lang, fail_on, output, [r.private for r in results], redact)
     sys.exit(EXIT_INPUT if len(results) < len(outcomes) else batch_exit_code(results, fail_on))
 

@@ -120,3 +120,41 @@ def test_facts_equals_the_cli(kefu, tmp_path) -> None:
         pytest.skip(f"the exports fixture needs more options: {cli.err}")
     result = api.facts(contract, period, calls=calls, output=out)
     assert json.loads(out.read_text(encoding="utf-8")) == result.as_json()
+
+
+def _batch_files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for i, fixture in enumerate(FIXTURES):
+        month = json.loads((fixture / "month.json").read_text(encoding="utf-8"))
+        contract_file = fixture / "contract.json"
+        if isinstance(month.get("contract"), str) and contract_file.exists():
+            month["contract"] = json.loads(contract_file.read_text(encoding="utf-8"))
+        path = tmp_path / f"{i:02d}-{fixture.name}.json"
+        path.write_text(json.dumps(month, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("extra", [[], ["--redact"], ["--lang", "en"]])
+def test_a_json_batch_is_the_same_with_two_jobs_and_equals_the_api(kefu, tmp_path, extra) -> None:
+    """Workers render and mask their own months: the bytes equal --jobs 1's, and api.render of api.check's."""
+    paths = _batch_files(tmp_path)
+    bad = tmp_path / "zz-bad.json"
+    bad.write_text("{", encoding="utf-8")
+    one = kefu.run("check", "--format", "json", *extra, *paths, bad)
+    two = kefu.run("check", "--format", "json", "--jobs", "2", *extra, *paths, bad)
+    assert (two.code, two.out, two.err) == (one.code, one.out, one.err)
+    assert one.code == 2 and one.out.count("\n") == len(paths)
+    lang = "en" if "en" in extra else "zh"
+    results = [api.check(p, lang=lang) for p in paths]
+    assert api.render(results, "json", lang=lang, redact="--redact" in extra) == one.out
+
+
+def test_one_month_left_of_a_batch_is_one_indented_document(kefu, tmp_path) -> None:
+    path = _batch_files(tmp_path)[0]
+    bad = tmp_path / "zz-bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    for jobs in ("1", "2"):
+        run = kefu.run("check", "--format", "json", "--jobs", jobs, path, bad)
+        assert run.code == 2
+        assert run.out == api.render(api.check(path), "json")
