@@ -1,15 +1,19 @@
-"""Issue 6's four speed targets in one run, one table with each target and PASS/MISS.
+"""Issue 17's targets (and issue 6's memory row) in one run: one table, each target with PASS/MISS.
 
-Run from the repository root:  .venv/bin/python bench/bench_all.py [--quick] [--files 10000] [--memory 50000]
+Run from the repository root:  .venv/bin/python bench/bench_all.py [--quick] [--runs N] [--files 1000]
 
 1. start-up: `kefu-check --format json` on the demo month vs the import floor (bench.py's interleaved rounds);
-2. in-process evaluations per second (`check_loaded` on the demo month, fresh Calendar each time);
-3. a portfolio batch: N varied contract-months (bench_batch.generate, then bench/vary.py) in one
-   `kefu-check --format json --jobs 2` call;
-4. memory: M evaluations of varied months in this process, RSS sampled every K, the growth after warm-up.
+2. batches: `kefu-check --format json --jobs 1` and `--jobs 2` over 1,000 and over 100 varied month files
+   (bench_batch.generate, then bench/vary.py), interleaved rounds: --jobs 2 >= 1.6x on 1,000, never slower on 100;
+3. `kefu_check.api.check` on the demo month, loading included, one core: >= 1,200/s;
+4. `kefu-check review` of a ~40 KB .docx (bench_review.build_docx) vs the CLI's start-up (row 1's command),
+   interleaved: <= 1.3 x start-up + 50 ms;
+5. `kefu-check facts` on 1,000,000 call rows (bench_facts.generate: with 300,000 chats and 100,000 tickets): <= 3 s;
+6. `kefu-check analyze` of 36 months of one contract (bench_analyze.write): <= 1 s;
+7. memory: M evaluations of varied months in this process, RSS sampled every K (issue 6: flat, < 50 MB growth).
 
-It ends with the same figures as the markdown table of docs/performance.md, to paste there. Numbers only:
-nothing asserts on timing; the exit code is 0 unless the bench itself breaks (an input refused, a lost file).
+It ends with the markdown table of docs/performance.md, to paste there. Numbers only: nothing asserts on timing;
+the exit code is 0 unless the bench itself breaks (an input refused, a lost file, different bytes).
 """
 
 from __future__ import annotations
@@ -19,20 +23,27 @@ import json
 import os
 import platform
 import random
+import resource
+import statistics
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench_batch import generate
-from bench_batch import run as run_batch
 from soak import rss_mb
 from vary import month_text, vary
 
-from bench import CLI_RATIO_TARGET, EVALS_TARGET, demo_month, rate, startup, table, verdict
+from bench import CLI_RATIO_TARGET, VENV_BIN, cached_env, demo_month, rate, startup, table, verdict, wall_times
 
-BATCH_TARGET_S = 60.0
+JOBS_TARGET = 1.6  # --jobs 2 speed-up on 1,000 files (and >= 1.0 on 100)
+API_TARGET = 1200.0  # api.check per second, loading included
+REVIEW_SLACK_S, REVIEW_RATIO = 0.050, 1.3  # review <= 1.3 x CLI start-up + 50 ms
+FACTS_TARGET_S = 3.0
+ANALYZE_TARGET_S = 1.0
 MEMORY_TARGET_MB = 50.0
+KEFU = str(VENV_BIN / "kefu-check")
 
 
 @dataclass(frozen=True)
@@ -73,19 +84,16 @@ def measure_startup(month: Path, runs: int) -> Row:
     )
 
 
-def measure_rate(month: Path, seconds: float) -> Row:
-    from kefu_check.calendar import Calendar
-    from kefu_check.check import check_loaded
-    from kefu_check.load import load_month
+def measure_api(month: Path, seconds: float) -> Row:
+    from kefu_check import api
 
-    loaded = load_month(month)
-    per_s, n = rate(lambda: check_loaded(loaded, Calendar(), "zh"), seconds)
+    per_s, n = rate(lambda: api.check(month), seconds)
     return Row(
-        "in-process evaluations (demo month)",
+        "api.check (demo month, loading included)",
         f"{per_s:,.0f}/s",
-        f"check_loaded, fresh Calendar, {1000 / per_s:.2f} ms each, n={n}, one core",
-        f">= {EVALS_TARGET:,.0f}/s",
-        per_s >= EVALS_TARGET,
+        f"{1000 / per_s:.2f} ms each, n={n}, one core",
+        f">= {API_TARGET:,.0f}/s",
+        per_s >= API_TARGET,
     )
 
 
@@ -98,22 +106,98 @@ def varied_files(folder: Path, count: int, seed: int) -> list[Path]:
     return paths
 
 
-def measure_batch(count: int, jobs: int, seed: int) -> Row:
-    with tempfile.TemporaryDirectory(prefix="kefu-bench-portfolio-") as tmp:
-        paths = varied_files(Path(tmp), count, seed)
-        docs = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
-        seconds, out, code = run_batch(paths, jobs)
-    lines = out.count(b"\n")
-    if code not in (0, 1) or lines != count:
-        raise SystemExit(f"bench: the portfolio batch exited {code} with {lines} of {count} results")
-    periods = len({d["period"] for d in docs})
-    contracts = len({d["contract"]["id"] for d in docs})
+def measure_batch(count: int, jobs: int, seed: int, runs: int) -> Row:
+    """--jobs 1 and --jobs N over the same `count` varied files, interleaved rounds; both must give the same bytes."""
+    with tempfile.TemporaryDirectory(prefix="kefu-bench-batch-") as tmp, tempfile.TemporaryDirectory() as pyc:
+        paths = [str(p) for p in varied_files(Path(tmp), count, seed)]
+        env = cached_env(pyc)
+        outs = {}
+        for j in (1, jobs):
+            done = subprocess.run([KEFU, "--format", "json", "--jobs", str(j), *paths], capture_output=True, env=env)
+            if done.returncode not in (0, 1) or done.stdout.count(b"\n") != count:
+                raise SystemExit(f"bench: the batch (--jobs {j}) exited {done.returncode}: {done.stderr[:300]!r}")
+            outs[j] = done.stdout
+        if outs[1] != outs[jobs]:
+            raise SystemExit(f"bench: --jobs {jobs} printed other bytes than --jobs 1")
+        walls: dict[int, list[float]] = {1: [], jobs: []}
+        cpus: dict[int, list[float]] = {1: [], jobs: []}
+        for _ in range(runs):  # interleaved: the load of other processes falls on both alike
+            for j in (1, jobs):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                subprocess.run([KEFU, "--format", "json", "--jobs", str(j), *paths], stdout=subprocess.DEVNULL, env=env)
+                walls[j].append(time.perf_counter() - t0)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus[j].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    one, many = statistics.median(walls[1]), statistics.median(walls[jobs])
+    cpu1, cpun = statistics.median(cpus[1]), statistics.median(cpus[jobs])
+    target = JOBS_TARGET if count >= 1000 else 1.0
     return Row(
-        f"portfolio batch, {count:,} months, --jobs {jobs}",
-        f"{seconds:.1f} s",
-        f"{count / seconds:,.0f} months/s; {contracts:,} contracts, {periods} periods, one kefu-check call",
-        f"< {BATCH_TARGET_S:.0f} s",
-        seconds < BATCH_TARGET_S,
+        f"--jobs {jobs} vs --jobs 1, {count:,} month files",
+        f"{one / many:.2f}x",
+        f"--jobs 1 {one:.2f} s, --jobs {jobs} {many:.2f} s (medians of {runs}, interleaved); CPU {cpu1:.2f} s vs "
+        f"{cpun:.2f} s (jobs 1 had {cpu1 / one:.2f} of a core); same bytes",
+        f">= {target}x",
+        one / many >= target,
+    )
+
+
+def measure_review(month: Path, runs: int) -> Row:
+    from bench_review import build_docx
+
+    with tempfile.TemporaryDirectory(prefix="kefu-bench-review-") as tmp, tempfile.TemporaryDirectory() as pyc:
+        docx = build_docx(Path(tmp))
+        size = docx.stat().st_size
+        env = cached_env(pyc)
+        walls = wall_times(
+            {
+                "review": ([KEFU, "review", "--format", "json", str(docx)], env),
+                "cli": ([KEFU, "--format", "json", str(month)], env),
+            },
+            runs,
+        )
+    review, cli = walls["review"][0], walls["cli"][0]
+    limit = REVIEW_RATIO * cli + REVIEW_SLACK_S
+    return Row(
+        f"review of a {size / 1024:.0f} KB .docx",
+        f"{review * 1000:.0f} ms",
+        f"CLI start-up {cli * 1000:.0f} ms: limit {limit * 1000:.0f} ms (medians of {runs}, interleaved)",
+        f"<= {REVIEW_RATIO} x start-up + {REVIEW_SLACK_S * 1000:.0f} ms",
+        review <= limit,
+    )
+
+
+def measure_facts(runs: int) -> Row:
+    from bench_facts import SIZES, command
+    from bench_facts import generate as generate_exports
+
+    with tempfile.TemporaryDirectory(prefix="kefu-bench-facts-") as tmp, tempfile.TemporaryDirectory() as pyc:
+        folder = Path(tmp)
+        generate_exports(folder)
+        walls = wall_times({"facts": (command(folder), cached_env(pyc))}, runs, warmups=1)
+    median, best, _ = walls["facts"]
+    return Row(
+        f"facts, {SIZES['calls']:,} call rows",
+        f"{median:.2f} s",
+        f"with {SIZES['chats']:,} chats and {SIZES['tickets']:,} tickets; best {best:.2f} s (median of {runs})",
+        f"<= {FACTS_TARGET_S:.0f} s",
+        median <= FACTS_TARGET_S,
+    )
+
+
+def measure_analyze(runs: int, months: int = 36) -> Row:
+    from bench_analyze import write
+
+    with tempfile.TemporaryDirectory(prefix="kefu-bench-analyze-") as tmp, tempfile.TemporaryDirectory() as pyc:
+        write(Path(tmp), months)
+        walls = wall_times({"analyze": ([KEFU, "analyze", tmp, "--format", "json"], cached_env(pyc))}, runs)
+    median, best, _ = walls["analyze"]
+    return Row(
+        f"analyze, {months} months",
+        f"{median:.2f} s",
+        f"CLI wall time, best {best:.2f} s (median of {runs})",
+        f"<= {ANALYZE_TARGET_S:.0f} s",
+        median <= ANALYZE_TARGET_S,
     )
 
 
@@ -157,37 +241,45 @@ def markdown(rows: list[Row]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="shorter runs: 5 CLI rounds, 2,000 files, 10,000 evaluations")
+    ap.add_argument("--quick", action="store_true", help="fewer rounds: 5 CLI rounds, 2 batch rounds, no memory run")
     ap.add_argument("--runs", type=int, help="CLI rounds (default 15)")
+    ap.add_argument("--batch-runs", type=int, help="interleaved rounds of each batch (default 3 on 1,000, 7 on 100)")
     ap.add_argument("--seconds", type=float, help="seconds of the in-process rate (default 3)")
-    ap.add_argument("--files", type=int, help="months in the portfolio batch (default 10,000)")
+    ap.add_argument("--files", type=int, default=1000, help="month files of the large batch (default 1,000)")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--memory", type=int, help="evaluations of the memory run (default 50,000)")
-    ap.add_argument("--every", type=int, help="RSS sampled every N evaluations (default 5,000)")
+    ap.add_argument("--memory", type=int, help="evaluations of the memory run (default 20,000; 0: none)")
+    ap.add_argument("--every", type=int, help="RSS sampled every N evaluations (default a tenth)")
     ap.add_argument("--seed", type=int, default=6)
     args = ap.parse_args()
     quick = args.quick
     runs = args.runs or (5 if quick else 15)
+    big_runs = args.batch_runs or (2 if quick else 3)
     seconds = args.seconds or (1.0 if quick else 3.0)
-    files = args.files or (2_000 if quick else 10_000)
-    memory = args.memory or (10_000 if quick else 50_000)
+    memory = args.memory if args.memory is not None else (0 if quick else 20_000)
     every = args.every or max(1, memory // 10)
 
     month = demo_month(None)
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"month:   {month}; seed {args.seed}")
     rows = []
     for step in (
         lambda: measure_startup(month, runs),
-        lambda: measure_rate(month, seconds),
-        lambda: measure_batch(files, args.jobs, args.seed),
+        lambda: measure_batch(args.files, args.jobs, args.seed, big_runs),
+        lambda: measure_batch(100, args.jobs, args.seed, max(big_runs * 2 + 1, 5)),
+        lambda: measure_api(month, seconds),
+        lambda: measure_review(month, max(5, runs // 2)),
+        lambda: measure_facts(3 if not quick else 1),
+        lambda: measure_analyze(5 if not quick else 3),
     ):
         rows.append(step())
-        print(f"  {rows[-1].measure}: {rows[-1].value}", flush=True)
-    memory_row, series = measure_memory(memory, every, args.seed)
-    rows.append(memory_row)
-    print("RSS series (evaluations: resident set size)")
-    print("\n".join(f"  {s}" for s in series))
+        print(f"  {rows[-1].measure}: {rows[-1].value}  {rows[-1].result}", flush=True)
+    series: list[str] = []
+    if memory:
+        memory_row, series = measure_memory(memory, every, args.seed)
+        rows.append(memory_row)
+        print("RSS series (evaluations: resident set size)")
+        print("\n".join(f"  {s}" for s in series))
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
     print(table([(r.measure, r.value, r.detail, r.target, r.result) for r in rows],
                 ("measure", "value", "detail", "target", "result")))
