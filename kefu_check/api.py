@@ -261,6 +261,16 @@ def _contracts_of(month: MonthInput, contract: ContractInput) -> list[Path]:
     return [Path.cwd() / named] if isinstance(named, str) and named else []
 
 
+def _beside_contract(path: Path, loaded: Loaded) -> list[Path]:
+    """month_contracts([path], None) without reading the file again (the peek reads JSON up to a size)."""
+    from .holidays.files import MAX_HOLIDAYS_FILE, month_contracts
+
+    named = loaded.month.contract
+    if path.suffix.lower() != ".json" or path.stat().st_size >= MAX_HOLIDAYS_FILE * 20:
+        return month_contracts([path], None)
+    return [path.parent / named] if isinstance(named, str) and named else [path]
+
+
 def check(
     month: MonthInput,
     *,
@@ -284,9 +294,22 @@ def check(
     from .check import check_loaded
 
     with _as_the_cli(lang):
-        cal = calendar if calendar is not None else _calendar(holidays, _contracts_of(month, contract))
-        waiver_list = _waivers(waivers)
-        loaded, path = _load(month, contract)
+        if calendar is not None:
+            cal = calendar
+            waiver_list = _waivers(waivers)
+            loaded, path = _load(month, contract)
+        elif holidays or not _is_path(month) or contract is not None:
+            cal = _calendar(holidays, _contracts_of(month, contract))
+            waiver_list = _waivers(waivers)
+            loaded, path = _load(month, contract)
+        else:  # the month file read once: its contract's folder known from the loaded month
+            try:
+                loaded, path = _load(month, contract)
+            except errors.InputError:
+                _calendar(holidays, _contracts_of(month, contract))  # the CLI reads the holiday files first
+                raise
+            cal = _calendar(holidays, _beside_contract(path, loaded))
+            waiver_list = _waivers(waivers)
         if as_of is not None:
             day = as_of if isinstance(as_of, date) else _as_of(as_of)
             loaded = replace(loaded, month=loaded.month.model_copy(update={"as_of": day}))

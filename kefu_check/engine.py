@@ -3,7 +3,8 @@
 Measured on this machine (`../shared/notes/durable-rules.md`): the stock `Host` starts timer threads
 that may run actions concurrently with ours, so `QuietHost` runs none; rulesets cannot be deleted, so
 the rule set is compiled once; each evaluation gets its own session id, deleted in `finally`; an
-exception raised inside an action is swallowed into the session state, so it is checked and raised.
+exception raised inside an action would be swallowed into the session state, so each action is guarded and
+its exception raised after the evaluation.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
+from collections.abc import Callable
 from typing import Any
 
 RULESET = "kefu-check"
@@ -60,7 +62,7 @@ class Engine:
         with ruleset:
             for article in ARTICLES:
                 for rule in article.rules:
-                    lang.when_all(lang.pri(rule.priority), *rule.conditions)(rule.action)
+                    lang.when_all(lang.pri(rule.priority), *rule.conditions)(self._guarded(rule.action))
             # every fact must be matched by some rule, or durable-rules refuses it; this one never fires
             lang.when_all(+lang.m.type, lang.m.type == "\x00never")(_never)
         name, definition = ruleset.define()
@@ -69,17 +71,33 @@ class Engine:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
+    _failure: str | None = None
+
+    def _guarded(self, action: Callable[[Any], None]) -> Callable[[Any], None]:
+        """The action, its exception kept here: durable-rules would swallow it into the session state, which
+        would then have to be fetched (and decoded) after every evaluation to look for it."""
+
+        def run(c: Any) -> None:
+            try:
+                action(c)
+            except BaseException as error:
+                if self._failure is None:
+                    self._failure = f"{type(error).__name__}: {error} (in {action.__name__})"
+
+        run.__name__ = getattr(action, "__name__", "action")
+        return run
+
     def evaluate(self, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Assert the facts in a fresh session, let the rules fire, return every fact left at the end."""
         if not facts:
             return []
         with self._lock:
             sid = str(next(self._ids))
+            self._failure = None
             try:
                 self._host.assert_facts(RULESET, [{**f, "sid": sid} for f in facts])
-                state = self._host.get_state(RULESET, sid)
-                if state.get("exception"):
-                    raise RuleError(f"a rule failed: {state['exception']}")
+                if self._failure is not None:
+                    raise RuleError(f"a rule failed: {self._failure}")
                 return self._host.get_facts(RULESET, sid)
             finally:
                 with contextlib.suppress(Exception):  # a session that never started has nothing to delete
