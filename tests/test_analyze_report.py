@@ -58,7 +58,11 @@ def test_parties_and_key_terms_at_the_top(kefu: Kefu, lang: str) -> None:
     }[lang]  # fmt: skip
     for phrase in expected:
         assert phrase in terms, phrase
-    assert html.index('<table class="terms">') < html.index('data-total="late_fees"') < html.index("timeline")
+    assert (
+        html.index('<table class="terms">')
+        < html.index('data-total="late_fees"')
+        < html.index('<table class="timeline">')
+    )
 
 
 def test_money_each_way_in_sentences(kefu: Kefu) -> None:

@@ -10,6 +10,7 @@ No network: no external script, style, font or image; a Content-Security-Policy 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 from typing import Any
@@ -66,7 +67,13 @@ ul.because { margin: 0.2rem 0 0.6rem 1rem; font-size: 0.85rem; color: #444; }
   h3 { font-size: 10pt; break-after: avoid; }
   table { width: 100%; font-size: 7.5pt; } th, td { padding: 1mm 1.2mm; overflow-wrap: anywhere; }
   table.totals, table.terms { width: auto; font-size: 8.5pt; }
-  td.id { font-size: 6.5pt; overflow-wrap: normal; } th { white-space: nowrap; }
+  td.id { font-size: 6.5pt; } th { overflow-wrap: normal; }
+  table.timeline { table-layout: fixed; } table.timeline th { box-sizing: border-box; }
+  table.timeline th:nth-child(1) { width: 10%; } table.timeline th:nth-child(2) { width: 7.5%; }
+  table.timeline th:nth-child(3) { width: 6.5%; } table.timeline th:nth-child(4) { width: 13%; }
+  table.timeline th:nth-child(5) { width: 7%; } table.timeline th:nth-child(6) { width: 7%; }
+  table.timeline th:nth-child(7) { width: 10%; } table.timeline th:nth-child(8) { width: 9%; }
+  table.timeline th:nth-child(9) { width: 19%; } table.timeline th:nth-child(10) { width: 11%; }
   thead { display: table-header-group; }
   tr, figure, li, details, p.money { break-inside: avoid; }
   .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
@@ -77,8 +84,8 @@ ul.because { margin: 0.2rem 0 0.6rem 1rem; font-size: 0.85rem; color: #444; }
 """
 PAGE = """
 @page { size: A4; margin: 16mm 12mm 14mm 12mm;
-  @top-left { content: "%(header)s"; font-size: 8pt; color: #555; }
-  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @top-left { content: "%(header)s"; font: 8pt system-ui, "Noto Sans CJK SC", sans-serif; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }
 """
 
 
@@ -186,7 +193,8 @@ def _charts(seq: Sequence, lang: str) -> str:
 
 
 def _breakable(cid: str) -> str:
-    return "<wbr>".join(escape(part) + "." for part in cid.split("."))[:-1]
+    """An id that may break after a dot or an underscore (a narrow printed column), never inside a word."""
+    return re.sub(r"([._])", r"\1<wbr>", escape(cid))
 
 
 def _note(c: Consequence, lang: str) -> str:
