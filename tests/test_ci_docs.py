@@ -141,7 +141,7 @@ def test_pre_commit_hook_folder_of_two_contracts_is_refused(workspace: Path) -> 
     """A folder is one contract's history: months of two contracts in one folder are an input error, named."""
     staged = sorted(str(p.relative_to(workspace)) for p in (workspace / "months").glob("*.json"))
     done = shell(hook_command(*staged), workspace, workspace / "summary.md")
-    assert done.returncode == 2 and "is not the contract" in done.stderr
+    assert done.returncode == 2 and ": contract: " in done.stderr and "'KF-2026-F01'" in done.stderr, done.stderr
 
 
 def availability_months(folder: Path) -> None:
