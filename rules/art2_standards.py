@@ -327,6 +327,12 @@ CALENDAR_ESTIMATED = ARTICLE.consequence(
 )
 
 
+def _breach_words(breach):
+    """The breach a credit compensates, as people say it (its title; the subject column names the channel)."""
+    zh, en = next(k.title for k in ARTICLE.consequences if k.id == breach.cid)
+    return {"breach_zh": zh, "breach_en": en}
+
+
 def _so_far(year):
     """The downtime so far, and this month's, as the reason of an availability decision."""
     return (
@@ -426,7 +432,7 @@ SLA_SERVICE_CREDIT = ARTICLE.consequence(
     PROVIDER,
     CLIENT,
     title=("服务费抵扣", "service credit"),
-    message=("因 {breach} 抵扣当月服务费 {percent}%", "{percent}% of the month's fee for {breach}"),
+    message=("因{breach_zh},抵扣当月服务费 {percent}%", "{percent}% of the month's fee for {breach_en}"),
     page=Page(
         (
             "服务标准违约时抵扣当月服务费的约定比例。",
@@ -486,7 +492,7 @@ def service_credit(c):
         date=b.date,
         ref=list(b.refs),
         amount=amount,
-        params={"breach": b.cid, "percent": terms.percent, "fee": terms.fee},
+        params={"breach": b.cid, **_breach_words(b), "percent": terms.percent, "fee": terms.fee},
         why=why,
     )
 
