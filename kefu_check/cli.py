@@ -172,9 +172,10 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.NoArgsIsHelpError as exc:  # bare `kefu-check`: the help, as a usage error
         click.echo(exc.format_message(), err=True)
         sys.exit(EXIT_INPUT)
-    except click.ClickException as exc:  # a usage error: one line, like every other input error
-        message = " ".join(exc.format_message().split())
-        click.echo(f"kefu-check: {message} (see kefu-check --help)", err=True)
+    except click.ClickException as exc:  # a usage error: one line in the user's language, like every input error
+        from .problems import usage_problem
+
+        click.echo(f"kefu-check: {usage_problem(exc).render()}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         sys.exit(EXIT_INPUT)

@@ -16,6 +16,7 @@ from typing import Any
 
 from .cliopts import LANGS
 from .errors import InputError
+from .problems import Problem, os_problem, problem, quote
 from .render import REGISTRY
 from .report import FAIL_ON
 
@@ -39,7 +40,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-                raise InputError(str(path), None, f"invalid TOML ({exc})") from None
+                raise InputError(str(path), None, _unreadable(exc)) from None
             if name == "pyproject.toml":
                 table = data.get("tool", {}).get("kefu-check")
                 if table is None:
@@ -49,16 +50,30 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+def _unreadable(exc: Exception) -> Problem:
+    """Why a config file cannot be read: its TOML syntax (line and column), its encoding, or the system's reason."""
+    import re
+
+    if isinstance(exc, UnicodeDecodeError):
+        return problem("not_utf8", byte=exc.start)
+    if isinstance(exc, OSError):
+        return os_problem(exc)
+    at = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(exc))
+    if at:
+        return problem("invalid_toml_at", detail=at.group(1), line=int(at.group(2)), column=int(at.group(3)))
+    return problem("invalid_toml", detail=exc)
+
+
 def _settings(path: Path, table: Any, prefix: str) -> dict[str, Any]:
     if not isinstance(table, dict):
-        raise InputError(str(path), prefix.rstrip(".") or None, "expected a table")
+        raise InputError(str(path), prefix.rstrip(".") or None, problem("expected_table"))
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in KEYS:
-            raise InputError(str(path), prefix + key, f"unknown key (known: {', '.join(KEYS)})")
+            raise InputError(str(path), prefix + key, problem("unknown_key_known", known=", ".join(KEYS)))
         if key == "holidays":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError(str(path), prefix + key, "expected a list of paths")
+                raise InputError(str(path), prefix + key, problem("expected_path_list"))
             out[key] = _holiday_files(path.parent / v for v in value)
         else:
             out[key] = _choice(value, key, str(path), prefix + key)
@@ -75,7 +90,7 @@ def _holiday_files(paths: Any) -> list[str]:
 
 def _choice(value: Any, key: str, where: str, field: str | None) -> str:
     if value not in CHOICES[key]:
-        raise InputError(where, field, f"invalid value {value!r} (one of {', '.join(CHOICES[key])})")
+        raise InputError(where, field, problem("invalid_choice", given=quote(value), choices=", ".join(CHOICES[key])))
     return value
 
 

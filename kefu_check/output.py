@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .problems import problem
 from .redact import Private, redact
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def refuse_overwrite(output: Path | None, inputs: Iterable[Path]) -> None:
     target = output.resolve()
     for path in inputs:
         if path.resolve() == target:
-            raise InputError(str(output), None, "--output names an input file; choose another path")
+            raise InputError(str(output), None, problem("output_is_input"))
 
 
 def write(
@@ -43,7 +44,7 @@ def write(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(output), None, f"cannot write the report ({exc.strerror})") from None
+        raise InputError(str(output), None, problem("cannot_write_report", reason=exc.strerror)) from None
 
 
 def append_step_summary(markdown: str) -> None:

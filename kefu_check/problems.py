@@ -196,6 +196,134 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the contract sets no standard for the channel {channel} (its channels: {known}); figures ignored",
     ),
     "no_channels": ("无", "none"),
+    # ---- agreements and notices: .txt and .docx (textfile.py, review/document.py, holidays/command.py)
+    "not_text": ("既不是 UTF-8 也不是 GB18030 文本", "neither UTF-8 nor GB18030 text"),
+    "binary_file": ("是二进制文件,不是文本", "a binary file, not text"),
+    "convert_to_docx": (
+        "{what}无法读取:请用 Word、WPS 或 LibreOffice 打开并另存为 .docx",
+        "{what} cannot be read: open it in Word, WPS or LibreOffice and save it as .docx",
+    ),
+    "document:.pdf": ("PDF 文件", "a PDF"),
+    "document:.doc": ("Word 97-2003 文档", "a Word 97-2003 document"),
+    "document:.wps": ("WPS 文档", "a WPS document"),
+    "document:.odt": ("OpenDocument 文本", "an OpenDocument text"),
+    "document:.rtf": ("RTF 文档", "an RTF document"),
+    "docx_not_zip": ("不是 .docx 文件(不是 zip 压缩包)", "not a .docx file (not a zip archive)"),
+    "docx_too_many_entries": (
+        "已拒绝:压缩包中有 {count} 个条目(上限 {limit} 个)",
+        "refused: {count} entries in the archive (limit {limit})",
+    ),
+    "docx_too_large": (
+        "已拒绝:解压后 {size} 字节(上限 {limit} 字节)",
+        "refused: {size} bytes uncompressed (limit {limit})",
+    ),
+    "docx_zip_bomb": ("已拒绝:压缩比异常,疑似 zip 炸弹", "refused: compression ratio of a zip bomb"),
+    "docx_no_document": ("不是 Word 文档(没有 word/document.xml)", "not a Word document (no word/document.xml)"),
+    "docx_bad_entry": ("压缩包中的条目无法读取", "unreadable archive entry ({detail})"),
+    "docx_dtd": ("已拒绝:XML 中含有 DTD 或实体声明", "refused: XML with a DTD or entity declarations"),
+    "docx_damaged_xml": ("不是可读取的 Word 文档(XML 已损坏)", "not a readable Word document (damaged XML)"),
+    "docx_no_body": ("不是可读取的 Word 文档(没有正文)", "not a readable Word document (no body)"),
+    "docx_unreadable": ("不是可读取的 Word 文档", "not a readable Word document ({detail})"),
+    # review and extract (review/)
+    "unsupported_review_input": (
+        "不支持的文件类型(应为 .json、.yaml、.docx 或 .txt)",
+        "unsupported file type (expected .json, .yaml, .docx or .txt)",
+    ),
+    "unsupported_agreement": ("不支持的文件类型(应为 .docx 或 .txt)", "unsupported file type (expected .docx or .txt)"),
+    "annotate_needs_agreement": (
+        "--annotate 需要协议文本(.docx 或 .txt),不能是 contract.json",
+        "--annotate needs an agreement (.docx or .txt), not a contract.json",
+    ),
+    "too_many_unreadable": ("无法读取的值过多", "too many values that cannot be read"),
+    # ---- writing (output.py, holidays/command.py)
+    "output_is_input": ("--output 指向一个输入文件;请换一个路径", "--output names an input file; choose another path"),
+    "cannot_write_report": ("无法写入报告", "cannot write the report ({reason})"),
+    "cannot_write": ("无法写入文件", "cannot write the file ({reason})"),
+    # ---- the --holidays file (holidays/files.py)
+    "holidays_file_too_large": ("文件过大(上限 {limit} 字节)", "file too large (limit {limit} bytes)"),
+    "invalid_json_line": ("JSON 语法错误(第 {line} 行)", "invalid JSON (line {line})"),
+    "invalid_json_nested": ("JSON 语法错误(嵌套层数过深)", "invalid JSON (nested too deeply)"),
+    "key_twice": ("键重复出现", "duplicate key"),
+    "expected_json_object": ("应为 JSON 对象,实际为{type}", "expected a JSON object, got {type}"),
+    "unknown_key_allowed": ("未知的键(可用的键:{allowed})", "unknown key (allowed: {allowed})"),
+    "expected_integer_year": ("应为整数年份,实际为 {given}", "expected an integer year, got {given}"),
+    "year_out_of_range": ("{year} 超出范围 {first}..{last}", "{year} is out of range {first}..{last}"),
+    "expected_date_list": (
+        "应为 'YYYY-MM-DD' 日期的列表,实际为{type}",
+        "expected a list of 'YYYY-MM-DD' dates, got {type}",
+    ),
+    "expected_date_string": (
+        "应为 'YYYY-MM-DD' 格式的日期字符串,实际为 {given}",
+        "expected a date string 'YYYY-MM-DD', got {given}",
+    ),
+    "date_not_in_year": ("{date} 不在 {year} 年内", "{date} is not in year {year}"),
+    "duplicate_date": ("日期 {date} 重复", "duplicate date {date}"),
+    "also_in_holidays": ("{date} 也列在 holidays 中", "{date} is also in holidays"),
+    "expected_before_object": (
+        "应为对象 {{holidays, workdays}},实际为{type}",
+        "expected an object {{holidays, workdays}}, got {type}",
+    ),
+    "holidays_differ": (
+        "与 chinesecalendar 的 {year} 年工作日不一致:{days}(两个来源不能二选一;请核对通知与文件)",
+        "disagrees with chinesecalendar's working days of {year}: {days} (two sources, never a silent choice; "
+        "check the file against the notice)",
+    ),
+    "holidays_before_clash": (
+        "与 {other} 的 {year} 年安排不一致:{days}",
+        "disagrees with the {year} arrangement of {other}: {days}",
+    ),
+    "holidays_twice": ("{year} 年的安排给了两次({other})", "the {year} arrangement is given twice ({other})"),
+    "day_working_in_file": ("{date}(文件为工作日)", "{date} (a working day in the file)"),
+    "day_off_in_file": ("{date}(文件为休息日)", "{date} (a day off in the file)"),
+    "more_days": ("…(另 {n} 天)", "… ({n} more days)"),
+    # a JSON value's type, as Python names it (en) and in words (zh)
+    "type:list": ("列表", "list"),
+    "type:dict": ("对象", "dict"),
+    "type:str": ("字符串", "str"),
+    "type:int": ("整数", "int"),
+    "type:float": ("小数", "float"),
+    "type:bool": ("布尔值", "bool"),
+    "type:NoneType": ("空值", "NoneType"),
+    # ---- the configuration (config.py)
+    "invalid_toml": ("TOML 语法错误", "invalid TOML ({detail})"),
+    "invalid_toml_at": (
+        "TOML 语法错误(第 {line} 行第 {column} 列)",
+        "invalid TOML ({detail} (at line {line}, column {column}))",
+    ),
+    "expected_table": ("应为 TOML 表", "expected a table"),
+    "unknown_key_known": ("未知的键(可用的键:{known})", "unknown key (known: {known})"),
+    "expected_path_list": ("应为路径的列表", "expected a list of paths"),
+    "invalid_choice": ("取值无效 {given}(可选:{choices})", "invalid value {given} (one of {choices})"),
+    # ---- sequences (sequence/months.py)
+    "not_a_folder": ("不是文件夹", "not a folder"),
+    "history_not_relative": ("必须是相对于月度文件的路径:{given}", "must be relative to the month file: {given}"),
+    "period_twice": ("{period} 也是 {other} 的期间", "{period} is also the period of {other}"),
+    "other_contract": (
+        "合同 {ours} 不是 {other} 的合同 {theirs}(一个序列只能有一份合同)",
+        "contract {ours} is not the contract {theirs} of {other}",
+    ),
+    "contract_differs": (
+        "合同 {ours} 与 {other} 所指的合同内容不同(一个序列只能有一份合同)",
+        "contract {ours} differs from the one {other} names (one contract per sequence)",
+    ),
+    # ---- deadlines (deadlines/command.py)
+    "to_before_from": ("{last} 早于 --from {first}", "{last} is before --from {first}"),
+    # ---- the command line's usage errors (cli.py: click's own, rendered by `usage_problem`)
+    "usage": ("{message}(参见 kefu-check --help)", "{message} (see kefu-check --help)"),
+    "missing_option": ("缺少选项 {option}", "Missing option {option}."),
+    "missing_argument": ("缺少参数 {argument}", "Missing argument {argument}."),
+    "no_such_option": ("没有选项 {option}", "No such option {option}."),
+    "no_such_option_near": ("没有选项 {option}——是否应为 {near}?", "No such option {option}. Did you mean {near}?"),
+    "option_needs_value": ("选项 {option} 需要一个值", "Option {option} requires an argument."),
+    "option_choice": (
+        "{option} 的取值 {given} 无效,应为 {choices} 之一",
+        "Invalid value for {option}: {given} is not one of {choices}.",
+    ),
+    "option_range": (
+        "{option} 的取值 {given} 不在 {min} 至 {max} 之间",
+        "Invalid value for {option}: {given} is not in the range {min}<=x<={max}.",
+    ),
+    "option_value": ("{option} 的取值无效:{problem}", "Invalid value for {option}: {problem}"),
 }
 
 SUFFIXES: dict[str, tuple[str, str]] = {
@@ -236,15 +364,41 @@ class Problem:
     def render(self, lang: Lang | None = None) -> str:
         lang = lang or current_lang()
         zh, en = PROBLEMS[self.kind]
-        values = {k: v.render(lang) if isinstance(v, Problem) else v for k, v in self.params.items()}
+        values = {k: _rendered(v, lang) for k, v in self.params.items()}
         return (zh if lang == "zh" else en).format(**values)
 
     def __str__(self) -> str:
         return self.render()
 
 
+def _rendered(value: Any, lang: Lang) -> Any:
+    """A parameter as its message shows it: a Problem rendered in `lang`, a tuple of them joined with ', '."""
+    if isinstance(value, Problem):
+        return value.render(lang)
+    if isinstance(value, tuple) and any(isinstance(v, Problem) for v in value):
+        return ", ".join(str(_rendered(v, lang)) for v in value)
+    return value
+
+
 def problem(kind: str, **params: Any) -> Problem:
     return Problem(kind, params)
+
+
+def os_problem(exc: OSError) -> Problem:
+    """A file that cannot be opened: missing, a folder, not permitted, or the system's reason (en only)."""
+    if isinstance(exc, FileNotFoundError):
+        return problem("no_such_file")
+    if isinstance(exc, IsADirectoryError):
+        return problem("is_directory")
+    if isinstance(exc, PermissionError):
+        return problem("permission_denied")
+    return problem("cannot_read", reason=exc.strerror or type(exc).__name__, errno=exc.errno)
+
+
+def type_problem(value: Any) -> Problem:
+    """The type of a JSON value, in words ("a list": 列表 / list)."""
+    name = type(value).__name__
+    return problem(f"type:{name}" if f"type:{name}" in PROBLEMS else "type:str")
 
 
 class ProblemValueError(ValueError):
@@ -281,3 +435,47 @@ def lang_of(args: list[str], defaults: dict[str, dict[str, Any]] | None = None) 
         if options.get("lang"):
             return str(options["lang"])
     return "zh"
+
+
+def usage_problem(exc: Any) -> Problem:
+    """A usage error of click (missing option or argument, no such option, a bad choice, a number out of range,
+    a value the option's own check refuses) as the one line `usage` in the user's language; another error of
+    click keeps click's English wording inside it."""
+    import re
+
+    import click
+
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None) or (param.get_error_hint(exc.ctx) if param is not None else None)
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(f"'{h}'" for h in hint)
+    message: Any = " ".join(exc.format_message().split())
+    if isinstance(exc, click.MissingParameter) and hint and not exc.message:
+        kind = "missing_argument" if isinstance(param, click.Argument) else "missing_option"
+        message = problem(kind, **{"argument" if kind == "missing_argument" else "option": hint})
+    elif isinstance(exc, click.NoSuchOption):
+        option = repr(exc.option_name)
+        message = (
+            problem("no_such_option_near", option=option, near=", ".join(repr(p) for p in sorted(exc.possibilities)))
+            if exc.possibilities
+            else problem("no_such_option", option=option)
+        )
+    elif isinstance(exc, click.BadOptionUsage) and "requires" in exc.message:
+        message = problem("option_needs_value", option=repr(exc.option_name))
+    elif isinstance(exc, click.BadParameter) and param is not None and hint:
+        given = re.match(r"('(?:[^'\\]|\\.)*'|\S+) is not ", exc.message)
+        own = re.fullmatch(r"invalid (date|period) ('.*') \(expected (?:YYYY-MM-DD|YYYY-MM)\)", exc.message)
+        if isinstance(param.type, click.Choice) and given:
+            choices = ", ".join(repr(c) for c in param.type.choices)
+            message = problem("option_choice", option=hint, given=given.group(1), choices=choices)
+        elif isinstance(param.type, click.IntRange) and given and None not in (param.type.min, param.type.max):
+            message = problem("option_range", option=hint, given=given.group(1), min=param.type.min,
+                              max=param.type.max)
+        elif own:  # cliopts.parse_date, facts' --period
+            kind = "date_format" if own.group(1) == "date" else "period_format"
+            message = problem("option_value", option=hint, problem=problem(kind, given=own.group(2)))
+    elif isinstance(exc, click.UsageError):
+        missing = re.fullmatch(r"Missing option ('[^']*')\.", exc.message)  # facts: required unless --template
+        if missing:
+            message = problem("missing_option", option=missing.group(1))
+    return problem("usage", message=message)

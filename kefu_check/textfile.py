@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .errors import InputError
+from .problems import problem
 
 
 def decode_text(raw: bytes, label: str) -> str:
@@ -14,7 +15,7 @@ def decode_text(raw: bytes, label: str) -> str:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes nearly any byte string
-        raise InputError(label, None, "neither UTF-8 nor GB18030 text")
+        raise InputError(label, None, problem("not_text"))
     if "\x00" in text:
-        raise InputError(label, None, "a binary file, not text")
+        raise InputError(label, None, problem("binary_file"))
     return text

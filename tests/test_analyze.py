@@ -140,7 +140,7 @@ def write_months(kefu: Kefu, contract: dict, *months: dict, names: tuple[str, ..
 
 def test_two_files_for_one_period(kefu: Kefu) -> None:
     paths = write_months(kefu, contract_dict(), month_dict("2026-10"), month_dict("2026-10"), names=("a.json", "b.json"))
-    run = kefu.run("analyze", *paths)
+    run = kefu.run("analyze", "--lang", "en", *paths)
     assert run.code == 2
     assert run.err.strip() == "b.json: period: 2026-10 is also the period of a.json"
 
@@ -150,7 +150,7 @@ def test_mixed_contracts(kefu: Kefu) -> None:
     other = contract_dict(id="KF-OTHER")
     kefu.write("other.json", other)
     paths.append(kefu.write("2026-10.json", month_dict("2026-10", contract="other.json")))
-    run = kefu.run("analyze", *paths)
+    run = kefu.run("analyze", "--lang", "en", *paths)
     assert run.code == 2
     assert run.err.strip() == "2026-10.json: contract: contract 'KF-OTHER' is not the contract 'KF-TEST-001' of 2026-09.json"
 

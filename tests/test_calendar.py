@@ -730,8 +730,8 @@ def test_bad_files(tmp_path: pathlib.Path, content: str | bytes, message: str) -
     p = write(tmp_path, content)
     with pytest.raises(HolidaysFileError) as exc:
         load_holidays_file(p)
-    assert str(exc.value) == f"{p}: {message}"
-    assert "\n" not in str(exc.value)
+    assert exc.value.line("en") == f"{p}: {message}"  # str(): the user's language (--lang), Chinese by default
+    assert "\n" not in str(exc.value) and "\n" not in exc.value.line("zh")
     assert isinstance(exc.value, ValueError)
 
 
@@ -739,4 +739,5 @@ def test_missing_file(tmp_path: pathlib.Path) -> None:
     p = tmp_path / "nope.json"
     with pytest.raises(HolidaysFileError) as exc:
         load_holidays_file(p)
-    assert str(exc.value) == f"{p}: cannot read file (No such file or directory)"
+    assert exc.value.line("en") == f"{p}: no such file"
+    assert exc.value.line("zh") == f"{p}: 文件不存在"

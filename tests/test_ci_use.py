@@ -170,25 +170,31 @@ def test_environment_beats_config_and_flags_beat_environment(project, monkeypatc
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "expected"),
+    ("name", "text", "expected", "chinese"),
     [
-        ("kefu-check.toml", 'colour = "red"\n', "kefu-check.toml: colour: unknown key"),
-        ("kefu-check.toml", 'lang = "fr"\n', "kefu-check.toml: lang: invalid value 'fr'"),
-        ("pyproject.toml", '[tool.kefu-check]\nholidays = "x.json"\n', "pyproject.toml: tool.kefu-check.holidays"),
-        ("kefu-check.toml", "lang = \n", "kefu-check.toml: invalid TOML"),
+        ("kefu-check.toml", 'colour = "red"\n', "kefu-check.toml: colour: unknown key", "colour: 未知的键"),
+        ("kefu-check.toml", 'lang = "fr"\n', "kefu-check.toml: lang: invalid value 'fr'", "lang: 取值无效 'fr'"),
+        ("pyproject.toml", '[tool.kefu-check]\nholidays = "x.json"\n', "pyproject.toml: tool.kefu-check.holidays",
+         "tool.kefu-check.holidays: 应为路径的列表"),
+        ("kefu-check.toml", "lang = \n", "kefu-check.toml: invalid TOML (Invalid value (at line 1, column 8))",
+         "kefu-check.toml: TOML 语法错误(第 1 行第 8 列)"),
     ],
 )
-def test_bad_config_is_one_line_exit_2(project, name, text, expected) -> None:
+def test_bad_config_is_one_line_exit_2(project, name, text, expected, chinese) -> None:
     project.write(name, text)
-    run = project.run("../month.json")
+    run = project.run("--lang", "en", "../month.json")
     assert run.code == 2
     assert expected in run.err and run.err.count("\n") == 1
+    run = project.run("../month.json")  # Chinese by default (SPEC §10)
+    assert run.code == 2
+    assert chinese in run.err and run.err.count("\n") == 1
 
 
 def test_bad_environment_value_is_one_line_exit_2(project, monkeypatch) -> None:
     monkeypatch.setenv("KEFU_CHECK_FORMAT", "yaml")
-    run = project.run("../month.json")
+    run = project.run("--lang", "en", "../month.json")
     assert run.code == 2 and run.err.startswith("KEFU_CHECK_FORMAT: invalid value 'yaml'")
+    assert project.run("../month.json").err.startswith("KEFU_CHECK_FORMAT: 取值无效 'yaml'(可选:")
 
 
 # --- masking in logs ---------------------------------------------------------------------------------------
@@ -235,15 +241,18 @@ def test_private_of_contract_without_parties() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("args", "expected", "chinese"),
     [
-        (["--format", "yaml", "m.json"], "Invalid value for '--format'"),
-        (["--jobs", "0", "m.json"], "Invalid value for '--jobs'"),
-        (["check"], "Missing argument"),
-        (["m.json", "--as-of", "2026-02-30"], "invalid date '2026-02-30'"),
+        (["--format", "yaml", "m.json"], "Invalid value for '--format'", "'--format' 的取值 'yaml' 无效"),
+        (["--jobs", "0", "m.json"], "Invalid value for '--jobs'", "'--jobs' / '-j' 的取值 0 不在 1 至 64 之间"),
+        (["check"], "Missing argument", "缺少参数 'MONTHS...'"),
+        (["m.json", "--as-of", "2026-02-30"], "invalid date '2026-02-30'", "无效日期 '2026-02-30'"),
     ],
 )
-def test_usage_errors_are_one_line_exit_2(kefu, args, expected) -> None:
-    run = kefu.run(*args)
+def test_usage_errors_are_one_line_exit_2(kefu, args, expected, chinese) -> None:
+    run = kefu.run(*args, "--lang", "en")
     assert run.code == 2
     assert run.err.startswith("kefu-check: ") and expected in run.err and run.err.count("\n") == 1
+    run = kefu.run(*args)  # Chinese by default (SPEC §10)
+    assert run.code == 2
+    assert run.err.startswith("kefu-check: ") and chinese in run.err and run.err.count("\n") == 1

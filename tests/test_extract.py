@@ -184,14 +184,14 @@ def with_entry(name: str, data: bytes) -> bytes:
 )
 @pytest.mark.parametrize("command", ["extract", "review"])
 def test_hostile_docx_is_refused(kefu, content, problem, command):
-    run = kefu.run(command, kefu.write("evil.docx", content))
+    run = kefu.run(command, "--lang", "en", kefu.write("evil.docx", content))
     assert run.code == 2, run.err
     assert run.err.startswith("evil.docx") and problem in run.err and len(run.err.strip().splitlines()) == 1
 
 
 def test_oversized_file_is_refused(kefu, monkeypatch):
     monkeypatch.setattr("kefu_check.review.document.MAX_FILE_BYTES", 1000)
-    run = kefu.run("review", kefu.write("big.txt", "x" * 1001))
+    run = kefu.run("review", "--lang", "en", kefu.write("big.txt", "x" * 1001))
     assert run.code == 2 and "file too large" in run.err
 
 

@@ -364,5 +364,7 @@ def test_a_filled_template_is_read_sheet_by_sheet(kefu, folder: Path) -> None:
 
 
 def test_required_options_without_template(kefu, folder: Path) -> None:
-    run = kefu.run("facts", "--period", "2026-10", "-o", folder / "m.json")
+    run = kefu.run("facts", "--lang", "en", "--period", "2026-10", "-o", folder / "m.json")
     assert (run.code, run.err) == (2, "kefu-check: Missing option '--contract'. (see kefu-check --help)\n")
+    run = kefu.run("facts", "--period", "2026-10", "-o", folder / "m.json")
+    assert (run.code, run.err) == (2, "kefu-check: 缺少选项 '--contract'(参见 kefu-check --help)\n")

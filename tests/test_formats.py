@@ -123,7 +123,7 @@ def test_output_file_instead_of_stdout(tmp_path, in_fixture) -> None:
 def test_output_never_overwrites_an_input(in_fixture) -> None:
     fixture = next(f for f in FIXTURES if f.name == "demo")
     before = (fixture / "contract.json").read_bytes()
-    run = in_fixture(fixture, "--output", "contract.json", "--contract", "contract.json")
+    run = in_fixture(fixture, "--lang", "en", "--output", "contract.json", "--contract", "contract.json")
     assert run.code == 2
     assert run.err.strip().startswith("contract.json: --output names an input file")
     assert (fixture / "contract.json").read_bytes() == before

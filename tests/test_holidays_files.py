@@ -37,7 +37,7 @@ def test_before_key_is_read_and_checked(tmp_path):
         q = write(tmp_path / "bad.json", {"year": 2031, "holidays": [], "workdays": [], "before": bad})
         with pytest.raises(HolidaysFileError) as exc:
             read_holidays_file(q)
-        assert message in str(exc.value)
+        assert message in exc.value.line("en")
 
 
 def test_before_merges_into_the_previous_years_file(tmp_path):
@@ -74,7 +74,7 @@ def test_a_year_the_package_knows_is_compared_with_it(tmp_path):
     bad = write(tmp_path / "bad.json", doc)
     with pytest.raises(HolidaysFileError) as exc:
         load_holidays_file(bad)
-    text = str(exc.value)
+    text = exc.value.line("en")
     assert "bad.json" in text and "2026-10-01 (a working day in the file)" in text
     assert "2026-10-10 (a day off in the file)" in text and "chinesecalendar" in text
     assert "\n" not in text

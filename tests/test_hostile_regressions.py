@@ -26,7 +26,7 @@ def test_a_docx_with_a_damaged_compressed_entry_is_refused_not_a_crash(kefu):
     # was exit 3: "internal error (error: Error -3 while decompressing data: invalid block type)"
     path = kefu.write("agreement.docx", corrupt_entry(DOCX, "word/document.xml"))
     for command in ("review", "extract"):
-        run = kefu.run(command, path)
+        run = kefu.run(command, "--lang", "en", path)
         assert run.code == 2
         assert run.err.startswith("agreement.docx: word/document.xml: unreadable archive entry"), run.err
         assert run.err.count("\n") == 1

@@ -76,15 +76,17 @@ def test_annotate_a_txt_and_refuse_a_contract_json(kefu):
     target = kefu.dir / "t.docx"
     run = kefu.run("review", FIXTURES / "template.zh.txt", "--annotate", target)
     assert run.code == 1 and target.exists()
-    run = kefu.run("review", FIXTURES / "filled.contract.json", "--annotate", kefu.dir / "x.docx")
+    run = kefu.run("review", "--lang", "en", FIXTURES / "filled.contract.json", "--annotate", kefu.dir / "x.docx")
     assert run.code == 2 and "--annotate needs an agreement" in run.err
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".doc", ".wps", ".odt"])
 @pytest.mark.parametrize("command", ["review", "extract"])
 def test_other_formats_say_save_as_docx(kefu, suffix, command):
-    run = kefu.run(command, kefu.write(f"agreement{suffix}", "x"))
+    run = kefu.run(command, "--lang", "en", kefu.write(f"agreement{suffix}", "x"))
     assert run.code == 2 and run.err.count("\n") == 1 and "save it as .docx" in run.err
+    run = kefu.run(command, kefu.write(f"agreement{suffix}", "x"))  # Chinese by default
+    assert run.code == 2 and run.err.count("\n") == 1 and "另存为 .docx" in run.err
 
 
 def test_extract_writes_unread_values_to_stderr(kefu):

@@ -170,9 +170,10 @@ def test_history_with_another_file_for_the_period(kefu: Kefu, tmp_path: Path) ->
     history.mkdir()
     (history / "copy.json").write_text('{"contract": "../contract.json", "period": "2026-11"}', encoding="utf-8")
     checked = kefu.write("2026-11.json", month_dict("2026-11"))
-    run = kefu.run(checked, "--history", history)
+    run = kefu.run(checked, "--history", history, "--lang", "en")
     assert run.code == 2
     assert run.err.strip() == "2026-11.json: period: 2026-11 is also the period of copy.json"
+    assert kefu.run(checked, "--history", history).err.strip() == "2026-11.json: period: 2026-11 也是 copy.json 的期间"
 
 
 # --- property: downtime so far is the sum of the months', availability is raised once -------------------------

@@ -84,6 +84,25 @@ TECHNICAL = {
     "uXXXX",
     "schema",
     "Excel",
+    # agreements, notices and the configuration: file types, programs, options, the calendar package
+    "Word",
+    "word",
+    "WPS",
+    "LibreOffice",
+    "OpenDocument",
+    "PDF",
+    "RTF",
+    "docx",
+    "txt",
+    "yaml",
+    "zip",
+    "XML",
+    "DTD",
+    "TOML",
+    "chinesecalendar",
+    "annotate",
+    "output",
+    "help",
 }
 SAMPLE = {"given": "'x'", "key": "'x'", "near": "'y'", "path": "'p'", "file": "f", "blank": "'[x]'", "id": "'x'"}
 

@@ -14,6 +14,7 @@ import click
 
 from ..cliopts import EXIT_OK, holidays_option, lang_option, output_option, parse_date
 from ..errors import InputError
+from ..problems import problem
 from .derive import Entry
 
 ONE_DAY = timedelta(days=1)
@@ -207,7 +208,7 @@ def deadlines(
     first = start or min((s.as_of or s.terms.start) for s in sources)
     last = end or add_months(first, 12)
     if last < first:
-        raise InputError("--to", None, f"{last} is before --from {first}")
+        raise InputError("--to", None, problem("to_before_from", last=last, first=first))
     found: list[tuple[Source, Entry]] = []
     seen: set[str] = set()
     for s in sources:

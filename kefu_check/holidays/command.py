@@ -10,6 +10,7 @@ import click
 
 from ..cliopts import lang_option, output_option
 from ..errors import InputError
+from ..problems import os_problem, problem
 from ..textfile import decode_text
 
 
@@ -35,14 +36,12 @@ def read_text(path: str, lang: str) -> tuple[str, str]:
     label = p.name or path
     try:
         if p.is_dir():
-            raise InputError(label, None, "is a directory, not a file")
+            raise InputError(label, None, problem("is_directory"))
         size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError(label, None, "no such file") from None
     except OSError as exc:
-        raise InputError(label, None, f"cannot read file ({exc.strerror})") from None
+        raise InputError(label, None, os_problem(exc)) from None
     if size > MAX_NOTICE_BYTES:
-        raise InputError(label, None, f"file too large ({size} bytes; limit {MAX_NOTICE_BYTES})")
+        raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_NOTICE_BYTES))
     if p.suffix.lower() == ".docx":
         return label, _docx_text(p, label)
     return label, decode_text(p.read_bytes(), label)
@@ -58,7 +57,7 @@ def _docx_text(path: Path, label: str) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a damaged part
-        raise InputError(label, None, f"not a readable Word document ({type(exc).__name__})") from None
+        raise InputError(label, None, problem("docx_unreadable", detail=type(exc).__name__)) from None
     lines = [p.text for p in document.paragraphs]
     for tbl in document.tables:
         for row in tbl.rows:
@@ -167,7 +166,7 @@ def holidays(notices: tuple[str, ...], output: Path | None, year: int | None, la
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(output), None, f"cannot write the file ({exc.strerror})") from None
+        raise InputError(str(output), None, problem("cannot_write", reason=exc.strerror)) from None
     from .words import TABLE
 
     click.echo(shown + TABLE[lang]["written"].format(path=output), nl=True)

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .words import file_problem
+from ..calendar import HolidaysFileError
+from ..errors import InputError
+from ..problems import Problem, os_problem, problem, type_problem
 
 if TYPE_CHECKING:
     from ..calendar import YearArrangement
@@ -43,6 +45,17 @@ class HolidaysFile:
     workdays: frozenset[date]
     before_holidays: frozenset[date] = frozenset()
     before_workdays: frozenset[date] = frozenset()
+
+
+class HolidaysProblem(HolidaysFileError, InputError):
+    """A bad holidays file as an input error: ``file: field: problem``, rendered in the user's language when
+    printed (``line(lang)`` for another)."""
+
+    def __init__(self, file: str, field: str | None, problem: Problem) -> None:
+        InputError.__init__(self, file, field, problem)
+
+    def __str__(self) -> str:
+        return self.line()
 
 
 def _one_line(value: Any, limit: int = 40) -> str:
@@ -67,75 +80,73 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     """Read and validate one file (no comparison with the package); problems → ``HolidaysFileError``."""
-    from ..calendar import HolidaysFileError
-
     name = str(path)
 
-    def fail(field: str | None, problem: str) -> HolidaysFileError:
-        return HolidaysFileError(f"{name}: {field}: {problem}" if field else f"{name}: {problem}")
+    def fail(field: str | None, kind: str, **params: Any) -> HolidaysProblem:
+        return HolidaysProblem(name, field, problem(kind, **params))
 
     try:
         p = pathlib.Path(path)
         if p.is_dir():
-            raise fail(None, "is a directory, not a file")
+            raise fail(None, "is_directory")
         with p.open("rb") as handle:
             raw = handle.read(MAX_HOLIDAYS_FILE + 1)
     except OSError as e:
-        raise fail(None, f"cannot read file ({e.strerror or type(e).__name__})") from None
+        raise HolidaysProblem(name, None, os_problem(e)) from None
     if len(raw) > MAX_HOLIDAYS_FILE:
-        raise fail(None, f"file too large (limit {MAX_HOLIDAYS_FILE} bytes)")
+        raise fail(None, "holidays_file_too_large", limit=MAX_HOLIDAYS_FILE)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise fail(None, f"not valid UTF-8 (byte {e.start})") from None
+        raise fail(None, "not_utf8", byte=e.start) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except _DuplicateKey as e:
-        raise fail(_one_line(e.key), "duplicate key") from None
+        raise fail(_one_line(e.key), "key_twice") from None
     except json.JSONDecodeError as e:
-        raise fail(None, f"invalid JSON (line {e.lineno})") from None
+        raise fail(None, "invalid_json_line", line=e.lineno) from None
     except RecursionError:
-        raise fail(None, "invalid JSON (nested too deeply)") from None
+        raise fail(None, "invalid_json_nested") from None
 
     if not isinstance(data, dict):
-        raise fail(None, f"expected a JSON object, got {type(data).__name__}")
+        raise fail(None, "expected_json_object", type=type_problem(data))
     required = ("year", "holidays", "workdays")
     for key in data:
         if key not in (*required, "before"):
-            raise fail(_one_line(key), f"unknown key (allowed: {', '.join(required)})")
+            raise fail(_one_line(key), "unknown_key_allowed", allowed=", ".join(required))
     for key in required:
         if key not in data:
             raise fail(key, "required")
 
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int):
-        raise fail("year", f"expected an integer year, got {_one_line(year)}")
+        raise fail("year", "expected_integer_year", given=_one_line(year))
     if not _FILE_YEARS[0] <= year <= _FILE_YEARS[1]:
-        raise fail("year", f"{year} is out of range {_FILE_YEARS[0]}..{_FILE_YEARS[1]}")
+        raise fail("year", "year_out_of_range", year=year, first=_FILE_YEARS[0], last=_FILE_YEARS[1])
 
     def dates(obj: dict[str, Any], prefix: str, in_year: int) -> tuple[frozenset[date], frozenset[date]]:
         lists: dict[str, frozenset[date]] = {}
         for key in ("holidays", "workdays"):
             items = obj[key]
             if not isinstance(items, list):
-                raise fail(prefix + key, f"expected a list of 'YYYY-MM-DD' dates, got {type(items).__name__}")
+                raise fail(prefix + key, "expected_date_list", type=type_problem(items))
             seen: set[date] = set()
             for i, item in enumerate(items):
                 field = f"{prefix}{key}[{i}]"
                 if not isinstance(item, str):
-                    raise fail(field, f"expected a date string 'YYYY-MM-DD', got {_one_line(item)}")
+                    raise fail(field, "expected_date_string", given=_one_line(item))
                 try:
                     if not _ISO_DATE.fullmatch(item):
                         raise ValueError
                     d = date.fromisoformat(item)
                 except ValueError:
-                    raise fail(field, f"invalid date {_one_line(item)}") from None
+                    raise fail(field, "invalid_date", given=_one_line(item)) from None
                 if d.year != in_year:
-                    raise fail(field, f"{d.isoformat()} is not in year {in_year}")
+                    raise fail(field, "date_not_in_year", date=d.isoformat(), year=in_year)
                 if d in seen:
-                    raise fail(field, f"duplicate date {d.isoformat()}")
+                    raise fail(field, "duplicate_date", date=d.isoformat())
                 if key == "workdays" and d in lists["holidays"]:
-                    raise fail(field, f"{d.isoformat()} is also in holidays")
+                    raise fail(field, "also_in_holidays", date=d.isoformat())
                 seen.add(d)
             lists[key] = frozenset(seen)
         return lists["holidays"], lists["workdays"]
@@ -146,10 +157,10 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     if "before" in data:
         before = data["before"]
         if not isinstance(before, dict):
-            raise fail("before", f"expected an object {{holidays, workdays}}, got {type(before).__name__}")
+            raise fail("before", "expected_before_object", type=type_problem(before))
         for key in before:
             if key not in ("holidays", "workdays"):
-                raise fail(f"before.{_one_line(key)}", "unknown key (allowed: holidays, workdays)")
+                raise fail(f"before.{_one_line(key)}", "unknown_key_allowed", allowed="holidays, workdays")
         for key in ("holidays", "workdays"):
             before.setdefault(key, [])
         before_h, before_w = dates(before, "before.", year - 1)
@@ -160,14 +171,20 @@ def _working(d: date, holidays: Iterable[date] | frozenset[date], workdays: froz
     return d in workdays or (d.weekday() < 5 and d not in holidays)
 
 
-def _listed(days: list[tuple[date, str]]) -> str:
-    shown = [f"{d.isoformat()} ({what})" for d, what in days[:MAX_LISTED]]
+def _status(d: date, working: bool) -> Problem:
+    return problem("day_working_in_file" if working else "day_off_in_file", date=d.isoformat())
+
+
+def _listed(days: list[tuple[date, Problem]]) -> tuple[Problem, ...]:
+    """At most MAX_LISTED days with what the file makes of each, then how many more: rendered joined by ', '."""
+    shown = [status for _, status in days[:MAX_LISTED]]
     more = len(days) - MAX_LISTED
-    return ", ".join(shown) + (f", … (+{more})" if more > 0 else "")
+    return (*shown, *([problem("more_days", n=more)] if more > 0 else []))
 
 
-def _differences(days: Iterable[date], holidays: frozenset[date], workdays: frozenset[date],
-                 lang: str) -> list[tuple[date, str]]:
+def _differences(
+    days: Iterable[date], holidays: frozenset[date], workdays: frozenset[date]
+) -> list[tuple[date, Problem]]:
     """Days where the file's working-day status differs from the package's."""
     from ..calendar import DEFAULT
 
@@ -175,7 +192,7 @@ def _differences(days: Iterable[date], holidays: frozenset[date], workdays: froz
     for d in sorted(days):
         mine = _working(d, holidays, workdays)
         if mine != DEFAULT.is_workday(d):
-            out.append((d, file_problem(lang, "working" if mine else "not_working")))
+            out.append((d, _status(d, mine)))
     return out
 
 
@@ -190,20 +207,19 @@ def package_has(year: int) -> bool:
     return DEFAULT.has_year(year)
 
 
-def check_against_package(f: HolidaysFile, lang: str = "en") -> None:
-    """A file (and its ``before`` days) for a year the package knows must agree with its working days."""
-    from ..calendar import HolidaysFileError
+def check_against_package(f: HolidaysFile, lang: str | None = None) -> None:
+    """A file (and its ``before`` days) for a year the package knows must agree with its working days.
 
-    diffs: list[tuple[date, str]] = []
+    The error is rendered in the user's language when printed; ``lang`` is accepted for older callers."""
+    diffs: list[tuple[date, Problem]] = []
     if package_has(f.year):
-        diffs += _differences(_year_days(f.year), f.holidays, f.workdays, lang)
+        diffs += _differences(_year_days(f.year), f.holidays, f.workdays)
     if (f.before_holidays or f.before_workdays) and package_has(f.year - 1):
-        diffs = _differences(f.before_holidays | f.before_workdays, f.before_holidays, f.before_workdays, lang) + diffs
+        diffs = _differences(f.before_holidays | f.before_workdays, f.before_holidays, f.before_workdays) + diffs
     if diffs:
         years = sorted({d.year for d, _ in diffs})
-        raise HolidaysFileError(
-            f"{f.path}: " + file_problem(lang, "differs", year="/".join(map(str, years)), days=_listed(diffs))
-        )
+        refused = problem("holidays_differ", year="/".join(map(str, years)), days=_listed(diffs))
+        raise HolidaysProblem(f.path, None, refused)
 
 
 def expand(paths: Iterable[str | pathlib.Path]) -> list[pathlib.Path]:
@@ -228,13 +244,14 @@ def beside(contracts: Iterable[pathlib.Path]) -> list[pathlib.Path]:
     return seen
 
 
-def arrangements(paths: Sequence[str | pathlib.Path], lang: str = "en"):
+def arrangements(paths: Sequence[str | pathlib.Path], lang: str | None = None):
     """Every file read, ``before`` merged into the previous year's file, each year checked against the package:
     the years to give ``Calendar``.
 
     The same year twice is an error unless the files agree (a folder and a flag may name one file twice).
+    Errors are rendered in the user's language when printed (``lang`` is accepted for older callers).
     """
-    from ..calendar import HolidaysFileError, YearArrangement
+    from ..calendar import YearArrangement
 
     files: dict[int, HolidaysFile] = {}
     for p in expand(paths):
@@ -242,7 +259,7 @@ def arrangements(paths: Sequence[str | pathlib.Path], lang: str = "en"):
         if f.year in files:
             other = files[f.year]
             if (other.holidays, other.workdays) != (f.holidays, f.workdays):
-                raise HolidaysFileError(f"{f.path}: " + file_problem(lang, "twice", year=f.year, other=other.path))
+                raise HolidaysProblem(f.path, None, problem("holidays_twice", year=f.year, other=other.path))
             f = HolidaysFile(other.path, f.year, f.holidays, f.workdays, f.before_holidays | other.before_holidays,
                              f.before_workdays | other.before_workdays)
         files[f.year] = f
@@ -255,19 +272,17 @@ def arrangements(paths: Sequence[str | pathlib.Path], lang: str = "en"):
         for d in sorted(f.before_holidays | f.before_workdays):
             mine = _working(d, f.before_holidays, f.before_workdays)
             if _working(d, prev.holidays, prev.workdays) != mine and (d in prev.holidays or d in prev.workdays):
-                clash.append((d, file_problem(lang, "working" if mine else "not_working")))
+                clash.append((d, _status(d, mine)))
         if clash:
-            raise HolidaysFileError(
-                f"{f.path}: before: "
-                + file_problem(lang, "before_clash", other=prev.path, year=y - 1, days=_listed(clash))
-            )
+            refused = problem("holidays_before_clash", other=prev.path, year=y - 1, days=_listed(clash))
+            raise HolidaysProblem(f.path, "before", refused)
         merged[y - 1] = HolidaysFile(
             prev.path, prev.year, (prev.holidays - f.before_workdays) | f.before_holidays,
             (prev.workdays - f.before_holidays) | f.before_workdays, prev.before_holidays, prev.before_workdays,
         )
         merged[y] = HolidaysFile(f.path, f.year, f.holidays, f.workdays)  # its before is now in y - 1
     for f in merged.values():
-        check_against_package(f, lang)
+        check_against_package(f)
     return [YearArrangement(y, f.holidays, f.workdays) for y, f in sorted(merged.items())]
 
 
@@ -282,11 +297,15 @@ def load_holidays_file(path: str | pathlib.Path) -> YearArrangement:
     return YearArrangement(year=f.year, holidays=f.holidays, workdays=f.workdays)
 
 
-def calendar_for(paths: Sequence[str | pathlib.Path] = (), contracts: Iterable[pathlib.Path] = (), lang: str = "en"):
-    """The ``Calendar`` of the given holidays paths and of the ``holidays/`` folders beside the contracts."""
+def calendar_for(
+    paths: Sequence[str | pathlib.Path] = (), contracts: Iterable[pathlib.Path] = (), lang: str | None = None
+):
+    """The ``Calendar`` of the given holidays paths and of the ``holidays/`` folders beside the contracts; a bad file
+    is an input error in the user's language (--lang, ``problems.set_lang``; ``lang`` is accepted for older
+    callers)."""
     from ..calendar import Calendar
 
-    return Calendar(arrangements([*paths, *beside(contracts)], lang))
+    return Calendar(arrangements([*paths, *beside(contracts)]))
 
 
 def month_contracts(months: Iterable[pathlib.Path], contract: pathlib.Path | None) -> list[pathlib.Path]:

@@ -90,22 +90,4 @@ NAMES_EN = {
     "纪念日": "Victory Day",
 }
 
-FILE_PROBLEMS: dict[str, tuple[str, str]] = {
-    "differs": (
-        "与 chinesecalendar 的 {year} 年工作日不一致:{days}(两个来源不能二选一;请核对通知与文件)",
-        "disagrees with chinesecalendar's working days of {year}: {days} (two sources, never a silent choice; "
-        "check the file against the notice)",
-    ),
-    "working": ("文件为工作日", "a working day in the file"),
-    "not_working": ("文件为休息日", "a day off in the file"),
-    "before_clash": (
-        "与 {other} 的 {year} 年安排不一致:{days}",
-        "disagrees with the {year} arrangement of {other}: {days}",
-    ),
-    "twice": ("{year} 年的安排给了两次({other})", "the {year} arrangement is given twice ({other})"),
-}
-
-
-def file_problem(lang: str, key: str, **params: object) -> str:
-    zh, en = FILE_PROBLEMS[key]
-    return (zh if lang == "zh" else en).format(**params)
+# A bad holidays file's problems are kinds of the catalogue (problems.py: holidays_differ, day_status, …).

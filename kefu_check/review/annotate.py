@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..problems import problem
 from .findings import Review
 from .messages import word
 
@@ -46,7 +47,7 @@ def annotate(agreement: Path, review: Review, target: Path, lang: str) -> int:
             document.add_paragraph(para.text)
         anchors = {n: p._p for n, p in enumerate(document.paragraphs, 1)}
     else:
-        raise InputError(agreement.name, None, "--annotate needs an agreement (.docx or .txt), not a contract.json")
+        raise InputError(agreement.name, None, problem("annotate_needs_agreement"))
     count = 0
     for finding in review.findings:
         anchor = anchors.get(finding.location.line) if finding.location.line is not None else None

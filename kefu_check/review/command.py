@@ -11,6 +11,7 @@ import click
 
 from ..cliopts import fail_on_option, format_option, lang_option, output_option, redact_option
 from ..errors import InputError
+from ..problems import problem
 
 
 @click.command()
@@ -39,7 +40,7 @@ def review(
     refuse_overwrite(output, [contract])
     refuse_overwrite(annotate, [contract])
     if annotate is not None and contract.suffix.lower() not in (".docx", ".txt"):
-        raise InputError(contract.name, None, "--annotate needs an agreement (.docx or .txt), not a contract.json")
+        raise InputError(contract.name, None, problem("annotate_needs_agreement"))
     terms, source = load_for_review(contract)
     result = replace(review_contract(terms, source, contract.name, lang), file=str(contract))
     if annotate is not None:
@@ -75,7 +76,7 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
 
     refuse_unsupported(agreement, agreement.name)
     if agreement.suffix.lower() not in AGREEMENT_SUFFIXES:
-        raise InputError(agreement.name, None, "unsupported file type (expected .docx or .txt)")
+        raise InputError(agreement.name, None, problem("unsupported_agreement"))
     ex, _ = extract_file(agreement)
     for blank in ex.blanks:
         click.echo(

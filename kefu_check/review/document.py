@@ -26,19 +26,14 @@ from typing import Any
 
 from ..errors import InputError
 from ..load import MAX_FILE_BYTES
+from ..problems import os_problem, problem
 from ..textfile import decode_text
 
 MAX_DOCX_ENTRIES = 1_000
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_DOCX_RATIO = 200  # an entry expanding more than 200× is a zip bomb, not a Word document
 DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-CONVERT = {
-    ".pdf": "a PDF",
-    ".doc": "a Word 97-2003 document",
-    ".wps": "a WPS document",
-    ".odt": "an OpenDocument text",
-    ".rtf": "an RTF document",
-}
+CONVERT = (".pdf", ".doc", ".wps", ".odt", ".rtf")  # each named by its catalogue kind "document:<suffix>"
 
 
 @dataclass(frozen=True)
@@ -52,10 +47,9 @@ class Para:
 
 def refuse_unsupported(path: Path, label: str) -> None:
     """.pdf, .doc, .wps, .odt: one line saying to save the agreement as .docx."""
-    kind = CONVERT.get(path.suffix.lower())
-    if kind is not None:
-        message = f"{kind} cannot be read: open it in Word, WPS or LibreOffice and save it as .docx"
-        raise InputError(label, None, message)
+    suffix = path.suffix.lower()
+    if suffix in CONVERT:
+        raise InputError(label, None, problem("convert_to_docx", what=problem(f"document:{suffix}")))
 
 
 def read_paragraphs(path: Path, label: str) -> list[Para]:
@@ -63,14 +57,12 @@ def read_paragraphs(path: Path, label: str) -> list[Para]:
     refuse_unsupported(path, label)
     try:
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(label, None, "no such file") from None
     except OSError as exc:
-        raise InputError(label, None, f"cannot read file ({exc.strerror})") from None
+        raise InputError(label, None, os_problem(exc)) from None
     if path.is_dir():
-        raise InputError(label, None, "is a directory, not a file")
+        raise InputError(label, None, problem("is_directory"))
     if size > MAX_FILE_BYTES:
-        raise InputError(label, None, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
+        raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
     if path.suffix.lower() == ".docx":
         return _docx_paragraphs(path, label)
     return [Para(text, n) for n, text in enumerate(_text_lines(path.read_bytes(), label), 1)]
@@ -86,27 +78,27 @@ def check_docx(path: Path, label: str) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise InputError(label, None, "not a .docx file (not a zip archive)") from None
+        raise InputError(label, None, problem("docx_not_zip")) from None
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_DOCX_ENTRIES:
-            raise InputError(label, None, f"refused: {len(entries)} entries in the archive (limit {MAX_DOCX_ENTRIES})")
+            raise InputError(label, None, problem("docx_too_many_entries", count=len(entries), limit=MAX_DOCX_ENTRIES))
         total = sum(e.file_size for e in entries)
         if total > MAX_DOCX_UNCOMPRESSED:
-            raise InputError(label, None, f"refused: {total} bytes uncompressed (limit {MAX_DOCX_UNCOMPRESSED})")
+            raise InputError(label, None, problem("docx_too_large", size=total, limit=MAX_DOCX_UNCOMPRESSED))
         for entry in entries:
             if entry.file_size > MAX_DOCX_RATIO * max(entry.compress_size, 1024):
-                raise InputError(label, entry.filename, "refused: compression ratio of a zip bomb")
+                raise InputError(label, entry.filename, problem("docx_zip_bomb"))
         if "word/document.xml" not in archive.namelist():
-            raise InputError(label, None, "not a Word document (no word/document.xml)")
+            raise InputError(label, None, problem("docx_no_document"))
         for entry in entries:
             if entry.filename.endswith((".xml", ".rels")):
                 try:
                     data = archive.read(entry)
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
-                    raise InputError(label, entry.filename, f"unreadable archive entry ({exc})") from None
+                    raise InputError(label, entry.filename, problem("docx_bad_entry", detail=exc)) from None
                 if DTD.search(data):
-                    raise InputError(label, entry.filename, "refused: XML with a DTD or entity declarations")
+                    raise InputError(label, entry.filename, problem("docx_dtd"))
 
 
 def _xml(archive: zipfile.ZipFile, name: str, label: str) -> Any:
@@ -118,7 +110,7 @@ def _xml(archive: zipfile.ZipFile, name: str, label: str) -> Any:
     except KeyError:
         return None
     except etree.XMLSyntaxError:
-        raise InputError(label, name, "not a readable Word document (damaged XML)") from None
+        raise InputError(label, name, problem("docx_damaged_xml")) from None
 
 
 def _related_parts(archive: zipfile.ZipFile, kind: str) -> list[str]:
@@ -135,7 +127,7 @@ def _docx_paragraphs(path: Path, label: str) -> list[Para]:
         document = _xml(archive, "word/document.xml", label)
         body = document.find(f"{{{W}}}body") if document is not None else None
         if body is None:
-            raise InputError(label, "word/document.xml", "not a readable Word document (no body)")
+            raise InputError(label, "word/document.xml", problem("docx_no_body"))
         numbering = read_numbering(_xml(archive, "word/numbering.xml", label), _xml(archive, "word/styles.xml", label))
         out: list[Para] = []
         for kind in ("header", "footer"):

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import InputError
 from ..load import load_contract_data, read_document, validate
 from ..models import Contract
+from ..problems import Problem, problem
 from .document import read_paragraphs, refuse_unsupported
 from .extract import Extraction, Unreadable, Where, extract
 from .findings import Source
@@ -29,7 +30,7 @@ def extract_file(path: Path) -> tuple[Extraction, Contract]:
             if not error.field or _get(ex.data, error.field) is None:
                 raise
             ex = _drop(ex, error.field, error.problem)
-    raise InputError(label, None, "too many values that cannot be read")  # pragma: no cover
+    raise InputError(label, None, problem("too_many_unreadable"))  # pragma: no cover
 
 
 def _get(data: Any, path: str) -> Any:
@@ -38,7 +39,7 @@ def _get(data: Any, path: str) -> Any:
     return data
 
 
-def _drop(ex: Extraction, path: str, problem: str) -> Extraction:
+def _drop(ex: Extraction, path: str, problem: str | Problem) -> Extraction:
     """The extraction with the value at `path` set to null and reported as unreadable."""
     import copy
 
@@ -66,4 +67,4 @@ def load_for_review(path: Path) -> tuple[Contract, Source]:
     if suffix in CONTRACT_SUFFIXES:
         contract, blanks = load_contract_data(read_document(path, path.name), path.name)
         return contract, Source(blanks=blanks)
-    raise InputError(path.name, None, "unsupported file type (expected .json, .yaml, .docx or .txt)")
+    raise InputError(path.name, None, problem("unsupported_review_input"))

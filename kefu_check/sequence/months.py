@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..load import Loaded, load_month, read_document
+from ..problems import problem, quote
 
 MONTH_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -27,7 +28,7 @@ def is_month_document(path: Path) -> bool:
 def months_in(folder: Path) -> list[Path]:
     """The month files directly inside a folder, by name."""
     if not folder.is_dir():
-        raise InputError(str(folder), None, "not a folder")
+        raise InputError(str(folder), None, problem("not_a_folder"))
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in MONTH_SUFFIXES)
     return [p for p in files if is_month_document(p)]
 
@@ -38,7 +39,7 @@ def history_paths(month_path: Path, patterns: Iterable[str]) -> list[Path]:
     base = month_path.parent
     for i, pattern in enumerate(patterns):
         if Path(pattern).is_absolute():
-            raise InputError(month_path.name, f"history[{i}]", f"must be relative to the month file: {pattern!r}")
+            raise InputError(month_path.name, f"history[{i}]", problem("history_not_relative", given=quote(pattern)))
         if any(ch in pattern for ch in "*?["):  # a glob may also match the contract or outputs: months only
             out.extend(p for p in sorted(base.glob(pattern)) if p.is_file() and is_month_document(p))
         else:
@@ -65,7 +66,7 @@ def ordered(months: list[Loaded]) -> list[Loaded]:
         other = by_period.get(month.month.period)
         if other is not None:
             raise InputError(
-                month.month_label, "period", f"{month.month.period} is also the period of {other.month_label}"
+                month.month_label, "period", problem("period_twice", period=month.month.period, other=other.month_label)
             )
         by_period[month.month.period] = month
     result = [by_period[p] for p in sorted(by_period)]
@@ -74,10 +75,10 @@ def ordered(months: list[Loaded]) -> list[Loaded]:
         for month in result[1:]:
             if month.contract != first.contract:
                 ours, theirs = month.contract.id, first.contract.id
-                problem = (
-                    f"contract {ours!r} is not the contract {theirs!r} of {first.month_label}"
+                refused = (
+                    problem("other_contract", ours=quote(ours), theirs=quote(theirs), other=first.month_label)
                     if ours != theirs
-                    else f"contract {ours!r} differs from the one {first.month_label} names (one contract per sequence)"
+                    else problem("contract_differs", ours=quote(ours), other=first.month_label)
                 )
-                raise InputError(month.month_label, "contract", problem)
+                raise InputError(month.month_label, "contract", refused)
     return result
