@@ -125,7 +125,12 @@ def measure_batch(count: int, jobs: int, seed: int, runs: int) -> Row:
             for j in (1, jobs):
                 before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
-                subprocess.run([KEFU, "--format", "json", "--jobs", str(j), *paths], stdout=subprocess.DEVNULL, env=env)
+                subprocess.run(
+                    [KEFU, "--format", "json", "--jobs", str(j), *paths],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                )
                 walls[j].append(time.perf_counter() - t0)
                 after = resource.getrusage(resource.RUSAGE_CHILDREN)
                 cpus[j].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
