@@ -161,28 +161,35 @@ def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
             into["params"]["day_list"] = [*into["params"]["day_list"], *fact["params"]["day_list"]]
         into["refs"] += [r for r in fact["refs"] if r not in into["refs"]]
     availability = next((f for f in final if f.get("type") == "availability"), None)
-    out = [_consequence(f, d, lang) for f in merged.values()]
+    noted: dict[str, list[str]] = {}  # a fact's note lines, made once for every consequence resting on it
+    out = [_consequence(f, d, lang, noted) for f in merged.values()]
     return Result(
         d.terms.id,
         d.period,
         d.as_of,
         tuple(sorted(out, key=Consequence.sort_key)),
         _metrics(d, availability),
-        tuple(d.diagnostics),
+        tuple(x.render(lang) for x in d.diagnostics),
     )
 
 
-def _consequence(f: dict[str, Any], d: Derivation, lang: Lang) -> Consequence:
+def _consequence(
+    f: dict[str, Any], d: Derivation, lang: Lang, noted: dict[str, list[str]] | None = None
+) -> Consequence:
     """One consequence fact → a Consequence: its message, and its reasons (the notes of its refs, then the
-    rule's `why`, then the waiver that waived it)."""
+    rule's `why`, then the waiver that waived it). `noted`: the note lines of refs already rendered."""
     kind = CONSEQUENCES[f["cid"]]
     params = dict(f["params"])
     if "day_list" in params:
         params["day_list"] = compress_days([date.fromisoformat(x) for x in params["day_list"]])
     because: list[str] = []
     for ref in f["refs"]:
-        for name, p in d.notes.get(ref, []):
-            text = line(name, p, lang)
+        texts = noted.get(ref) if noted is not None else None
+        if texts is None:
+            texts = [line(name, p, lang) for name, p in d.notes.get(ref, [])]
+            if noted is not None:
+                noted[ref] = texts
+        for text in texts:
             if text not in because:
                 because.append(text)
     because += [line(name, p, lang) for name, p in f["why"]]

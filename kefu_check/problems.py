@@ -417,9 +417,21 @@ def more_suffix(n: int, file: str, lang: Lang | None = None) -> str:
     return (zh if (lang or current_lang()) == "zh" else en).format(n=n, file=file)
 
 
-def diagnostic(file: str, field: str, kind: str, lang: Lang | None = None, **params: Any) -> str:
-    """A diagnostic line for stderr: `file: field: problem`, in the user's language."""
-    return f"{file}: {field}: {Problem(kind, params).render(lang)}"
+@dataclass(frozen=True)
+class Diagnostic:
+    """A line for stderr about something not judged (`file: field: problem`), worded when it is printed."""
+
+    file: str
+    field: str
+    problem: Problem
+
+    def render(self, lang: Lang | None = None) -> str:
+        return f"{self.file}: {self.field}: {self.problem.render(lang)}"
+
+
+def diagnostic(file: str, field: str, kind: str, **params: Any) -> Diagnostic:
+    """A diagnostic, rendered in the language of the run that prints it (not the process's last --lang)."""
+    return Diagnostic(file, field, Problem(kind, params))
 
 
 def lang_of(args: list[str], defaults: dict[str, dict[str, Any]] | None = None) -> Lang:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Waiver
 from ..money import grouped
+from ..problems import Diagnostic
 from ..terms import Terms
 
 Line = tuple[str, dict[str, Any]]
@@ -73,7 +74,7 @@ class Derivation:
     as_of: date
     facts: list[dict[str, Any]] = field(default_factory=list)
     notes: dict[str, list[Line]] = field(default_factory=dict)
-    diagnostics: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     availability: AvailabilityYear | None = None
     credit_fee: Decimal | None = None
     suspension_rights: dict[str, date | None] = field(default_factory=dict)  # invoice id → when the right arose
