@@ -264,9 +264,10 @@ def _contracts_of(month: MonthInput, contract: ContractInput) -> list[Path]:
 def _beside_contract(path: Path, loaded: Loaded) -> list[Path]:
     """month_contracts([path], None) without reading the file again (the peek reads JSON up to a size)."""
     from .holidays.files import MAX_HOLIDAYS_FILE, month_contracts
+    from .load import MAX_FILE_BYTES
 
     named = loaded.month.contract
-    if path.suffix.lower() != ".json" or path.stat().st_size >= MAX_HOLIDAYS_FILE * 20:
+    if path.suffix.lower() != ".json" or MAX_FILE_BYTES > MAX_HOLIDAYS_FILE * 20:  # a loaded file is read whole
         return month_contracts([path], None)
     return [path.parent / named] if isinstance(named, str) and named else [path]
 
