@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -78,12 +78,15 @@ def _decimal(value: Any) -> Decimal:
         value = Decimal(value)
     elif isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        if not re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,6})?", text):
             if SEPARATED_AMOUNT.fullmatch(text):
                 plain = re.sub(r"[¥￥,\s]", "", text)
                 raise ProblemValueError("amount_with_separators", given=quote(value), plain=quote(plain))
             raise ProblemValueError("invalid_number", given=quote(value))
-        value = Decimal(text)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:  # an exponent past what Decimal holds
+            raise ProblemValueError("too_large", given=quote(value)) from None
     elif isinstance(value, float):
         raise ProblemValueError("inexact_number", given=quote(value))
     if not isinstance(value, Decimal):

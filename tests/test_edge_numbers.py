@@ -208,3 +208,12 @@ def test_an_outstanding_of_one_millionth_is_still_unpaid(kefu):
     month = month_dict("2026-10", invoices=[invoice("2026-09", ("2026-10-20", "19999.999999"))])
     result = kefu.check(contract_dict(), month)
     assert result.one("payment.overdue")["amount"] == "0.00"  # 0.000001 outstanding, shown to the fen
+
+
+@pytest.mark.parametrize("text", ["\x85.0E᧗000000000000000000", "٣", "1E7000000", "１２"])
+def test_numbers_in_other_scripts_or_past_decimal_are_refused_not_a_crash(kefu, text):
+    """Found by the schema fuzzer: Unicode digits and an exponent Decimal cannot hold once reached exit 3."""
+    month = month_dict("2026-10", invoices=[{"id": "INV-1", "cycle": "2026-09", "amount": text}])
+    kefu.write("contract.json", contract_dict())
+    run = kefu.run("--lang", "en", kefu.write("month.json", month))
+    assert run.code == 2 and run.err.startswith("month.json: invoices[0].amount:"), run.err
