@@ -550,7 +550,7 @@ def test_block_days_in_scheduled_minutes_match_day_by_day(first: date, span: int
 
 
 # State Council notices (/work/shared/notices): a test-only reader of their 放假 / 上班 sentences
-NOTICES = pathlib.Path(__file__).resolve().parents[2] / "shared" / "notices"
+NOTICES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "holidays" / "notices"  # a copy of ../shared/notices
 _MENTION = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\([^)]*\))?")
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、(?:([^:]+):)?|([^:、]+):)(.*)$")
 

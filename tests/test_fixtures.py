@@ -18,7 +18,8 @@ from kefu_check.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = sorted(p.parent for p in (REPO / "fixtures").glob("*/month.json"))
-CONFORMANCE = Path(__file__).resolve().parents[2] / "shared" / "conformance" / "cases"
+CONFORMANCE = Path(__file__).resolve().parents[1] / "fixtures" / "conformance"  # a copy of ../shared/conformance/cases
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASES = sorted(p for p in CONFORMANCE.glob("*/") if (p / "expected.json").is_file()) if CONFORMANCE.is_dir() else []
 PROJECTION = ("id", "subject", "party", "amount", "severity")
 
@@ -71,3 +72,13 @@ def test_conformance_case(case: Path) -> None:
     want = Counter(tuple(c[k] for k in PROJECTION) for c in expected["consequences"])
     assert got == want
     assert code == expected["exit"]
+
+
+@pytest.mark.skipif(not (SHARED / "conformance" / "cases").is_dir(), reason="../shared is not beside the repository")
+def test_the_conformance_copy_is_the_shared_one() -> None:
+    """fixtures/conformance is a copy of ../shared/conformance/cases (CI runs the copy on any clone)."""
+    shared = SHARED / "conformance" / "cases"
+    theirs = {p.relative_to(shared): p.read_bytes() for p in shared.rglob("*") if p.is_file()}
+    ours = {p.relative_to(CONFORMANCE): p.read_bytes() for p in CONFORMANCE.rglob("*") if p.is_file()}
+    ours.pop(Path("README.md"))
+    assert ours == theirs, "copy ../shared/conformance/cases/* into fixtures/conformance/"

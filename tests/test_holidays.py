@@ -20,7 +20,7 @@ from kefu_check.cli import main
 from kefu_check.holidays.files import arrangements, load_holidays_file
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTICES = ROOT.parent / "shared" / "notices"
+NOTICES = ROOT / "fixtures" / "holidays" / "notices"  # a copy of ../shared/notices
 OURS = ROOT / "fixtures" / "holidays"
 ONE = timedelta(days=1)
 
