@@ -58,17 +58,19 @@ def _non_finite(name: str) -> Decimal:
     return Decimal(name)
 
 
-class _DuplicateKey(ValueError):
+class DuplicateKey(ValueError):
+    """A JSON object gives one key twice (`unique_keys`, the object_pairs_hook of every input reader)."""
+
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _DuplicateKey(key)
+            raise DuplicateKey(key)
         out[key] = value
     return out
 
@@ -109,14 +111,14 @@ def read_document(path: Path, label: str) -> Any:
     if path.suffix.lower() in (".yaml", ".yml"):
         return _read_yaml(text, label)
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_non_finite, object_pairs_hook=_unique_keys)
+        return json.loads(text, parse_float=Decimal, parse_constant=_non_finite, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         kind = f"json:{exc.msg}"
         detail = Problem(kind) if kind in PROBLEMS else exc.msg
         raise InputError(
             label, None, problem("invalid_json", line=exc.lineno, column=exc.colno, detail=detail)
         ) from None
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         raise InputError(label, None, problem("duplicate_key", key=quote(exc.key))) from None
     except RecursionError:
         raise InputError(label, None, problem("nesting_too_deep")) from None

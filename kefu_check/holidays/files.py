@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calendar import HolidaysFileError
 from ..errors import InputError
+from ..load import DuplicateKey, unique_keys
 from ..problems import Problem, os_problem, problem, type_problem
 
 if TYPE_CHECKING:
@@ -63,21 +64,6 @@ def _one_line(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
-
-
 def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     """Read and validate one file (no comparison with the package); problems → ``HolidaysFileError``."""
     name = str(path)
@@ -100,8 +86,8 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     except UnicodeDecodeError as e:
         raise fail(None, "not_utf8", byte=e.start) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except _DuplicateKey as e:
+        data = json.loads(text, object_pairs_hook=unique_keys)
+    except DuplicateKey as e:
         raise fail(_one_line(e.key), "key_twice") from None
     except json.JSONDecodeError as e:
         raise fail(None, "invalid_json_line", line=e.lineno) from None

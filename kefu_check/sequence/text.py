@@ -48,7 +48,8 @@ def total_rows(doc_totals: dict[str, Any], lang: str) -> list[tuple[str, str, st
     return rows
 
 
-def breach_lines(entries: list[Entry], lang: str) -> list[str]:
+def breach_lines(entries: list[Entry], lang: str, in_words: bool = False) -> list[str]:
+    """Who breached first: with the consequence's id, or (`in_words`, for the report) its subject in words."""
     w = WORDS[lang]
     out = []
     for party, e in first_breach(entries).items():
@@ -56,15 +57,18 @@ def breach_lines(entries: list[Entry], lang: str) -> list[str]:
             out.append(w["no_breach"].format(party=w[party]))
             continue
         c = e.consequence
-        out.append(
-            w["first_breach_of"].format(
-                party=w[party],
-                date=c.date.isoformat() if c.date else "",
-                title=consequence_title(c.id, lang),
-                id=c.id,
-                subject=c.subject or "",
+        date = c.date.isoformat() if c.date else ""
+        title = consequence_title(c.id, lang)
+        if in_words:
+            out.append(
+                w["first_breach_in_words"].format(
+                    party=w[party], date=date, title=title, subject=subject_words(c, lang)
+                )
             )
-        )
+        else:
+            out.append(
+                w["first_breach_of"].format(party=w[party], date=date, title=title, id=c.id, subject=c.subject or "")
+            )
     return out
 
 
@@ -248,22 +252,7 @@ def note_in_words(c: Consequence, lang: str) -> str:
 
 def breach_lines_in_words(entries: list[Entry], lang: str) -> list[str]:
     """Who breached first, without ids."""
-    w = WORDS[lang]
-    out = []
-    for party, e in first_breach(entries).items():
-        if e is None:
-            out.append(w["no_breach"].format(party=w[party]))
-            continue
-        c = e.consequence
-        out.append(
-            w["first_breach_in_words"].format(
-                party=w[party],
-                date=c.date.isoformat() if c.date else "",
-                title=consequence_title(c.id, lang),
-                subject=subject_words(c, lang),
-            )
-        )
-    return out
+    return breach_lines(entries, lang, in_words=True)
 
 
 def _pct(value: Decimal) -> str:
