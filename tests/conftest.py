@@ -127,13 +127,7 @@ class Kefu:
 
     def run(self, *args: str) -> Run:
         self.capsys.readouterr()  # drop anything printed before
-        try:
-            main([str(a) for a in args])
-            code = 0
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
-        captured = self.capsys.readouterr()
-        return Run(code, captured.out, captured.err)
+        return Run(*run_main(self.capsys, *(str(a) for a in args)))
 
     def check(self, contract: dict[str, Any], month: dict[str, Any], *args: str) -> Run:
         """Write contract.json and month.json, run `kefu-check --format json month.json ARGS`."""
@@ -147,3 +141,14 @@ class Kefu:
 @pytest.fixture
 def kefu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Kefu:
     return Kefu(tmp_path, capsys)
+
+
+def run_main(capsys: Any, *args: str) -> tuple[int, str, str]:
+    """`kefu-check ARGS` in-process: (exit code, stdout, stderr)."""
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -8,20 +8,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
-from kefu_check.cli import main
+from conftest import run_main as run
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "fixtures" / "demo"
-NOTICES = ROOT.parent / "shared" / "notices"
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return done.value.code or 0, out, err
 
 
 def entries(capsys, *args: str) -> list[dict]:

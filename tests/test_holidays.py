@@ -12,11 +12,11 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 from chinese_calendar import constants as cc
+from conftest import run_main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kefu_check.calendar import Calendar, HolidaysFileError
-from kefu_check.cli import main
 from kefu_check.holidays.files import arrangements, load_holidays_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,11 +52,7 @@ def run(capsys, *args: str, stdin: bytes | None = None, monkeypatch=None) -> tup
     if stdin is not None:
         assert monkeypatch is not None
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return done.value.code or 0, out, err
+    return run_main(capsys, *args)
 
 
 # --------------------------------------------------------------------------- the oracle: package + SPEC block rule

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_main as run
 
 from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError
-from kefu_check.cli import main
 from kefu_check.holidays.files import arrangements, calendar_for, load_holidays_file, read_holidays_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,12 +92,6 @@ def _workdays(year: int) -> set[date]:
     return {d for d in constants.workdays if d.year == year}
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return done.value.code or 0, out, err
 
 
 def _month_2027(folder: Path) -> Path:
