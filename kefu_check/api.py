@@ -172,7 +172,7 @@ def _is_path(value: Any) -> bool:
 def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | None]:
     """The month and its contract validated as `load_month` does for files. A document given as data is named
     `month.json` (`contract.json`) in messages; a contract path it names is relative to the working folder."""
-    from .load import load_contract_data, load_month, printable, read_document, read_named_contract
+    from .load import contract_file, load_contract_data, load_month, named_contract, printable
     from .models import Contract
 
     contract_path = Path(contract) if _is_path(contract) else None  # type: ignore[arg-type]
@@ -186,16 +186,15 @@ def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | No
         loaded = _month_data(month)
     if contract_path is not None:
         label = printable(contract_path.name or str(contract_path))
-        data = read_document(contract_path, label)
-        parsed, blanks = load_contract_data(data, label, source=printable(str(contract_path)))
+        parsed, blanks = contract_file(contract_path, label, printable(str(contract_path)))
     elif isinstance(contract, Contract):
         label, parsed, blanks = "contract.json", contract, {}
     elif contract is not None:
         label = "contract.json"
         parsed, blanks = load_contract_data(_plain(contract), label, source=label)
     elif isinstance(loaded.month.contract, str):
-        data, label = read_named_contract(Path.cwd() / loaded.month_label, loaded.month.contract, loaded.month_label)
-        parsed, blanks = load_contract_data(data, label, source=loaded.month_label)
+        named, label = named_contract(Path.cwd() / loaded.month_label, loaded.month.contract, loaded.month_label)
+        parsed, blanks = contract_file(named, label, loaded.month_label)
     else:
         label = loaded.month_label
         parsed, blanks = load_contract_data(loaded.month.contract, label, "contract", label)

@@ -20,7 +20,7 @@ from .models import Waiver
 from .money import plain
 from .periods import compress_days
 from .redact import Private
-from .terms import resolve
+from .terms import resolved
 from .waivers import applied_line
 
 SEVERITIES = ("error", "warning", "info")
@@ -129,7 +129,7 @@ def check_file(
 
 def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = ()) -> Result:
     """One month: derive its facts (its waivers and `waivers` among them), run the rules, collect."""
-    terms = resolve(loaded.contract, loaded.blanks, loaded.contract_label)
+    terms = resolved(loaded.contract, loaded.blanks, loaded.contract_label)
     derivation = derive(loaded, terms, cal, waivers)
     final = shared().evaluate(derivation.facts)
     return finish(loaded, collect(derivation, final, lang), waivers)

@@ -22,6 +22,7 @@ from .models import Contract, MonthFacts
 from .problems import PROBLEMS, Problem, ProblemValueError, problem, quote
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_KEPT_CONTRACT_BYTES = 1024 * 1024  # a validated contract is kept by its bytes up to this size (contract_file)
 MAX_YAML_EVENTS = 200_000  # a year of busy months is a few thousand; loading YAML is slow, so it is bounded
 BLANK = re.compile(r"\[[^\]]*\]|\[|\]")
 
@@ -85,15 +86,17 @@ def _looks_gb18030(raw: bytes) -> bool:
 
 
 def read_document(path: Path, label: str) -> Any:
-    """Parse a JSON or YAML file into plain Python data with Decimal numbers.
+    """Parse a JSON or YAML file into plain Python data with Decimal numbers."""
+    return parse_document(read_bytes(path, label), path, label)
 
-    A GBK/GB18030 file is refused with how to convert it (JSON is UTF-8, RFC 8259 §8.1; a guessed encoding
-    could silently misread an id), never read by a guess."""
+
+def read_bytes(path: Path, label: str) -> bytes:
+    """A file's bytes (at most MAX_FILE_BYTES), its problem an InputError naming it."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(label, None, problem("no_such_file")) from None
     except IsADirectoryError:
@@ -102,6 +105,13 @@ def read_document(path: Path, label: str) -> Any:
         raise InputError(label, None, problem("permission_denied")) from None
     except OSError as exc:
         raise InputError(label, None, problem("cannot_read", reason=exc.strerror, errno=exc.errno)) from None
+
+
+def parse_document(raw: bytes, path: Path, label: str) -> Any:
+    """A file's bytes as plain Python data with Decimal numbers (JSON, or YAML by the file's suffix).
+
+    A GBK/GB18030 file is refused with how to convert it (JSON is UTF-8, RFC 8259 §8.1; a guessed encoding
+    could silently misread an id), never read by a guess."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -351,6 +361,27 @@ def load_contract_data(
     return validate(Contract, clean, label, prefix, source), blanks
 
 
+_CONTRACT_FILES: dict[tuple[str, bytes], tuple[Contract, dict[str, str]]] = {}
+
+
+def contract_file(path: Path, label: str, source: str) -> tuple[Contract, dict[str, str]]:
+    """A contract file read and validated (`read_document` + `load_contract_data`). The file is read every time;
+    what its bytes validate to is kept per process (a portfolio's months share a few contracts), so a contract
+    rewritten between two checks, however quickly, is validated again. A refused file is validated each time.
+    The blanks are shared: nothing downstream changes them."""
+    raw = read_bytes(path, label)
+    key = (str(path), raw)
+    hit = _CONTRACT_FILES.get(key)
+    if hit is not None:
+        return hit
+    parsed = load_contract_data(parse_document(raw, path, label), label, source=source)
+    if len(raw) <= MAX_KEPT_CONTRACT_BYTES:
+        if len(_CONTRACT_FILES) >= 64:
+            _CONTRACT_FILES.clear()
+        _CONTRACT_FILES[key] = parsed
+    return parsed
+
+
 def read_month_path(month_path: Path, label: str) -> Any:
     """read_document for a month file given on the command line: a folder gets a hint to analyze/--history."""
     if month_path.is_dir():
@@ -358,13 +389,13 @@ def read_month_path(month_path: Path, label: str) -> Any:
     return read_document(month_path, label)
 
 
-def read_named_contract(month_path: Path, named: str, month_label: str) -> tuple[Any, str]:
-    """The contract file a month's `contract` key names: its data and label (a missing one is the month's error)."""
+def named_contract(month_path: Path, named: str, month_label: str) -> tuple[Path, str]:
+    """The contract file a month's `contract` key names, and its label (a missing one is the month's error)."""
     path = month_path.parent / named
     label = printable(path.name or str(path))
     if not path.exists() and not path.is_symlink():
         raise InputError(month_label, "contract", problem("contract_not_found", path=quote(named)))
-    return read_document(path, label), label
+    return path, label
 
 
 def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
@@ -375,11 +406,10 @@ def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
     month: MonthFacts = validate(MonthFacts, raw, month_label, source=source)
     if contract_path is not None:
         contract_label = printable(contract_path.name or str(contract_path))  # "." or "" names no file
-        data = read_document(contract_path, contract_label)
-        contract, blanks = load_contract_data(data, contract_label, source=printable(str(contract_path)))
+        contract, blanks = contract_file(contract_path, contract_label, printable(str(contract_path)))
     elif isinstance(month.contract, str):
-        data, contract_label = read_named_contract(month_path, month.contract, month_label)
-        contract, blanks = load_contract_data(data, contract_label, source=source)
+        path, contract_label = named_contract(month_path, month.contract, month_label)
+        contract, blanks = contract_file(path, contract_label, source)
     else:
         contract_label = month_label
         contract, blanks = load_contract_data(month.contract, month_label, "contract", source)

@@ -170,6 +170,22 @@ def _minutes(hhmm: str | None) -> int:
     return int(hhmm[:2]) * 60 + int(hhmm[3:])
 
 
+_RESOLVED: dict[int, tuple[Contract, dict[str, str], str, Terms]] = {}
+
+
+def resolved(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
+    """`resolve`, kept per process for the same (frozen) contract object: a contract file read once
+    (`load.contract_file`) is resolved once. The entry holds the contract, so its id is not reused."""
+    hit = _RESOLVED.get(id(contract))
+    if hit is not None and hit[0] is contract and hit[1] is blanks and hit[2] == label:
+        return hit[3]
+    terms = resolve(contract, blanks, label)
+    if len(_RESOLVED) >= 256:
+        _RESOLVED.clear()
+    _RESOLVED[id(contract)] = (contract, blanks, label, terms)
+    return terms
+
+
 def resolve(contract: Contract, blanks: dict[str, str], label: str) -> Terms:
     """Check the values the monthly check needs and apply the SPEC's defaults."""
     found = requirement_problems(contract, blanks)

@@ -158,3 +158,27 @@ def test_one_month_left_of_a_batch_is_one_indented_document(kefu, tmp_path) -> N
         run = kefu.run("check", "--format", "json", "--jobs", jobs, path, bad)
         assert run.code == 2
         assert run.out == api.render(api.check(path), "json")
+
+
+def test_a_contract_rewritten_between_two_checks_is_read_again(tmp_path) -> None:
+    """A validated contract is kept by its bytes: a rewrite of the same size within the same clock tick (a script
+    that writes the contract, checks, writes again) is seen, and a contract made invalid is refused again."""
+    contract = contract_dict()
+    month = month_dict()
+    month["contract"] = "contract.json"
+    (tmp_path / "month.json").write_text(json.dumps(month), encoding="utf-8")
+    path = tmp_path / "contract.json"
+    path.write_text(json.dumps(contract), encoding="utf-8")
+    first = api.check(tmp_path / "month.json").as_json()
+    assert api.check(tmp_path / "month.json").as_json() == first
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("KF-TEST-001", "KF-TEST-002")
+    assert changed != text and len(changed) == len(text)
+    path.write_text(changed, encoding="utf-8")
+    assert api.check(tmp_path / "month.json").as_json()["contract"] == "KF-TEST-002"
+    path.write_text(text.replace('"id": "', '"idd": "', 1), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(api.InputError, match="idd"):
+            api.check(tmp_path / "month.json")
+    path.write_text(text, encoding="utf-8")
+    assert api.check(tmp_path / "month.json").as_json() == first
