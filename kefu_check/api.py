@@ -172,7 +172,7 @@ def _is_path(value: Any) -> bool:
 def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | None]:
     """The month and its contract validated as `load_month` does for files. A document given as data is named
     `month.json` (`contract.json`) in messages; a contract path it names is relative to the working folder."""
-    from .load import contract_file, load_contract_data, load_month, named_contract, printable
+    from .load import contract_file, load_contract_data, load_month, named_contract_file, printable
     from .models import Contract
 
     contract_path = Path(contract) if _is_path(contract) else None  # type: ignore[arg-type]
@@ -193,8 +193,8 @@ def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | No
         label = "contract.json"
         parsed, blanks = load_contract_data(_plain(contract), label, source=label)
     elif isinstance(loaded.month.contract, str):
-        named, label = named_contract(Path.cwd() / loaded.month_label, loaded.month.contract, loaded.month_label)
-        parsed, blanks = contract_file(named, label, loaded.month_label)
+        at, named = Path.cwd() / loaded.month_label, loaded.month.contract
+        parsed, blanks, label = named_contract_file(at, named, loaded.month_label, loaded.month_label)
     else:
         label = loaded.month_label
         parsed, blanks = load_contract_data(loaded.month.contract, label, "contract", label)

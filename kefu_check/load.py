@@ -7,6 +7,7 @@ floats as `Decimal`, and tags or aliases are refused (nothing is executed or exp
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -93,10 +94,11 @@ def read_document(path: Path, label: str) -> Any:
 def read_bytes(path: Path, label: str) -> bytes:
     """A file's bytes (at most MAX_FILE_BYTES), its problem an InputError naming it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
-        return path.read_bytes()
+        with open(path, "rb") as handle:  # one open and an fstat: a check reads two files
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
+            return handle.read()
     except FileNotFoundError:
         raise InputError(label, None, problem("no_such_file")) from None
     except IsADirectoryError:
@@ -384,18 +386,25 @@ def contract_file(path: Path, label: str, source: str) -> tuple[Contract, dict[s
 
 def read_month_path(month_path: Path, label: str) -> Any:
     """read_document for a month file given on the command line: a folder gets a hint to analyze/--history."""
-    if month_path.is_dir():
-        raise InputError(label, None, problem("months_directory", path=printable(str(month_path))))
-    return read_document(month_path, label)
+    try:
+        return read_document(month_path, label)
+    except InputError as error:
+        if error.kind == "is_directory":
+            raise InputError(label, None, problem("months_directory", path=printable(str(month_path)))) from None
+        raise
 
 
-def named_contract(month_path: Path, named: str, month_label: str) -> tuple[Path, str]:
-    """The contract file a month's `contract` key names, and its label (a missing one is the month's error)."""
+def named_contract_file(month_path: Path, named: str, month_label: str, source: str) -> tuple[Contract, dict, str]:
+    """`contract_file` of the contract a month's `contract` key names, and its label; a missing one is the month's
+    error (a dangling symbolic link is the contract file's own)."""
     path = month_path.parent / named
     label = printable(path.name or str(path))
-    if not path.exists() and not path.is_symlink():
-        raise InputError(month_label, "contract", problem("contract_not_found", path=quote(named)))
-    return path, label
+    try:
+        return (*contract_file(path, label, source), label)
+    except InputError as error:
+        if error.kind == "no_such_file" and not path.is_symlink():
+            raise InputError(month_label, "contract", problem("contract_not_found", path=quote(named))) from None
+        raise
 
 
 def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
@@ -408,8 +417,7 @@ def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
         contract_label = printable(contract_path.name or str(contract_path))  # "." or "" names no file
         contract, blanks = contract_file(contract_path, contract_label, printable(str(contract_path)))
     elif isinstance(month.contract, str):
-        path, contract_label = named_contract(month_path, month.contract, month_label)
-        contract, blanks = contract_file(path, contract_label, source)
+        contract, blanks, contract_label = named_contract_file(month_path, month.contract, month_label, source)
     else:
         contract_label = month_label
         contract, blanks = load_contract_data(month.contract, month_label, "contract", source)

@@ -40,6 +40,12 @@ DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 TIMESTAMP_PATTERN = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*"
 HHMM_PATTERN = r"([01]\d|2[0-3]):[0-5]\d|24:00"
 DECIMAL_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
+PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,6})?")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
+PERIOD = re.compile(PERIOD_PATTERN)
+QUARTER = re.compile(r"\d{4}-Q[1-4]")
+HHMM_TIME = re.compile(HHMM_PATTERN)
 
 
 class Strict(BaseModel):
@@ -78,7 +84,7 @@ def _decimal(value: Any) -> Decimal:
         value = Decimal(value)
     elif isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,6})?", text):
+        if not PLAIN_NUMBER.fullmatch(text):
             if SEPARATED_AMOUNT.fullmatch(text):
                 plain = re.sub(r"[¥￥,\s]", "", text)
                 raise ProblemValueError("amount_with_separators", given=quote(value), plain=quote(plain))
@@ -111,9 +117,12 @@ def _decimal_places(value: Decimal) -> int:
     """Decimal places that matter: '1.2500' → 2 (never rounded through the context, unlike normalize())."""
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    text = "".join(map(str, digits))
-    trailing_zeros = len(text) - len(text.rstrip("0"))
-    return 0 if trailing_zeros == len(text) else max(0, -(exponent + trailing_zeros))
+    if exponent >= 0:
+        return 0
+    for trailing_zeros, digit in enumerate(reversed(digits)):
+        if digit:
+            return max(0, -(exponent + trailing_zeros))
+    return 0  # zero
 
 
 def _non_negative(value: Decimal) -> Decimal:
@@ -156,7 +165,7 @@ def _days(value: int) -> int:
 def _iso_date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
         raise ProblemValueError("date_format", given=quote(value))
     try:
         day = date.fromisoformat(value)
@@ -170,7 +179,7 @@ def _iso_date(value: Any) -> date:
 def _timestamp(value: Any) -> datetime:
     if isinstance(value, datetime):
         return value
-    if not isinstance(value, str) or not re.fullmatch(TIMESTAMP_PATTERN, value):
+    if not isinstance(value, str) or not TIMESTAMP.fullmatch(value):
         raise ProblemValueError("timestamp_format", given=quote(value))
     try:
         moment = datetime.fromisoformat(value)
@@ -182,7 +191,7 @@ def _timestamp(value: Any) -> datetime:
 
 
 def _month(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(PERIOD_PATTERN, value):
+    if not isinstance(value, str) or not PERIOD.fullmatch(value):
         raise ProblemValueError("period_format", given=quote(value))
     if not 1900 <= int(value[:4]) <= 2199:
         raise ProblemValueError("period_out_of_range", given=quote(value))
@@ -190,15 +199,15 @@ def _month(value: Any) -> str:
 
 
 def _cycle(value: Any) -> str:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-Q[1-4]", value):
+    if isinstance(value, str) and QUARTER.fullmatch(value):
         return value
-    if isinstance(value, str) and re.fullmatch(PERIOD_PATTERN, value):
+    if isinstance(value, str) and PERIOD.fullmatch(value):
         return _month(value)
     raise ProblemValueError("cycle_format", given=quote(value))
 
 
 def _hhmm(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(HHMM_PATTERN, value):
+    if not isinstance(value, str) or not HHMM_TIME.fullmatch(value):
         raise ProblemValueError("time_format", given=quote(value))
     return value
 
