@@ -29,6 +29,13 @@ FALLBACK = Path("/work/shared/conformance/cases/04-suspension-right-lawful-suspe
 CLI_RATIO_TARGET = 1.3  # CLI wall time / import floor
 EVALS_TARGET = 1000.0  # in-process evaluations per second, one core
 FLOOR_IMPORTS = "import durable.lang, pydantic, click, tabulate"
+# The least any pydantic-validated start-up costs: the floor, plus BaseModel and one one-field model built and used,
+# with pydantic's plugin loader replaced as the console script replaces it (cli._console_script).
+ONE_MODEL = (
+    "import sys, types; loader = types.ModuleType('pydantic.plugin._loader'); loader.get_plugins = lambda: (); "
+    "sys.modules['pydantic.plugin._loader'] = loader; " + FLOOR_IMPORTS + "; from pydantic import BaseModel; "
+    "A = type('A', (BaseModel,), {'__annotations__': {'x': int}}); A.model_validate({'x': 1})"
+)
 
 
 def demo_month(arg: str | None) -> Path:
@@ -68,8 +75,9 @@ def wall_times(
 
 
 def startup(month: Path, runs: int) -> dict[str, tuple[float, float, float]]:
-    """(median, min, max) wall seconds of `cli` (`kefu-check --format json MONTH`), `floor` (the import floor) and
-    `bare` (`python -c pass`), bytecode cached; plus `cli_nopyc` when the shell sets PYTHONDONTWRITEBYTECODE."""
+    """(median, min, max) wall seconds of `cli` (`kefu-check --format json MONTH`), `floor` (the import floor),
+    `one_model` (the floor and one pydantic model, `ONE_MODEL`) and `bare` (`python -c pass`), bytecode cached;
+    plus `cli_nopyc` when the shell sets PYTHONDONTWRITEBYTECODE."""
     py = str(VENV_BIN / "python")
     cli_cmd = [str(VENV_BIN / "kefu-check"), "--format", "json", str(month)]
     with tempfile.TemporaryDirectory(prefix="kefu-bench-pyc-") as pyc:
@@ -77,6 +85,7 @@ def startup(month: Path, runs: int) -> dict[str, tuple[float, float, float]]:
         cmds: dict[str, tuple[list[str], dict[str, str] | None]] = {
             "cli": (cli_cmd, env),
             "floor": ([py, "-c", FLOOR_IMPORTS], env),
+            "one_model": ([py, "-c", ONE_MODEL], env),
             "bare": ([py, "-c", "pass"], env),
         }
         if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # what this shell gets: sources recompiled on every run
@@ -180,6 +189,13 @@ def main() -> None:
             "import floor (median)",
             f"{floor_med * 1000:.1f} ms",
             f"min {floor_min * 1000:.1f} / max {floor_max * 1000:.1f}",
+            "",
+            "",
+        ),
+        (
+            "floor + one pydantic model (median)",
+            f"{walls['one_model'][0] * 1000:.1f} ms",
+            f"{walls['one_model'][0] / floor_med:.2f}x floor: what pydantic costs any validated start-up",
             "",
             "",
         ),
