@@ -194,6 +194,8 @@ YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 
 
 def _text(value: Any, lang: Lang) -> str:
+    if type(value) is str:  # most params: already worded
+        return VALUES_ZH.get(value, value) if lang == "zh" else value
     if isinstance(value, date):
         return value.isoformat()
     if value is None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar as _cal
+import functools
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=1024)  # a check asks for the same few months about ten times
 def month_bounds(period: str) -> tuple[date, date]:
     """'2026-10' → (2026-10-01, 2026-10-31)."""
     year, month = int(period[:4]), int(period[5:7])

@@ -25,26 +25,11 @@ KEY_SCALE = 14  # decimal places kept whole in a key; a last digit says whether 
 
 def key(value: Decimal | int | Fraction) -> str:
     """A non-negative exact number as a fixed-width string: the engine compares strings in byte order."""
-    if isinstance(value, int):
-        whole, cut = value * 10**KEY_SCALE, False
-    elif isinstance(value, Decimal) and value.is_finite():
-        sign, digits, exponent = value.as_tuple()
-        coefficient = int("".join(map(str, digits)))
-        shift = int(exponent) + KEY_SCALE
-        if shift >= 0:
-            whole, cut = coefficient * 10**shift, False
-        else:
-            whole, rest = divmod(coefficient, 10**-shift)
-            cut = rest != 0
-        if sign and coefficient:
-            whole = -1
-    else:
-        scaled = Fraction(value) * 10**KEY_SCALE
-        whole, cut = int(scaled), scaled.denominator != 1
-        whole = -1 if scaled < 0 else whole
-    if whole < 0:
+    numerator, denominator = value.as_integer_ratio()  # exact for all three types
+    if numerator < 0:
         raise ValueError(f"key() of a negative number: {value}")
-    return f"{whole:045d}" + ("1" if cut else "0")
+    whole, rest = divmod(numerator * 10**KEY_SCALE, denominator)
+    return f"{whole:045d}" + ("1" if rest else "0")
 
 
 def minutes_text(minutes: Fraction | Decimal | int) -> str:
