@@ -137,13 +137,14 @@ _CALENDARS: dict[tuple[Any, ...], Calendar] = {}
 
 
 def _calendar(holidays: Sequence[PathLike], contracts: Iterable[Path]) -> Calendar:
-    """`calendar_for(holidays, contracts)` as the CLI builds it, kept while its holiday files are unchanged."""
+    """`calendar_for(holidays, contracts)` as the CLI builds it, kept while its holiday files hold the same bytes
+    (read on every call: a file rewritten between two calls, however quickly, is read again)."""
     from .holidays.files import beside, calendar_for, expand
 
     given = [Path(p) for p in holidays]
     folders = beside(contracts)
     files = expand([*given, *folders])
-    key = tuple((str(p), *_stamp(p)) for p in files)
+    key = tuple((str(p), _content(p)) for p in files)
     cal = _CALENDARS.get(key)
     if cal is None:
         cal = calendar_for([*given, *folders])
@@ -153,12 +154,14 @@ def _calendar(holidays: Sequence[PathLike], contracts: Iterable[Path]) -> Calend
     return cal
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _content(path: Path) -> bytes | None:
+    from .holidays.files import MAX_HOLIDAYS_FILE
+
     try:
-        st = path.stat()
+        with open(path, "rb") as handle:
+            return handle.read(MAX_HOLIDAYS_FILE + 1)  # a longer file is refused by calendar_for
     except OSError:
-        return (-1, -1)  # calendar_for reports it
-    return (st.st_mtime_ns, st.st_size)
+        return None  # calendar_for reports it
 
 
 MonthInput = Union[PathLike, Mapping[str, Any], "MonthFacts"]

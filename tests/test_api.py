@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import contract_dict, month_dict
+from conftest import contract_dict, invoice, month_dict
 from test_bad_input import CASES, write_all
 from test_fixtures import FIXTURES
 
@@ -182,3 +182,21 @@ def test_a_contract_rewritten_between_two_checks_is_read_again(tmp_path) -> None
             api.check(tmp_path / "month.json")
     path.write_text(text, encoding="utf-8")
     assert api.check(tmp_path / "month.json").as_json() == first
+
+
+def test_a_holidays_file_rewritten_between_two_checks_is_read_again(tmp_path) -> None:
+    """The calendar is kept by its files' bytes: a same-size rewrite moves the due day (SPEC §4.4) at once."""
+    contract = contract_dict()
+    month = month_dict("2027-01", as_of="2027-01-15", invoices=[invoice("2026-12")])
+    month["contract"] = contract
+    (tmp_path / "month.json").write_text(json.dumps(month), encoding="utf-8")
+    holidays = tmp_path / "holidays-2027.json"
+
+    def late_fees() -> list[str]:
+        result = api.check(tmp_path / "month.json", holidays=[holidays]).as_json()
+        return [c["date"] for c in result["consequences"] if c["id"] == "payment.late_fee"]
+
+    holidays.write_text(json.dumps({"year": 2027, "holidays": ["2027-03-01"], "workdays": []}), encoding="utf-8")
+    assert late_fees() == ["2027-01-15"]  # 01-01 a working day: due on 01-14, late from 01-15
+    holidays.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"], "workdays": []}), encoding="utf-8")
+    assert late_fees() == []  # 01-01 off: due on 01-15
