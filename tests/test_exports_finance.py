@@ -557,3 +557,38 @@ def test_no_money_row_disappears_with_exit_0(kefu, ledger: tuple[list[Invoice], 
     written_invoices = sum((Decimal(i["amount"]) for i in month["invoices"]), Decimal(0))
     written_payments = sum((Decimal(p["amount"]) for i in month["invoices"] for p in i["payments"]), Decimal(0))
     assert (written_invoices, written_payments) == expected_totals(invoices, payments)
+
+
+# --- payments that repeat one another ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_repeated_payment_rows_are_counted_and_named(kefu, lang: str) -> None:
+    """No payment id in the export: two rows of one invoice, date and amount may be two transfers or one row
+    exported twice. Both are counted (what the ledger says), and the rows are named so that a person decides."""
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    rows = [["INV-1", "2026-10-20", "18000"], ["INV-1", "2026-10-21", "9000"], ["INV-1", "2026-10-20", "18,000.00"]]
+    payments = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, rows)
+    run, month, _ = run_ledger(kefu, invoices, payments, "--lang", lang)
+    assert run.code == 0, run.err
+    assert [p["amount"] for p in month["invoices"][0]["payments"]] == ["18000.00", "18000.00", "9000.00"]
+    expected = {
+        "en": "payments.csv: rows 2, 4 are the same payment (INV-1, 2026-10-20, 18000.00): all 2 are counted; "
+        "if a row was exported twice, remove it and run again (an error with --strict)",
+        "zh": "payments.csv:第 2, 4 行是同一笔付款(INV-1,2026-10-20,18000.00):2 笔均已计入;"
+        "若是重复导出的行,请删除后重新生成(--strict 时视为错误)",
+    }[lang]
+    assert expected in run.err.splitlines()
+
+
+def test_repeated_payment_rows_stop_the_command_with_strict(kefu) -> None:
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    payments = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS,
+                         [["INV-1", "2026-10-20", "18000"], ["INV-1", "2026-10-20", "18000"]])
+    run, _, out = run_ledger(kefu, invoices, payments, "--lang", "en", "--strict")
+    assert run.code == 2 and not out.exists()
+    assert run.err == ("payments.csv: rows 2, 3 are the same payment (INV-1, 2026-10-20, 18000.00): 2 payments or "
+                       "one row exported more than once cannot be told apart (--strict)\n")
+    distinct = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS,
+                         [["INV-1", "2026-10-20", "18000"], ["INV-1", "2026-10-21", "18000"]])
+    assert run_ledger(kefu, invoices, distinct, "--strict")[0].code == 0

@@ -117,6 +117,16 @@ def read_payments(records: list[Record], invoices: list[InvoiceRow]) -> tuple[li
     return good, bad
 
 
+def repeated_payments(paid: list[PaymentRow]) -> list[list[PaymentRow]]:
+    """Payments that repeat another row's invoice, date and amount, grouped, in row order. The payments export
+    has no id of its own, so two such rows are either two transfers or one row exported twice: the ledger
+    cannot say which (pipeline: both counted, and said so; --strict refuses them)."""
+    same: dict[tuple[str, date, Decimal], list[PaymentRow]] = {}
+    for p in paid:
+        same.setdefault((p.invoice_id, p.date, p.amount), []).append(p)
+    return sorted((rows for rows in same.values() if len(rows) > 1), key=lambda rows: rows[0].row)
+
+
 class _Bad(Exception):
     def __init__(self, column: str, problem: str, value: str | None) -> None:
         super().__init__(problem)

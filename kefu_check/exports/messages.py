@@ -30,6 +30,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_content": "文件内容无法读取({detail})",
         "missing_column": "缺少列(现有列:{columns})",
         "bad_row_line": "第 {row} 行,{column}:{problem}",
+        "repeated_payment_line": (
+            "第 {rows} 行是同一笔付款({invoice},{date},{amount}),无法判断是 {count} 笔付款还是重复导出的行"
+            "(--strict)"
+        ),
         "more_bad_rows": "(另有 {count} 行无法读取:第 {rows} 行)",
         "too_many_fields": "第 {row} 行有 {count} 个字段,表头只有 {header} 个",
         "merge_not_object": "应为一个对象(月度文件的若干部分)",
@@ -59,6 +63,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "diag.satisfaction": "满意度:{respondents} 份评价,得分 {score}",
         "diag.outages": "故障:{count} 条在本月内(已截取至本月),{outside} 条在本月以外",
         "diag.invoices": "发票:{count} 张,{settled} 张已于本月前结清未列入",
+        "diag.repeated_payment": (
+            "{file}:第 {rows} 行是同一笔付款({invoice},{date},{amount}):{count} 笔均已计入;"
+            "若是重复导出的行,请删除后重新生成(--strict 时视为错误)"
+        ),
         "diag.written": "已写入 {path}",
         "short.exclude": "不计入",
         "short.count": "计为未及时",
@@ -100,6 +108,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_content": "unreadable content ({detail})",
         "missing_column": "missing column (columns: {columns})",
         "bad_row_line": "row {row}, {column}: {problem}",
+        "repeated_payment_line": (
+            "rows {rows} are the same payment ({invoice}, {date}, {amount}): {count} payments or one row exported "
+            "more than once cannot be told apart (--strict)"
+        ),
         "more_bad_rows": " (and {count} more unreadable rows: {rows})",
         "too_many_fields": "row {row} has {count} fields, the header {header}",
         "merge_not_object": "expected an object (sections of a month document)",
@@ -130,6 +142,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "diag.satisfaction": "satisfaction: {respondents} answers, score {score}",
         "diag.outages": "outages: {count} in the period (clipped to it), {outside} outside it",
         "diag.invoices": "invoices: {count} listed, {settled} settled before the period left out",
+        "diag.repeated_payment": (
+            "{file}: rows {rows} are the same payment ({invoice}, {date}, {amount}): all {count} are counted; "
+            "if a row was exported twice, remove it and run again (an error with --strict)"
+        ),
         "diag.written": "wrote {path}",
         "short.exclude": "excluded",
         "short.count": "counted as late",

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..load import load_contract_data, read_document
 from ..models import Contract
 from ..terms import DEFAULT_TZ, Terms, resolve
-from . import ledger, resolution, responses, satisfaction
+from . import finance, ledger, resolution, responses, satisfaction
 from .clock import Window
 from .mapping import Mapping
 from .messages import say
@@ -188,9 +188,23 @@ def _ledger(con: Any, opts: Options, window: Window, outcome: Outcome) -> None:
         if "payments" in opts.exports:
             paid, bad = ledger.read_payments(_records(con, "payments", opts), found)
             _refuse_money(bad, "payments", opts)
+            _repeated_payments(ledger.repeated_payments(paid), opts, outcome)
         entries, settled = ledger.invoices(found, paid, window)
         outcome.month["invoices"] = entries
         outcome.diagnostics.append(say(opts.lang, "diag.invoices", count=len(entries), settled=settled))
+
+
+def _repeated_payments(groups: list[list[ledger.PaymentRow]], opts: Options, outcome: Outcome) -> None:
+    """Payment rows that repeat one another (same invoice, date and amount): both are counted, and each group is
+    named on stderr, since a row exported twice would pay an invoice twice; with --strict they stop the command."""
+    label = opts.exports["payments"].name
+    for rows in groups:
+        first = rows[0]
+        words = {"rows": row_list([r.row for r in rows]), "invoice": first.invoice_id, "date": first.date.isoformat(),
+                 "amount": finance.amount_text(first.amount), "count": len(rows)}
+        if opts.strict:
+            raise InputError(label, None, say(opts.lang, "repeated_payment_line", **words))
+        outcome.diagnostics.append(say(opts.lang, "diag.repeated_payment", file=label, **words))
 
 
 def _records(con: Any, kind: str, opts: Options) -> list[Any]:
