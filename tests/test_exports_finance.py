@@ -592,3 +592,33 @@ def test_repeated_payment_rows_stop_the_command_with_strict(kefu) -> None:
     distinct = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS,
                          [["INV-1", "2026-10-20", "18000"], ["INV-1", "2026-10-21", "18000"]])
     assert run_ledger(kefu, invoices, distinct, "--strict")[0].code == 0
+
+
+def test_a_formula_saved_without_its_value_refuses_the_file(kefu) -> None:
+    """openpyxl (any script) writes `=B2/2` with no computed value; read as empty it would be 'missing'. The file
+    is refused naming the cell; saved by LibreOffice (the value stored beside the formula) it is read."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(PAYMENT_COLUMNS)
+    sheet.append(["INV-1", "2026-10-20", "=36000/2"])
+    path = kefu.dir / "payments.xlsx"
+    book.save(path)
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    run, _, out = run_ledger(kefu, invoices, path, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err == ("payments.xlsx: cell C2 holds the formula =36000/2 but no computed value (the file was written "
+                       "by a program and never opened and saved in Excel or LibreOffice): open and save it there, or "
+                       "paste the values\n")
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    import subprocess
+
+    saved = kefu.dir / "saved"
+    subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", saved, path], check=True,
+                   capture_output=True, timeout=120)
+    run, month, _ = run_ledger(kefu, invoices, saved / "payments.xlsx")
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "18000.00"}]

@@ -25,6 +25,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # whole-file and command-line problems (exit 2)
         "no_file": "文件不存在",
         "unreadable": "无法读取文件({detail})",
+        "formula_without_value": (
+            "单元格 {cell} 是公式 {formula},但文件中没有保存其计算结果(由程序生成、未经 Excel 或 LibreOffice "
+            "打开保存):请用 Excel 或 LibreOffice 打开并保存,或粘贴为数值"
+        ),
         "bad_encoding": "无法识别的编码(支持 UTF-8、带 BOM 的 UTF-8、GBK/GB18030)",
         "bad_format": "不支持的文件类型 {suffix!r}(支持 .csv、.xlsx、.parquet)",
         "bad_content": "文件内容无法读取({detail})",
@@ -103,6 +107,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "unknown_invoice": "payment for invoice {value!r}, which the invoices export does not list",
         "no_file": "no such file",
         "unreadable": "cannot read file ({detail})",
+        "formula_without_value": (
+            "cell {cell} holds the formula {formula} but no computed value (the file was written by a program and "
+            "never opened and saved in Excel or LibreOffice): open and save it there, or paste the values"
+        ),
         "bad_encoding": "unreadable encoding (UTF-8, UTF-8 with BOM and GBK/GB18030 are read)",
         "bad_format": "unsupported file type {suffix!r} (.csv, .xlsx or .parquet)",
         "bad_content": "unreadable content ({detail})",

@@ -188,7 +188,10 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     - a date cell: `2026-09-03T00:00:00` (a local date-time; Excel has no time zone); a date cell whose
       format shows a month but no day (`yyyy-mm`, `mmm-yy`, `yyyy"年"m"月"`) is that month, `2026-09`;
       the East Asian built-in date formats (ids 27–36, 50–58, which openpyxl does not know) are dates too;
-    - text, booleans and error values (`#VALUE!`) as written.
+    - text, booleans and error values (`#VALUE!`) as written;
+    - a formula cell must carry the value its program computed (Excel and LibreOffice save it beside the
+      formula): one without (a file written by a script, never opened and saved) refuses the file, naming the
+      cell, rather than read the cell as empty.
     """
     import openpyxl
 
@@ -197,7 +200,7 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = book[kind] if kind in book.sheetnames else book.worksheets[0]
-                rows = [[_cell_text(cell, book.epoch) for cell in row] for row in sheet.iter_rows()]
+                rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
     except InputError:
@@ -222,18 +225,28 @@ def _exact_numbers() -> Iterator[None]:
     (tests/test_exports_finance.py fails if an openpyxl release stops calling it.)"""
     from openpyxl.worksheet import _reader
 
-    original = _reader._cast_number
+    original, parse_cell = _reader._cast_number, _reader.WorkSheetParser.parse_cell
 
     def keep_text(text: str) -> Any:
         value = _Exact(original(text))
         value.text = text
         return value
 
-    _reader._cast_number = keep_text
+    def mark_uncomputed(parser: Any, element: Any) -> dict[str, Any]:
+        cell = parse_cell(parser, element)
+        if cell["value"] is None and (formula := element.find(_reader.FORMULA_TAG)) is not None:
+            cell["value"] = _Uncomputed(formula.text or "")
+        return cell
+
+    _reader._cast_number, _reader.WorkSheetParser.parse_cell = keep_text, mark_uncomputed
     try:
         yield
     finally:
-        _reader._cast_number = original
+        _reader._cast_number, _reader.WorkSheetParser.parse_cell = original, parse_cell
+
+
+class _Uncomputed(str):
+    """A formula cell saved without its computed value (the formula's text, without '=')."""
 
 
 # East Asian built-in number formats (ECMA-376 §18.8.30, zh-cn): dates, and which of them show no day.
@@ -242,10 +255,12 @@ _CJK_MONTH_IDS = frozenset({27, 36, 50, 52, 57})
 _CJK_TIME_IDS = frozenset({32, 33, 34, 35, 55, 56})
 
 
-def _cell_text(cell: Any, epoch: datetime) -> str:
+def _cell_text(cell: Any, epoch: datetime, lang: str, path: Path) -> str:
     value = cell.value
     if value is None:
         return ""
+    if isinstance(value, _Uncomputed):
+        raise InputError(path.name, None, say(lang, "formula_without_value", cell=cell.coordinate, formula=f"={value}"))
     if isinstance(value, bool):
         return str(value)
     fmt_id = _format_id(cell)
