@@ -2,7 +2,8 @@
 
 A check is an SQL condition over one row; the first that holds is the row's problem (stored as the check's
 index). Bad rows are left out of every figure, counted, and listed with their row numbers (never dropped
-silently). `rowid + 2` is the row a spreadsheet shows: the table keeps the file's order, the header is row 1.
+silently), by the row a spreadsheet shows: the table keeps the file's order, the header is row 1, and a CSV's
+blank lines, which DuckDB skips, are counted back in (`blank_<kind>`, source.py).
 """
 
 from __future__ import annotations
@@ -109,13 +110,18 @@ def type_rows(
 
 def bad_rows(con: Any, typed: Typed) -> list[BadRow]:
     """The rows of rows_<kind> that have a problem, in file order."""
+    kind = typed.kind
+
+    def shown(rowid: str) -> str:  # the row a spreadsheet shows: the header is row 1, a blank line is a row
+        return f"({rowid} + 2 + (SELECT count(*) FROM blank_{kind} b WHERE b.before <= {rowid}))"
+
     first = "NULL"
     if typed.key:
-        first = f'(SELECT min(f.rowid) + 2 FROM rows_{typed.kind} f WHERE f."{typed.key}" = r."{typed.key}")'
+        first = f'(SELECT {shown("min(f.rowid)")} FROM rows_{kind} f WHERE f."{typed.key}" = r."{typed.key}")'
     found = con.execute(
-        f"SELECT rowid + 2, problem, problem_value, "
+        f"SELECT {shown('r.rowid')}, problem, problem_value, "
         f"CASE WHEN problem = {len(typed.checks) - 1} THEN {first} END "
-        f"FROM rows_{typed.kind} r WHERE problem IS NOT NULL ORDER BY rowid"
+        f"FROM rows_{kind} r WHERE problem IS NOT NULL ORDER BY rowid"
     ).fetchall()
     out = []
     for row, index, text, first_row in found:

@@ -1,7 +1,9 @@
 """Source: one export file (CSV in UTF-8/BOM/GBK, .xlsx, Parquet) → a DuckDB table of trimmed text.
 
-The table `raw_<kind>` has our column names (the mapping applied) and keeps the file's row order, so
-`rowid + 2` is the row a spreadsheet shows (the header is row 1). Empty cells are NULL.
+The table `raw_<kind>` has our column names (the mapping applied) and keeps the file's row order; DuckDB skips
+a CSV's blank lines, so `blank_<kind>` lists, for each one, how many records came before it, and
+`rowid + 2 + (blank lines before the record)` is the row a spreadsheet shows (the header is row 1, a blank line
+is a row). Empty cells are NULL.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
     suffix = path.suffix.lower()
     if not path.is_file():
         raise InputError(label, None, say(lang, "no_file"))
+    blanks: list[int] = []
     if suffix == ".parquet":
         scan = "read_parquet({})"
         source = path
     elif suffix in (".csv", ".txt"):
         source = _utf8_csv(path, tmp / f"{kind}.csv", lang)
         scan = _csv_scan(_delimiter(source))
+        blanks = _blank_lines(source, lang)
     elif suffix == ".xlsx":
         source = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang, kind)
         scan = _csv_scan(",")
@@ -48,6 +52,25 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
             f"NULLIF(trim(CAST({_quote(theirs)} AS VARCHAR)), '') AS {_quote(ours)}" for ours, theirs in columns.items()
         )
         con.execute(f"CREATE VIEW raw_{kind} AS SELECT {select} FROM {scan}")
+        con.execute(f"CREATE TABLE blank_{kind} (before BIGINT)")
+        if blanks:
+            con.executemany(f"INSERT INTO blank_{kind} VALUES (?)", [(b,) for b in blanks])
+
+
+def _blank_lines(path: Path, lang: str) -> list[int]:
+    """For each blank line of a UTF-8 CSV (outside quotes), how many records come before it (the header not
+    counted). Parsed only when the file has an empty line at all: an export without one costs a byte search."""
+    raw = path.read_bytes()
+    found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at != -1]
+    if not found or not raw[min(found):].strip(b"\r\n"):  # none, or only at the end (no record after them)
+        return []
+    out, records = [], 0
+    for row in _csv_records(path, lang)[1:]:
+        if row:
+            records += 1
+        else:
+            out.append(records)
+    return out
 
 
 Record = tuple[int, dict[str, str | None]]  # (row as a spreadsheet shows it, our column → trimmed text or None)
