@@ -414,11 +414,13 @@ def analyze(months: PathLike | Sequence[PathLike], *, holidays: Sequence[PathLik
 
 @dataclass(frozen=True)
 class Facts:
-    """`kefu-check facts`' outcome: the month document it writes, the diagnostics it prints, the bad rows."""
+    """`kefu-check facts`' outcome: the month document it writes, the diagnostics it prints, and what `--report`
+    lists (the rows left out; the payment rows that repeat one another, all counted)."""
 
     month: dict[str, Any]
     diagnostics: tuple[str, ...] = ()
     bad_rows: tuple[dict[str, Any], ...] = field(default=())
+    repeated_payments: tuple[dict[str, Any], ...] = field(default=())
 
     def as_json(self) -> dict[str, Any]:
         """The month.json document (SPEC §7), keys in the order the CLI writes them."""
@@ -496,8 +498,4 @@ def facts(
         ordered = {key: outcome.month[key] for key in ORDER if key in outcome.month}
         ordered.update((key, value) for key, value in outcome.month.items() if key not in ordered)
         validate(MonthFacts, ordered, out.name)
-        rows = tuple(
-            {"file": f, "row": b.row, "column": b.column, "problem": b.problem, "value": b.value, "first_row": b.first}
-            for f, b in outcome.bad
-        )
-        return Facts(ordered, tuple(outcome.diagnostics), rows)
+        return Facts(ordered, tuple(outcome.diagnostics), tuple(outcome.bad_rows()), tuple(outcome.repeated))

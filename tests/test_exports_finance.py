@@ -569,8 +569,12 @@ def test_repeated_payment_rows_are_counted_and_named(kefu, lang: str) -> None:
     invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
     rows = [["INV-1", "2026-10-20", "18000"], ["INV-1", "2026-10-21", "9000"], ["INV-1", "2026-10-20", "18,000.00"]]
     payments = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, rows)
-    run, month, _ = run_ledger(kefu, invoices, payments, "--lang", lang)
+    report = kefu.dir / "report.json"
+    run, month, _ = run_ledger(kefu, invoices, payments, "--lang", lang, "--report", report)
     assert run.code == 0, run.err
+    assert json.loads(report.read_text(encoding="utf-8"))["repeated_payments"] == [
+        {"file": "payments.csv", "rows": [2, 4], "invoice_id": "INV-1", "date": "2026-10-20", "amount": "18000.00"}
+    ]
     assert [p["amount"] for p in month["invoices"][0]["payments"]] == ["18000.00", "18000.00", "9000.00"]
     expected = {
         "en": "payments.csv: rows 2, 4 are the same payment (INV-1, 2026-10-20, 18000.00): all 2 are counted; "

@@ -128,10 +128,6 @@ def facts(
         click.echo(line, err=True)
     write_month(outcome.month, output)
     if report is not None:
-        rows = [
-            {"file": f, "row": b.row, "column": b.column, "problem": b.problem, "value": b.value, "first_row": b.first}
-            for f, b in outcome.bad
-        ]
-        write_json({"kefu_check_facts_report": 1, "bad_rows": rows}, report)
+        write_json(outcome.report(), report)
     click.echo(say(lang, "diag.written", path=output), err=True)
     sys.exit(0)

@@ -41,6 +41,18 @@ class Outcome:
     month: dict[str, Any]
     diagnostics: list[str] = field(default_factory=list)
     bad: list[tuple[str, BadRow]] = field(default_factory=list)  # (file, row)
+    repeated: list[dict[str, Any]] = field(default_factory=list)  # payment rows that repeat one another
+
+    def bad_rows(self) -> list[dict[str, Any]]:
+        """The rows left out, as `--report` lists them."""
+        return [
+            {"file": f, "row": b.row, "column": b.column, "problem": b.problem, "value": b.value, "first_row": b.first}
+            for f, b in self.bad
+        ]
+
+    def report(self) -> dict[str, Any]:
+        """The `--report` document: every row left out, and every group of payment rows that repeat one another."""
+        return {"kefu_check_facts_report": 1, "bad_rows": self.bad_rows(), "repeated_payments": self.repeated}
 
 
 def run(opts: Options, cal: Calendar, contract_ref: str) -> Outcome:
@@ -205,6 +217,8 @@ def _repeated_payments(groups: list[list[ledger.PaymentRow]], opts: Options, out
         if opts.strict:
             raise InputError(label, None, say(opts.lang, "repeated_payment_line", **words))
         outcome.diagnostics.append(say(opts.lang, "diag.repeated_payment", file=label, **words))
+        outcome.repeated.append({"file": label, "rows": [r.row for r in rows], "invoice_id": first.invoice_id,
+                                 "date": words["date"], "amount": words["amount"]})
 
 
 def _records(con: Any, kind: str, opts: Options) -> list[Any]:
