@@ -152,6 +152,19 @@ def test_config_in_pyproject(project) -> None:
     assert json.loads(run.out)["consequences"][0]["message"].startswith("late fee")
 
 
+def test_another_projects_pyproject_is_not_parsed_nor_refused(project) -> None:
+    """A pyproject.toml that cannot hold [tool.kefu-check] (no such key, no escape) is passed by, even broken: the
+    search goes on upwards. One that names the table through an escaped quoted key is read."""
+    (project.dir / "months" / "pyproject.toml").write_text('[project]\nname = "x\n', encoding="utf-8")
+    project.write("kefu-check.toml", 'format = "json"\n')
+    assert json.loads(project.run("../month.json").out)["contract"] == "KF-TEST-001"
+    (project.dir / "kefu-check.toml").unlink()
+    (project.dir / "months" / "pyproject.toml").write_text('[tool."kefu\\u002dcheck"]\nformat = "json"\n', encoding="utf-8")
+    assert json.loads(project.run("../month.json").out)["contract"] == "KF-TEST-001"
+    (project.dir / "months" / "pyproject.toml").write_text('[tool."kefu-check"]\nformat = \n', encoding="utf-8")
+    assert project.run("../month.json").code == 2  # ours, and broken: refused as before
+
+
 def test_kefu_check_toml_wins_over_pyproject_in_the_same_folder(project) -> None:
     project.write("pyproject.toml", '[tool.kefu-check]\nformat = "markdown"\n')
     project.write("kefu-check.toml", 'format = "json"\nfail-on = "never"\n')
