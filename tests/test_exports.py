@@ -362,3 +362,30 @@ def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(
     rows = [(r["row"], r["first_row"]) for r in json.loads(report.read_text(encoding="utf-8"))["bad_rows"]]
     assert rows == [(7, None), (8, 2)]
     assert month["first_response"]["phone"]["requests"] == 2
+
+
+# a line of a calls export: a good call, an unreadable one, or a blank line
+line_kind = st.sampled_from(["good", "bad", "blank"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(line_kind, min_size=1, max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_every_bad_row_is_named_by_its_line(kefu, kinds: list[str], newline: str) -> None:
+    """Whatever blank lines come before them, the rows named on stderr are exactly the lines of the unreadable
+    records (no field spans lines here, so a record's row is its line number; the header is line 1)."""
+    lines = [CALLS_HEADER.rstrip("\n")]
+    for i, kind in enumerate(kinds):
+        if kind == "blank":
+            lines.append("")
+        else:
+            day = "2026-10-09" if kind == "good" else "2026-10-0x"
+            lines.append(f"R{i},{day}T10:00:00,2026-10-09T10:00:05,,A01")
+    content = newline.join(lines) + newline
+    report = kefu.dir / "bad.json"
+    if report.exists():
+        report.unlink()
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--report", report, files={"c.csv": content.encode()})
+    assert run.code == 0, run.err
+    expected = [n for n, text in enumerate(lines, 1) if "0x" in text]
+    assert [r["row"] for r in json.loads(report.read_text(encoding="utf-8"))["bad_rows"]] == expected
+    assert month["first_response"]["phone"]["requests"] == kinds.count("good")
