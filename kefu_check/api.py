@@ -239,6 +239,8 @@ def _plain(document: Any) -> Any:
 
 def _waivers(waivers: PathLike | Iterable[Waiver | Mapping[str, Any]]) -> tuple[Waiver, ...]:
     """--waivers FILE (a path), or waivers as models or dicts."""
+    if isinstance(waivers, (tuple, list)) and not waivers:
+        return ()
     from .load import validate
     from .models import Waiver
     from .waivers import load_waivers
@@ -318,13 +320,13 @@ def check(
             loaded = replace(loaded, month=loaded.month.model_copy(update={"as_of": day}))
         earlier = [history] if _is_path(history) else list(history)  # type: ignore[list-item]
         try:
+            source = str(path) if path is not None else loaded.month_label
             if earlier or loaded.month.history:
                 result = _with_history(loaded, path, [Path(p) for p in earlier], cal, lang, waiver_list)
-            else:
-                result = check_loaded(loaded, cal, lang, waiver_list)
+                return replace(result, source=source)
+            return check_loaded(loaded, cal, lang, waiver_list, source=source)
         except CalendarGap as gap:  # the check's own line for a year without holiday data (as a batch prints it)
             raise errors.InputError("", None, str(gap)) from None
-        return replace(result, source=str(path) if path is not None else loaded.month_label)
 
 
 def _as_of(text: str) -> date:

@@ -127,18 +127,22 @@ def check_file(
     return check_loaded(load_month(month_path, contract_path), cal or Calendar(), lang)
 
 
-def check_loaded(loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = ()) -> Result:
-    """One month: derive its facts (its waivers and `waivers` among them), run the rules, collect."""
+def check_loaded(
+    loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = (), source: str | None = None
+) -> Result:
+    """One month: derive its facts (its waivers and `waivers` among them), run the rules, collect. `source`: how
+    the result names the month file (default: its label)."""
     terms = resolved(loaded.contract, loaded.blanks, loaded.contract_label)
     derivation = derive(loaded, terms, cal, waivers)
     final = shared().evaluate(derivation.facts)
-    return finish(loaded, collect(derivation, final, lang), waivers)
+    return finish(loaded, collect(derivation, final, lang), waivers, source)
 
 
-def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver]) -> Result:
+def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver], source: str | None = None) -> Result:
     """The source, and what logs must not show (redact.py)."""
     approvers = [w.approved_by for w in (*loaded.month.waivers, *waivers)]
-    return replace(result, source=loaded.month_label, private=Private.of(loaded.contract, approvers))
+    private = Private.of(loaded.contract, approvers)
+    return replace(result, source=source or loaded.month_label, private=private)
 
 
 def collect(d: Derivation, final: list[dict[str, Any]], lang: Lang) -> Result:
