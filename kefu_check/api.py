@@ -391,27 +391,11 @@ def review(contract: PathLike, *, lang: Lang = "zh") -> Review:
 def analyze(months: PathLike | Sequence[PathLike], *, holidays: Sequence[PathLike] = (), lang: Lang = "zh") -> Analysis:
     """`kefu-check analyze MONTH… | DIR` (SPEC §6): the months of one contract in sequence → an Analysis
     (`.as_json()` the §6 document, `.seq.months[i].result` each month's Result)."""
-    from .sequence.model import evaluate
-    from .sequence.months import load_sequence, months_in
-    from .sequence.story import Analysis
+    from .sequence.story import analyze as analyze_months
 
     inputs = [Path(months)] if _is_path(months) else [Path(p) for p in months]  # type: ignore[union-attr]
     with _as_the_cli(lang):
-        from .holidays.files import month_contracts
-
-        paths: list[Path] = []
-        for given in inputs:
-            paths += months_in(given) if given.is_dir() else [given]
-        cal = _calendar(holidays, month_contracts(paths, None))
-        loaded = load_sequence(paths)
-        if not loaded:
-            raise errors.InputError(str(inputs[0]) if inputs else "analyze", None, "no month files")
-        seq = evaluate(loaded, cal, lang)
-        given_names: dict[str, dict[Path, str]] = {}
-        for p in paths:
-            given_names.setdefault(p.name, {}).setdefault(p.resolve(), str(p))
-        files = {name: next(iter(found.values())) for name, found in given_names.items() if len(found) == 1}
-        return Analysis.of(seq, " ".join(str(p) for p in inputs), files)
+        return analyze_months(inputs, lambda contracts: _calendar(holidays, contracts), lang)[0]
 
 
 @dataclass(frozen=True)

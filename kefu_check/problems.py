@@ -34,6 +34,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "is a directory, not a file: to analyse its months use `kefu-check analyze {path}`; to carry their "
         "state into one month use `kefu-check MONTH.json --history {path}`",
     ),
+    "no_month_files": (
+        "没有月度文件(文件夹中没有 *.json 月份文件)",
+        "no month files (the folder holds no *.json month)",
+    ),
     "permission_denied": ("没有读取权限", "cannot read file (permission denied)"),
     "cannot_read": ("无法读取文件(错误码 {errno})", "cannot read file ({reason}, errno {errno})"),
     "file_too_large": ("文件过大({size} 字节;上限 {limit} 字节)", "file too large ({size} bytes; limit {limit})"),

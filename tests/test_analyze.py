@@ -159,7 +159,8 @@ def test_no_month_files_and_bad_month(kefu: Kefu, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     run = kefu.run("analyze", empty)
-    assert run.code == 2 and "no month files" in run.err and "Traceback" not in run.err
+    assert run.code == 2 and "没有月度文件" in run.err and "Traceback" not in run.err  # Chinese by default (SPEC §10)
+    assert "no month files" in kefu.run("analyze", "--lang", "en", empty).err
     paths = write_months(kefu, contract_dict(), month_dict("2026-10", invoices=[invoice("2026-13")]))
     run = kefu.run("analyze", *paths)
     assert run.code == 2 and run.err.count("\n") == 1 and "invoices[0].cycle" in run.err

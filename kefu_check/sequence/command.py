@@ -33,26 +33,12 @@ def analyze(
 ) -> None:
     """Analyse month files (or a folder of them) of one contract as a sequence: timeline, first breach,
     money owed each way; exit 1 if any month has a consequence at or above --fail-on."""
-    from ..errors import InputError
-    from ..holidays.files import calendar_for, month_contracts
+    from ..holidays.files import calendar_for
     from ..output import publish, refuse_overwrite, write
-    from .model import evaluate
-    from .months import load_sequence, months_in
-    from .story import Analysis
+    from .story import analyze as analyze_months
 
-    paths: list[Path] = []
-    for given in inputs:
-        paths += months_in(given) if given.is_dir() else [given]
-    cal = calendar_for(holidays, month_contracts(paths, None))
-    months = load_sequence(paths)
-    if not months:
-        raise InputError(str(inputs[0]), None, "no month files")
-    seq = evaluate(months, cal, lang)
-    given: dict[str, dict[Path, str]] = {}  # a month's file name → its files as given (annotations name them)
-    for p in paths:
-        given.setdefault(p.name, {}).setdefault(p.resolve(), str(p))
-    files = {name: next(iter(found.values())) for name, found in given.items() if len(found) == 1}
-    report = Analysis.of(seq, " ".join(str(p) for p in inputs), files)
+    report, paths, cal = analyze_months(list(inputs), lambda contracts: calendar_for(holidays, contracts), lang)
+    seq = report.seq
     private = [m.result.private for m in seq.months]
     refuse_overwrite(output, paths)
     refuse_overwrite(html_path, paths)

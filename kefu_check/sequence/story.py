@@ -3,16 +3,23 @@ to suspend, and the money owed each way — plain functions of the evaluated mon
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from ..calendar import Calendar
 from ..catalogue import CONSEQUENCES
 from ..check import Consequence, Result
+from ..errors import InputError
+from ..i18n import Lang
 from ..money import plain
+from ..problems import problem
 from ..report import Item, exit_code
-from .model import Sequence
+from .model import Sequence, evaluate
+from .months import load_sequence, months_in
 
 CLIENT_PAYMENT_BREACHES = ("payment.overdue", "payment.late_fee")  # 5.1.3 按时足额支付
 SUSPENSION_IDS = ("service.lawful_suspension", "service.wrongful_suspension", "service.suspension_without_notice")
@@ -205,3 +212,25 @@ class Analysis:
 
     def as_json(self) -> dict[str, Any]:
         return self.doc
+
+
+def analyze(
+    inputs: list[Path], calendar_of: Callable[[list[Path]], Calendar], lang: Lang
+) -> tuple[Analysis, list[Path], Calendar]:
+    """`kefu-check analyze` and `api.analyze`: the month files of `inputs` (files, and folders of them) evaluated in
+    sequence → the Analysis, the files read, and the calendar `calendar_of` built for the contracts they name."""
+    from ..holidays.files import month_contracts
+
+    paths: list[Path] = []
+    for given in inputs:
+        paths += months_in(given) if given.is_dir() else [given]
+    cal = calendar_of(month_contracts(paths, None))
+    months = load_sequence(paths)
+    if not months:
+        raise InputError(str(inputs[0]) if inputs else "analyze", None, problem("no_month_files"))
+    seq = evaluate(months, cal, lang)
+    named: dict[str, dict[Path, str]] = {}  # a month's file name → its files as given (annotations name them)
+    for p in paths:
+        named.setdefault(p.name, {}).setdefault(p.resolve(), str(p))
+    files = {name: next(iter(found.values())) for name, found in named.items() if len(found) == 1}
+    return Analysis.of(seq, " ".join(str(p) for p in inputs), files), paths, cal
