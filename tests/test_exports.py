@@ -338,15 +338,15 @@ def test_deadline_table_is_one_row_a_day() -> None:
     assert rows[0] == (date(2026, 10, 1), int(datetime(2026, 10, 9, 18, tzinfo=TZ).timestamp()) * 1_000_000)
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(kefu, newline: str) -> None:
+@pytest.mark.parametrize(("newline", "encoding"), [("\n", "utf-8"), ("\r\n", "utf-8"), ("\r\n", "gb18030")])
+def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(kefu, newline, encoding) -> None:
     """DuckDB skips a CSV's blank lines; the rows named on stderr and in --report still count them (a blank line
     inside a quoted field is part of its record, not a row)."""
     lines = [
         CALLS_HEADER.rstrip("\n"),
         "R1,2026-10-09T10:00:00,2026-10-09T10:00:05,,A01",
         "",  # row 3: a blank line
-        'R2,2026-10-09T10:00:00,2026-10-09T10:00:05,,"A\n\nB"',  # row 4, over three lines
+        'R2,2026-10-09T10:00:00,2026-10-09T10:00:05,,"客服\n\n甲"',  # row 4, over three lines
         "",
         "",  # rows 5 and 6
         "R3,2026-10-0x,2026-10-09T10:00:05,,A01",  # row 7: unreadable
@@ -355,7 +355,7 @@ def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(
     content = newline.join(lines) + newline
     report = kefu.dir / "bad.json"
     run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--report", report, "--lang", "en",
-                       files={"c.csv": content.encode("utf-8")})
+                       files={"c.csv": content.encode(encoding)})
     assert run.code == 0, run.err
     assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 7" in run.err
     assert "c.csv: 1 unusable rows (duplicate id, column id): rows 8" in run.err

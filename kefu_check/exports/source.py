@@ -34,9 +34,10 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         scan = "read_parquet({})"
         source = path
     elif suffix in (".csv", ".txt"):
-        source = _utf8_csv(path, tmp / f"{kind}.csv", lang)
+        raw = _read(path, lang)
+        source = _utf8_csv(path, raw, tmp / f"{kind}.csv", lang)
         scan = _csv_scan(_delimiter(source))
-        blanks = _blank_lines(source, lang)
+        blanks = _blank_lines(raw, path, lang)
     elif suffix == ".xlsx":
         source = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang, kind)
         scan = _csv_scan(",")
@@ -57,10 +58,10 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
             con.executemany(f"INSERT INTO blank_{kind} VALUES (?)", [(b,) for b in blanks])
 
 
-def _blank_lines(path: Path, lang: str) -> list[int]:
-    """For each blank line of a UTF-8 CSV (outside quotes), how many records come before it (the header not
-    counted). Parsed only when the file has an empty line at all: an export without one costs a byte search."""
-    raw = path.read_bytes()
+def _blank_lines(raw: bytes, path: Path, lang: str) -> list[int]:
+    """For each blank line of a CSV (`raw`, the bytes of `path`; outside quotes), how many records come before it
+    (the header not counted). Parsed only when the file has an empty line at all: an export without one costs a
+    byte search (a newline byte is never part of a GBK character, so the search holds for GBK files too)."""
     found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at != -1]
     if not found or not raw[min(found):].strip(b"\r\n"):  # none, or only at the end (no record after them)
         return []
@@ -120,10 +121,7 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
 
 def _csv_records(path: Path, lang: str) -> list[list[str]]:
     """The CSV's rows (the header first), a blank line as an empty row; UTF-8, BOM or GBK/GB18030."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path.name, None, say(lang, "unreadable", detail=exc.strerror)) from None
+    raw = _read(path, lang)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -172,12 +170,16 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _utf8_csv(path: Path, copy: Path, lang: str) -> Path:
-    """`path` itself when it is UTF-8 (with or without BOM), else a UTF-8 copy of its GBK/GB18030 text."""
+def _read(path: Path, lang: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(path.name, None, say(lang, "unreadable", detail=exc.strerror)) from None
+
+
+def _utf8_csv(path: Path, raw: bytes, copy: Path, lang: str) -> Path:
+    """`path` itself when its bytes `raw` are UTF-8 (with or without BOM), else a UTF-8 copy of its GBK/GB18030
+    text."""
     if raw.isascii():  # fast path: ASCII is UTF-8
         return path
     try:
