@@ -209,7 +209,7 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     rows dropped).
 
     - a number: the decimal text the file stores (`<v>98765432109876.54</v>`), never through a binary float
-      (openpyxl would give a float; here its parser hands over the stored text, see `_exact_numbers`);
+      (openpyxl would give a float; here its parser hands over the stored text, see `_cells_as_stored`);
     - a date cell: `2026-09-03T00:00:00` (a local date-time; Excel has no time zone); a date cell whose
       format shows a month but no day (`yyyy-mm`, `mmm-yy`, `yyyy"年"m"月"`) is that month, `2026-09`;
       the East Asian built-in date formats (ids 27–36, 50–58, which openpyxl does not know) are dates too;
@@ -221,7 +221,7 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     import openpyxl
 
     try:
-        with _exact_numbers():
+        with _cells_as_stored():
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = book[kind] if kind in book.sheetnames else book.worksheets[0]
@@ -244,10 +244,11 @@ class _Exact(float):
 
 
 @contextmanager
-def _exact_numbers() -> Iterator[None]:
-    """openpyxl's sheet parser turns a number cell's text into a float (`_cast_number`); while this is active it
-    returns a float that keeps the text, so that no amount is ever read through binary floating point.
-    (tests/test_exports_finance.py fails if an openpyxl release stops calling it.)"""
+def _cells_as_stored() -> Iterator[None]:
+    """openpyxl's sheet parser as the file stores cells: its `_cast_number` returns a float that keeps the number's
+    text, so that no amount is ever read through binary floating point; its `parse_cell` marks a formula saved
+    without a computed value (`_Uncomputed`) instead of giving None, an empty cell. (tests/test_exports_finance.py
+    fails if an openpyxl release stops calling either.)"""
     from openpyxl.worksheet import _reader
 
     original, parse_cell = _reader._cast_number, _reader.WorkSheetParser.parse_cell
@@ -319,7 +320,7 @@ def _format_id(cell: Any) -> int | None:
 def _number_text(value: float | int) -> str:
     """The stored decimal text of a number cell; an exponent (`1.2E+17`) written out in full."""
     text = getattr(value, "text", None)
-    if text is None:  # not from the sheet parser (cannot happen while _exact_numbers is active)
+    if text is None:  # not from the sheet parser (cannot happen while _cells_as_stored is active)
         text = repr(value) if isinstance(value, float) else str(value)
     text = text.strip()
     if "e" in text.lower():
