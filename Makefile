@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := scripts/ensure-debian.sh /usr/bin/chromium chromium chromium-driver fonts-noto-cjk
 VALGRIND := scripts/ensure-debian.sh /usr/bin/valgrind valgrind
 
-.PHONY: demo test lint bench soak fuzz fuzz-months memcheck clean
+.PHONY: demo test lint bench soak fuzz fuzz-months memcheck coreschema clean
 
 $(STAMP): pyproject.toml patches/durable_rules-2.0.28.patch scripts/build-durable-rules.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ memcheck: $(STAMP)  # durable-rules' C engine under valgrind: tests/test_engine.
 
 fuzz-months: $(STAMP)  # the properties of tests/test_generated_months.py on 10,000 generated months (docs/robustness.md)
 	KEFU_MONTHS=$${KEFU_MONTHS:-10000} $(BIN)/pytest -q -rxX tests/test_generated_months.py
+
+coreschema: $(STAMP)  # after changing models.py or values.py: regenerate kefu_check/coreschema.py (kefu_check/records.py)
+	$(BIN)/python scripts/gen-coreschema.py
 
 clean:
 	rm -rf $(VENV) build

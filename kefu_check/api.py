@@ -176,7 +176,7 @@ def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | No
     """The month and its contract validated as `load_month` does for files. A document given as data is named
     `month.json` (`contract.json`) in messages; a contract path it names is relative to the working folder."""
     from .load import contract_file, load_contract_data, load_month, named_contract_file, printable
-    from .models import Contract
+    from .records import is_model
 
     contract_path = Path(contract) if _is_path(contract) else None  # type: ignore[arg-type]
     path: Path | None = None
@@ -190,7 +190,7 @@ def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | No
     if contract_path is not None:
         label = printable(contract_path.name or str(contract_path))
         parsed, blanks = contract_file(contract_path, label, printable(str(contract_path)))
-    elif isinstance(contract, Contract):
+    elif is_model(contract, "Contract"):
         label, parsed, blanks = "contract.json", contract, {}
     elif contract is not None:
         label = "contract.json"
@@ -207,20 +207,19 @@ def _load(month: MonthInput, contract: ContractInput) -> tuple[Loaded, Path | No
 def _month_only(path: Path) -> Loaded:
     """A month file whose contract is given as data: the month validated, its own `contract` not read."""
     from .load import Loaded, printable, read_month_path, validate
-    from .models import MonthFacts
 
     label = path.name or printable(str(path))
-    facts = validate(MonthFacts, read_month_path(path, label), label, source=printable(str(path)))
+    facts = validate("MonthFacts", read_month_path(path, label), label, source=printable(str(path)))
     return Loaded(facts, None, label, label, {})  # type: ignore[arg-type]
 
 
 def _month_data(month: Any) -> Loaded:
     """A month given as data (a parsed document, or a validated MonthFacts), named `month.json` in messages."""
     from .load import Loaded, validate
-    from .models import MonthFacts
+    from .records import is_model
 
     label = "month.json"
-    facts = month if isinstance(month, MonthFacts) else validate(MonthFacts, _plain(month), label, source=label)
+    facts = month if is_model(month, "MonthFacts") else validate("MonthFacts", _plain(month), label, source=label)
     return Loaded(facts, None, label, label, {})  # type: ignore[arg-type]
 
 
@@ -242,14 +241,14 @@ def _waivers(waivers: PathLike | Iterable[Waiver | Mapping[str, Any]]) -> tuple[
     if isinstance(waivers, (tuple, list)) and not waivers:
         return ()
     from .load import validate
-    from .models import Waiver
+    from .records import is_model
     from .waivers import load_waivers
 
     if _is_path(waivers):
         return load_waivers(Path(waivers))  # type: ignore[arg-type]
     out = []
     for i, w in enumerate(waivers):  # type: ignore[union-attr]
-        out.append(w if isinstance(w, Waiver) else validate(Waiver, _plain(w), "waivers", f"waivers[{i}]"))
+        out.append(w if is_model(w, "Waiver") else validate("Waiver", _plain(w), "waivers", f"waivers[{i}]"))
     return tuple(out)
 
 

@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .calendar import Calendar
 from .check import Result
 from .i18n import Lang
-from .models import Waiver
+
+if TYPE_CHECKING:
+    from .models import Waiver
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .calendar import Calendar
 from .catalogue import CONSEQUENCES
@@ -16,12 +16,14 @@ from .downtime import US_PER_MINUTE, minutes_of
 from .engine import RuleError, shared
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
-from .models import Waiver
 from .money import plain
 from .periods import compress_days
 from .redact import Private
 from .terms import resolved
 from .waivers import applied_line
+
+if TYPE_CHECKING:
+    from .models import Waiver
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .calendar import Calendar, ServiceHours, interval_service_minutes
-from .models import Outage
+
+if TYPE_CHECKING:
+    from .models import Outage
 
 US_PER_MINUTE = 60_000_000
 

@@ -6,21 +6,20 @@ floats as `Decimal`, and tags or aliases are refused (nothing is executed or exp
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from difflib import get_close_matches
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .models import Contract, MonthFacts
-from .problems import PROBLEMS, Problem, ProblemValueError, problem, quote
+from .problems import PROBLEMS, Problem, ProblemValueError, printable, problem, quote
+
+if TYPE_CHECKING:
+    from .models import Contract, MonthFacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_KEPT_CONTRACT_BYTES = 1024 * 1024  # a validated contract is kept by its bytes up to this size (contract_file)
@@ -37,22 +36,6 @@ class Loaded:
     month_label: str
     contract_label: str
     blanks: dict[str, str]  # contract field path → the unfilled template text
-
-
-def printable(text: str) -> str:
-    """A user's key or file name as it may appear in the one error line: control characters escaped."""
-    return text if text.isprintable() else json.dumps(text)
-
-
-def field_path(loc: tuple[Any, ...]) -> str:
-    """('invoices', 1, 'payments', 0, 'date') → 'invoices[1].payments[0].date'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + printable(str(part))
-    return out
 
 
 def _non_finite(name: str) -> Decimal:
@@ -189,145 +172,71 @@ def _read_yaml(text: str, label: str) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
-# pydantic's errors → problems of the catalogue
+# Validation: the cached core schema's records (records.py) while it is current, else the models
 
-_EXPECTED = {
-    "string_type": "expected_string",
-    "dict_type": "expected_object",
-    "list_type": "expected_list",
-    "bool_type": "expected_bool",
-    "bool_parsing": "expected_bool",
-    "model_type": "expected_object",
-    "model_attributes_type": "expected_object",
-}
+HERE = Path(__file__).resolve().parent
+SCHEMA_SOURCES = ("models.py", "values.py")  # what coreschema.py is generated from
+
+_VALIDATORS: dict[str, Any] = {}
+_CURRENT: list[bool] = []  # [whether coreschema.py is current], decided once per process
 
 
-def _unwrap(tp: Any) -> Any:
-    """Annotated[X, …] → X; X | None → X (the one non-None member)."""
-    while True:
-        origin = get_origin(tp)
-        if origin is Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (Union, UnionType):
-            members = [a for a in get_args(tp) if a is not type(None)]
-            if len(members) != 1:
-                return tp
-            tp = members[0]
+def _current() -> bool:
+    if not _CURRENT:
+        import pydantic_core
+        from pydantic.version import VERSION
+
+        from . import coreschema
+
+        digest = hashlib.sha256(b"".join((HERE / name).read_bytes() for name in SCHEMA_SOURCES)).hexdigest()
+        _CURRENT.append(
+            digest == coreschema.SOURCES_SHA256
+            and coreschema.PYDANTIC == VERSION
+            and pydantic_core.__version__ == coreschema.PYDANTIC_CORE
+        )
+    return _CURRENT[0]
+
+
+def validator(name: str) -> Any:
+    """What validates a document against `models.<name>`: the cached schema's validator when it is current and
+    holds the model, else the model itself (both have `validate_python`)."""
+    found = _VALIDATORS.get(name)
+    if found is None:
+        from . import coreschema
+
+        if _current() and name in coreschema.MODELS:
+            from pydantic_core import SchemaValidator
+
+            found = SchemaValidator(coreschema.schema(name))
         else:
-            return tp
+            from . import models
+
+            found = getattr(models, name).__pydantic_validator__
+        _VALIDATORS[name] = found
+    return found
 
 
-def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
-    """The type at `loc` inside `model` (None when the path leaves the models)."""
-    tp: Any = model
-    for part in loc:
-        tp = _unwrap(tp)
-        origin = get_origin(tp)
-        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
-            fields = {f.alias or name: f for name, f in tp.model_fields.items()}
-            found = fields.get(part) or tp.model_fields.get(part)
-            if found is None:
-                return None
-            tp = found.annotation
-        elif origin is list and isinstance(part, int):
-            tp = get_args(tp)[0]
-        elif origin is dict and isinstance(part, str):
-            tp = get_args(tp)[1]
-        else:
-            return None
-    return _unwrap(tp)
-
-
-def known_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:
-    """The keys the object at `loc` may have (by their names in the document)."""
-    tp = _model_at(model, loc)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [f.alias or name for name, f in tp.model_fields.items()]
-    return []
-
-
-def _given(value: Any) -> str:
-    return quote(value)
-
-
-def _convert(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], Problem]:
-    """One pydantic error → (the location it names, its problem)."""
-    kind, loc, given = error["type"], tuple(error["loc"]), error.get("input")
-    if len(loc) == 2 and loc[0] == "contract" and kind in ("string_type", "dict_type"):  # a path or an object
-        return loc[:-1], problem("expected_path_or_object", given=_given(given))
-    loc = tuple(p for p in loc if p != "[key]")  # a dict key's own error: the key is already the last part
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        near = get_close_matches(key, known_keys(model, loc[:-1]), n=1, cutoff=0.6)
-        if near:
-            return loc[:-1], problem("unknown_key_near", key=quote(key), near=quote(near[0]))
-        return loc[:-1], problem("unknown_key", key=quote(key))
-    if kind == "missing":
-        return loc, problem("required")
-    if kind == "literal_error":
-        expected = re.findall(r"'((?:[^'\\]|\\.)*)'", error.get("ctx", {}).get("expected", ""))
-        return loc, problem("one_of", expected=", ".join(repr(e) for e in expected), given=_given(given))
-    if kind == "value_error":
-        cause = error.get("ctx", {}).get("error")
-        if isinstance(cause, ProblemValueError):
-            return (*loc, cause.at) if cause.at else loc, cause.problem
-        return loc, problem("invalid_value", given=_given(given))
-    if kind == "string_unicode" and isinstance(given, str):  # a lone surrogate (a JSON "\\ud800" escape)
-        at = next((i for i, c in enumerate(given) if "\ud800" <= c <= "\udfff"), 0)
-        return loc, problem("control_character", char=f"U+{ord(given[at]):04X}", position=at + 1)
-    if kind == "string_too_long":
-        return loc, problem("text_too_long", limit=error.get("ctx", {}).get("max_length", 0))
-    if kind in _EXPECTED:
-        return loc, problem(_EXPECTED[kind], given=_given(given))
-    return loc, problem("invalid_value", given=_given(given))
-
-
-def _order(found: list[tuple[tuple[Any, ...], Problem]]) -> list[tuple[tuple[Any, ...], Problem]]:
-    """An object's unknown keys before its missing keys (a typo `amout` is read first as the typo it is)."""
-    unknown_at = {}
-    for i, (loc, p) in enumerate(found):
-        if p.kind in ("unknown_key", "unknown_key_near"):
-            unknown_at[loc] = i
-    keyed = []
-    for i, (loc, p) in enumerate(found):
-        rank: float = i
-        if p.kind == "required" and loc[:-1] in unknown_at and unknown_at[loc[:-1]] > i:
-            rank = unknown_at[loc[:-1]] + 0.5
-        keyed.append((rank, i, loc, p))
-    seen, out = set(), []
-    for _, _, loc, p in sorted(keyed, key=lambda k: (k[0], k[1])):
-        if (loc, p.kind, repr(p.params)) not in seen:
-            seen.add((loc, p.kind, repr(p.params)))
-            out.append((loc, p))
-    return out
-
-
-def problems(model: type[BaseModel], data: Any, prefix: str = "") -> list[tuple[str | None, Problem]]:
-    """Every problem of `data` against `model`: (field path or None, problem), in document order."""
+def validate(model: str | type, data: Any, label: str, prefix: str = "", source: str | None = None) -> Any:
+    """Validate plain data against an input model (`models.<name>`, or the class); the first problem becomes an
+    InputError (counting the others, which `kefu-check validate {source}` lists). A valid document comes back as
+    records (records.py) when the cached schema holds the model, else as the model."""
+    name = model if isinstance(model, str) else model.__name__
     if not isinstance(data, dict):
-        return [(prefix or None, problem("expected_object", given=_given(data)))]
-    try:
-        model.model_validate(data)
-    except ValidationError as exc:
-        found = _order([_convert(model, e) for e in exc.errors(include_url=False)])
-        return [(".".join(p for p in (prefix, field_path(loc)) if p) or None, prob) for loc, prob in found]
-    except RecursionError:
-        return [(prefix or None, problem("nesting_too_deep"))]
-    return []
+        raise InputError(label, prefix or None, problem("expected_object", given=quote(data)))
+    from pydantic_core import ValidationError
 
-
-def validate(model: type[BaseModel], data: Any, label: str, prefix: str = "", source: str | None = None) -> Any:
-    """Validate plain data against a model; the first problem becomes an InputError (counting the others,
-    which `kefu-check validate {source}` lists)."""
-    if not isinstance(data, dict):
-        raise InputError(label, prefix or None, problem("expected_object", given=_given(data)))
     try:
-        return model.model_validate(data)
+        return validator(name).validate_python(data)
     except ValidationError:
         pass
     except RecursionError:
         raise InputError(label, prefix or None, problem("nesting_too_deep")) from None
-    found = problems(model, data, prefix)
+    from . import models
+    from .diagnose import problems
+
+    found = problems(getattr(models, name), data, prefix)
+    if not found:  # the cached schema refused what the models accept: never decide on either
+        raise RuntimeError(f"the cached core schema and models.{name} disagree on {label}: run make coreschema")
     field, first = found[0]
     raise InputError(label, field, first, more=len(found) - 1, validate=source or label)
 
@@ -358,9 +267,9 @@ def load_contract_data(
     data: Any, label: str, prefix: str = "", source: str | None = None
 ) -> tuple[Contract, dict[str, str]]:
     if not isinstance(data, dict):
-        raise InputError(label, prefix or None, problem("expected_object", given=_given(data)))
+        raise InputError(label, prefix or None, problem("expected_object", given=quote(data)))
     clean, blanks = strip_blanks(data)
-    return validate(Contract, clean, label, prefix, source), blanks
+    return validate("Contract", clean, label, prefix, source), blanks
 
 
 _CONTRACT_FILES: dict[tuple[str, bytes], tuple[Contract, dict[str, str]]] = {}
@@ -412,7 +321,7 @@ def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:
     month_label = month_path.name or printable(str(month_path))
     source = printable(str(month_path))
     raw = read_month_path(month_path, month_label)
-    month: MonthFacts = validate(MonthFacts, raw, month_label, source=source)
+    month: MonthFacts = validate("MonthFacts", raw, month_label, source=source)
     if contract_path is not None:
         contract_label = printable(contract_path.name or str(contract_path))  # "." or "" names no file
         contract, blanks = contract_file(contract_path, contract_label, printable(str(contract_path)))

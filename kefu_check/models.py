@@ -6,9 +6,8 @@ values it cannot do without (`requirements.py`), and `review` reports the rest.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,30 +21,20 @@ from pydantic import (
     model_validator,
 )
 
-from .problems import ProblemValueError, quote
-
-# Bounds that keep every computation finite and exact (SPEC §3: "numbers too large to compute with").
-MAX_AMOUNT = Decimal("1e13")  # CNY; 10^12 is the largest contract value we promise to handle exactly
-MAX_COUNT = 10**12
-MAX_DAYS = 3660
-MAX_DECIMAL_PLACES = 12
-MAX_ITEMS = 10_000  # outages, payments, notices… of one month: far above any real month, and checked in seconds
-MAX_INVOICES = 1_000  # invoices cost most (about 1.5 ms each in the engine); a contract has one per cycle
-
-
-# The patterns the JSON Schema shows (the validators below check the same, and more: ranges, real dates)
-PERIOD_PATTERN = r"\d{4}-(0[1-9]|1[0-2])"
-CYCLE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$"
-DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
-TIMESTAMP_PATTERN = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*"
-HHMM_PATTERN = r"([01]\d|2[0-3]):[0-5]\d|24:00"
-DECIMAL_PATTERN = r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$"
-PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,6})?")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
-PERIOD = re.compile(PERIOD_PATTERN)
-QUARTER = re.compile(r"\d{4}-Q[1-4]")
-HHMM_TIME = re.compile(HHMM_PATTERN)
+from . import values as v
+from .values import (  # noqa: F401  (the bounds and patterns, named here too: models are where readers look)
+    CYCLE_PATTERN,
+    DATE_PATTERN,
+    HHMM_PATTERN,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    MAX_DAYS,
+    MAX_DECIMAL_PLACES,
+    MAX_INVOICES,
+    MAX_ITEMS,
+    PERIOD_PATTERN,
+    TIMESTAMP_PATTERN,
+)
 
 
 class Strict(BaseModel):
@@ -56,172 +45,6 @@ class Strict(BaseModel):
 
 # ---------------------------------------------------------------------------------------------
 # Scalars
-
-
-CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-CONTROL_IN_ID = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-SEPARATED_AMOUNT = re.compile(r"[¥￥]?\s*[+-]?\d{1,3}(,\d{3})+(\.\d*)?|[¥￥]\s*[+-]?\d+(\.\d*)?")
-
-
-def _no_control(pattern: re.Pattern[str]) -> Any:
-    """Control characters (C0 but tab and newline in prose, DEL, C1 with U+0085, U+2028/2029), lone surrogates and
-    U+FFFE/U+FFFF are refused: they cannot be shown in one line, and XML (JUnit) cannot carry most of them."""
-
-    def check(value: str) -> str:
-        found = pattern.search(value)
-        if found:
-            char = found.group()
-            raise ProblemValueError("control_character", char=f"U+{ord(char):04X}", position=found.start() + 1)
-        return value
-
-    return AfterValidator(check)
-
-
-def _decimal(value: Any) -> Decimal:
-    if isinstance(value, bool):
-        raise ProblemValueError("expected_number", given=quote(value))
-    if isinstance(value, int):
-        value = Decimal(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if not PLAIN_NUMBER.fullmatch(text):
-            if SEPARATED_AMOUNT.fullmatch(text):
-                plain = re.sub(r"[¥￥,\s]", "", text)
-                raise ProblemValueError("amount_with_separators", given=quote(value), plain=quote(plain))
-            raise ProblemValueError("invalid_number", given=quote(value))
-        try:
-            value = Decimal(text)
-        except InvalidOperation:  # an exponent past what Decimal holds
-            raise ProblemValueError("too_large", given=quote(value)) from None
-    elif isinstance(value, float):
-        raise ProblemValueError("inexact_number", given=quote(value))
-    if not isinstance(value, Decimal):
-        raise ProblemValueError("expected_number", given=quote(value))
-    if not value.is_finite():
-        raise ProblemValueError("not_finite", given=str(value))
-    if value.adjusted() > 13:
-        raise ProblemValueError("too_large", given=f"{value:E}")
-    if value != 0 and value.adjusted() < -MAX_DECIMAL_PLACES:
-        raise ProblemValueError("too_small", given=f"{value:E}")
-    return value.copy_abs() if value.is_zero() else value  # -0 → 0, never rounded through the 28-digit context
-
-
-def _exact_places(value: Decimal) -> Decimal:
-    """Amounts and rates that are multiplied: at most 12 decimal places (≤ 26 digits), so products stay exact."""
-    if _decimal_places(value) > MAX_DECIMAL_PLACES:
-        raise ProblemValueError("too_many_places", limit=MAX_DECIMAL_PLACES, given=str(value))
-    return value
-
-
-def _decimal_places(value: Decimal) -> int:
-    """Decimal places that matter: '1.2500' → 2 (never rounded through the context, unlike normalize())."""
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)
-    if exponent >= 0:
-        return 0
-    for trailing_zeros, digit in enumerate(reversed(digits)):
-        if digit:
-            return max(0, -(exponent + trailing_zeros))
-    return 0  # zero
-
-
-def _non_negative(value: Decimal) -> Decimal:
-    if value < 0:
-        raise ProblemValueError("negative", given=str(value))
-    return value
-
-
-def _ratio(value: Decimal) -> Decimal:
-    if value > 1:
-        raise ProblemValueError("ratio_above_one", given=str(value))
-    return value
-
-
-def _percent(value: Decimal) -> Decimal:
-    if value > 100:
-        raise ProblemValueError("percent_above_100", given=str(value))
-    return value
-
-
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
-        raise ProblemValueError("whole_number", given=quote(value))
-    number = _decimal(value)
-    if number != number.to_integral_value():
-        raise ProblemValueError("whole_number", given=str(value))
-    if number < 0:
-        raise ProblemValueError("negative", given=str(number))
-    if number > MAX_COUNT:
-        raise ProblemValueError("too_large", given=str(number))
-    return int(number)
-
-
-def _days(value: int) -> int:
-    if value > MAX_DAYS:
-        raise ProblemValueError("at_most", limit=MAX_DAYS, given=value)
-    return value
-
-
-def _iso_date(value: Any) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
-        raise ProblemValueError("date_format", given=quote(value))
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise ProblemValueError("invalid_date", given=quote(value)) from None
-    if not 1900 <= day.year <= 2199:
-        raise ProblemValueError("date_out_of_range", given=quote(value))
-    return day
-
-
-def _timestamp(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or not TIMESTAMP.fullmatch(value):
-        raise ProblemValueError("timestamp_format", given=quote(value))
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ProblemValueError("invalid_timestamp", given=quote(value)) from None
-    if not 1900 <= moment.year <= 2199:
-        raise ProblemValueError("timestamp_out_of_range", given=quote(value))
-    return moment
-
-
-def _month(value: Any) -> str:
-    if not isinstance(value, str) or not PERIOD.fullmatch(value):
-        raise ProblemValueError("period_format", given=quote(value))
-    if not 1900 <= int(value[:4]) <= 2199:
-        raise ProblemValueError("period_out_of_range", given=quote(value))
-    return value
-
-
-def _cycle(value: Any) -> str:
-    if isinstance(value, str) and QUARTER.fullmatch(value):
-        return value
-    if isinstance(value, str) and PERIOD.fullmatch(value):
-        return _month(value)
-    raise ProblemValueError("cycle_format", given=quote(value))
-
-
-def _hhmm(value: Any) -> str:
-    if not isinstance(value, str) or not HHMM_TIME.fullmatch(value):
-        raise ProblemValueError("time_format", given=quote(value))
-    return value
-
-
-def _timezone(value: Any) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    if not isinstance(value, str) or not value or "\x00" in value or ".." in value:
-        raise ProblemValueError("invalid_timezone", given=quote(value))
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ProblemValueError("unknown_timezone", given=quote(value)) from None
-    return value
 
 
 def _json(schema: dict[str, Any]) -> WithJsonSchema:
@@ -246,34 +69,35 @@ def _number_schema(minimum: int | None = 0, maximum: int | None = None, integer:
 _NO_CONTROL_SCHEMA = "^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]*$"
 _NO_CONTROL_ID_SCHEMA = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufffe\\uffff]*$"
 
-Num = Annotated[Decimal, BeforeValidator(_decimal), _number_schema(None)]
-Exact = AfterValidator(_exact_places)
-Money = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), Exact, _number_schema()]
+Num = Annotated[Decimal, BeforeValidator(v.decimal_number), _number_schema(None)]
+Exact = AfterValidator(v.exact_places)
+Money = Annotated[Decimal, BeforeValidator(v.decimal_number), AfterValidator(v.non_negative), Exact, _number_schema()]
 Rate = Annotated[
     Decimal,
-    BeforeValidator(_decimal),
-    AfterValidator(_non_negative),
-    AfterValidator(_ratio),
+    BeforeValidator(v.decimal_number),
+    AfterValidator(v.non_negative),
+    AfterValidator(v.ratio),
     Exact,
     _number_schema(0, 1),
 ]
 Percent = Annotated[
     Decimal,
-    BeforeValidator(_decimal),
-    AfterValidator(_non_negative),
-    AfterValidator(_percent),
+    BeforeValidator(v.decimal_number),
+    AfterValidator(v.non_negative),
+    AfterValidator(v.percent),
     Exact,
     _number_schema(0, 100),
 ]
-Score = Annotated[Decimal, BeforeValidator(_decimal), AfterValidator(_non_negative), _number_schema()]  # any digits
-Count = Annotated[int, BeforeValidator(_count), _number_schema(integer=True)]
-Days = Annotated[int, BeforeValidator(_count), AfterValidator(_days), _number_schema(0, MAX_DAYS, integer=True)]
+# any digits
+Score = Annotated[Decimal, BeforeValidator(v.decimal_number), AfterValidator(v.non_negative), _number_schema()]
+Count = Annotated[int, BeforeValidator(v.count), _number_schema(integer=True)]
+Days = Annotated[int, BeforeValidator(v.count), AfterValidator(v.days), _number_schema(0, MAX_DAYS, integer=True)]
 IsoDate = Annotated[
-    date, BeforeValidator(_iso_date), _json({"type": "string", "format": "date", "pattern": DATE_PATTERN})
+    date, BeforeValidator(v.iso_date), _json({"type": "string", "format": "date", "pattern": DATE_PATTERN})
 ]
 Timestamp = Annotated[
     datetime,
-    BeforeValidator(_timestamp),
+    BeforeValidator(v.timestamp),
     _json(
         {
             "type": "string",
@@ -283,54 +107,27 @@ Timestamp = Annotated[
         }
     ),
 ]
-Month = Annotated[str, BeforeValidator(_month), _json({"type": "string", "pattern": f"^{PERIOD_PATTERN}$"})]
-Cycle = Annotated[str, BeforeValidator(_cycle), _json({"type": "string", "pattern": CYCLE_PATTERN})]
-HHMM = Annotated[str, BeforeValidator(_hhmm), _json({"type": "string", "pattern": f"^({HHMM_PATTERN})$"})]
-TimeZone = Annotated[str, BeforeValidator(_timezone), _json({"type": "string", "minLength": 1})]
+Month = Annotated[str, BeforeValidator(v.month), _json({"type": "string", "pattern": f"^{PERIOD_PATTERN}$"})]
+Cycle = Annotated[str, BeforeValidator(v.cycle), _json({"type": "string", "pattern": CYCLE_PATTERN})]
+HHMM = Annotated[str, BeforeValidator(v.hhmm), _json({"type": "string", "pattern": f"^({HHMM_PATTERN})$"})]
+TimeZone = Annotated[str, BeforeValidator(v.timezone), _json({"type": "string", "minLength": 1})]
 # prose (names, addresses, reasons): tab and newline allowed; ids, codes and paths: no control character at all
 Text = Annotated[
     str,
     Field(max_length=10_000),
-    _no_control(CONTROL_IN_TEXT),
+    AfterValidator(v.text),
     _json({"type": "string", "maxLength": 10_000, "pattern": _NO_CONTROL_SCHEMA}),
 ]
 Id = Annotated[
     str,
     Field(max_length=10_000),
-    _no_control(CONTROL_IN_ID),
+    AfterValidator(v.identifier),
     _json({"type": "string", "maxLength": 10_000, "pattern": _NO_CONTROL_ID_SCHEMA}),
 ]
-ChannelName = Annotated[str, _no_control(CONTROL_IN_ID), _json({"type": "string", "pattern": _NO_CONTROL_ID_SCHEMA})]
+ChannelName = Annotated[str, AfterValidator(v.identifier), _json({"type": "string", "pattern": _NO_CONTROL_ID_SCHEMA})]
 
 
-def _none_is_empty(value: Any) -> Any:
-    return [] if value is None else value
-
-
-def _at_most(limit: int) -> BeforeValidator:
-    """null → [], and a list longer than `limit` refused before its items are validated (bounded work)."""
-
-    def check(value: Any) -> Any:
-        value = _none_is_empty(value)
-        if isinstance(value, list) and len(value) > limit:
-            raise ProblemValueError("too_many_items", count=len(value), limit=limit)
-        return value
-
-    return BeforeValidator(check)
-
-
-Listed = _at_most(MAX_ITEMS)
-
-
-def _unique_ids(items: list[Any]) -> list[Any]:
-    """Ids name consequences (their subject): two items with one id would be one consequence twice."""
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item.id in seen:
-            raise ProblemValueError("duplicate_id", id=quote(item.id), index=i, other=seen[item.id])
-        seen[item.id] = i
-    return items
-
+Listed = BeforeValidator(v.listed)
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Cause = Literal["provider", "client", "force_majeure", "planned"]
@@ -553,13 +350,7 @@ class ChannelFigures(Strict):
     on_time: Count = Field(description="Of them, answered within the standard (按时响应数); at most requests.")
     method: Text | None = _d("How the figures were computed (统计口径), informational; written by kefu-check facts.")
 
-    @model_validator(mode="after")
-    def _on_time_at_most_requests(self) -> ChannelFigures:
-        if self.on_time > self.requests:
-            raise ProblemValueError(
-                "on_time_exceeds", at="on_time", on_time=self.on_time, total_key="requests", total=self.requests
-            )
-        return self
+    _on_time_at_most_requests = model_validator(mode="after")(v.on_time_at_most_requests)
 
 
 class ResolutionFigures(Strict):
@@ -569,13 +360,7 @@ class ResolutionFigures(Strict):
     on_time: Count = Field(description="Of them, resolved within the standard (按时解决数); at most cases.")
     method: Text | None = _d("How the figures were computed (统计口径), informational.")
 
-    @model_validator(mode="after")
-    def _on_time_at_most_cases(self) -> ResolutionFigures:
-        if self.on_time > self.cases:
-            raise ProblemValueError(
-                "on_time_exceeds", at="on_time", on_time=self.on_time, total_key="cases", total=self.cases
-            )
-        return self
+    _on_time_at_most_cases = model_validator(mode="after")(v.on_time_at_most_cases)
 
 
 class SatisfactionFigures(Strict):
@@ -635,13 +420,7 @@ class Suspension(Strict):
     end: IsoDate | None = _d("Last day suspended (恢复前一日); null = still suspended at as_of.")
     notice_date: IsoDate | None = _d("Day the provider notified the client (通知日); null = never.")
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> Suspension:
-        if self.end is not None and self.end < self.start:
-            raise ProblemValueError(
-                "before_key", at="end", key="end", value=self.end, other_key="start", other=self.start
-            )
-        return self
+    _ends_after_start = model_validator(mode="after")(v.suspension_ends_after_start)
 
 
 class Notice(Strict):
@@ -682,11 +461,7 @@ class CooperationFailure(Strict):
     from_: IsoDate = Field(alias="from", description="First day of the failure (开始日).")
     to: IsoDate | None = _d("Last day (结束日); null = still failing.")
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> CooperationFailure:
-        if self.to is not None and self.to < self.from_:
-            raise ProblemValueError("before_key", at="to", key="to", value=self.to, other_key="from", other=self.from_)
-        return self
+    _ends_after_start = model_validator(mode="after")(v.cooperation_ends_after_start)
 
 
 class Waiver(Strict):
@@ -699,6 +474,12 @@ class Waiver(Strict):
     expires: IsoDate | None = Field(  # required; null = a waiver without end date (SPEC §2.2)
         description="Last day the waiver applies (有效期至); null = no end date. Required."
     )
+
+
+class WaiverFile(Strict):
+    """A `--waivers` file: an object with a `waivers` list (a bare list is read as one)."""
+
+    waivers: list[Waiver]
 
 
 class MonthFacts(Strict):
@@ -720,12 +501,12 @@ class MonthFacts(Strict):
     satisfaction: SatisfactionFigures | None = _d("Satisfaction survey (满意度).")
     outages: Annotated[list[Outage], Listed] = Field(default=[], description="Outages (停机).")
     reports: Annotated[list[ReportDelivery], Listed] = Field(default=[], description="Report deliveries (服务报告).")
-    invoices: Annotated[list[Invoice], _at_most(MAX_INVOICES)] = Field(
+    invoices: Annotated[list[Invoice], BeforeValidator(v.listed_invoices)] = Field(
         default=[], description="Invoices still relevant, with their payments (账单)."
     )
     suspensions: Annotated[list[Suspension], Listed] = Field(default=[], description="Suspensions (暂停服务).")
     notices: Annotated[list[Notice], Listed] = Field(default=[], description="Notices (通知).")
-    incidents: Annotated[list[Incident], Listed, AfterValidator(_unique_ids)] = Field(
+    incidents: Annotated[list[Incident], Listed, AfterValidator(v.unique_ids)] = Field(
         default=[], description="Data incidents (信息安全事件)."
     )
     cooperation_failures: Annotated[list[CooperationFailure], Listed] = Field(

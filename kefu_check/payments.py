@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from .calendar import Calendar, CalendarGap
-from .models import Invoice, MonthFacts
 from .periods import ONE_DAY, cycle_bounds, cycle_months
 from .terms import Terms
+
+if TYPE_CHECKING:
+    from .models import Invoice, MonthFacts
 
 
 @dataclass(frozen=True)

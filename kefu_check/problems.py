@@ -347,6 +347,11 @@ def current_lang() -> Lang:
     return _LANG[0]
 
 
+def printable(text: str) -> str:
+    """A user's key or file name as it may appear in the one error line: control characters escaped."""
+    return text if text.isprintable() else json.dumps(text)
+
+
 def quote(value: Any) -> str:
     """A user's value inside a message: strings in quotes, everything on one line, at most 60 characters."""
     text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)

@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .models import Contract
+if TYPE_CHECKING:
+    from .models import Contract
+
 
 # 12–19 digits written together, or in groups of four (6222 0212 3456 7890 123); never part of a decimal
 ACCOUNT = re.compile(r"(?<![\d.])(?:\d{12,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?)(?!\d|\.\d)")

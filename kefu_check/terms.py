@@ -9,14 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from .calendar import ServiceHours
 from .errors import InputError
 from .load import printable
-from .models import Contract
 from .problems import Problem, problem, quote
+
+if TYPE_CHECKING:
+    from .models import Contract
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_TZ = "Asia/Shanghai"

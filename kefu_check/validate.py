@@ -30,11 +30,11 @@ import click
 from pydantic import ValidationError
 
 from .cliopts import EXIT_INPUT, EXIT_OK, lang_option
+from .diagnose import problems
 from .errors import InputError
-from .load import Loaded, printable, problems, read_document, strip_blanks
-from .models import Contract, MonthFacts
+from .load import Loaded, printable, read_document, strip_blanks
+from .models import Contract, MonthFacts, WaiverFile
 from .problems import Problem, problem, quote, set_lang
-from .waivers import WaiverFile
 
 SCHEMAS = {"kefu-check/contract@1": "contract", "kefu-check/month@1": "month"}
 CONTRACT_KEYS = {"id", "provider", "client", "service", "standards", "term", "fees", "remedies", "privacy"}

@@ -8,13 +8,12 @@ waiver; the facts the waiver rules match are derived in `derive/waivers.py`, the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .load import read_document, validate
-from .models import Strict, Waiver
 
-
-class WaiverFile(Strict):
-    waivers: list[Waiver]
+if TYPE_CHECKING:
+    from .models import Waiver
 
 
 def load_waivers(path: Path) -> tuple[Waiver, ...]:
@@ -23,7 +22,7 @@ def load_waivers(path: Path) -> tuple[Waiver, ...]:
     data = read_document(path, label)
     if isinstance(data, list):
         data = {"waivers": data}
-    return tuple(validate(WaiverFile, data, label).waivers)
+    return tuple(validate("WaiverFile", data, label).waivers)
 
 
 def params(waiver: Waiver) -> dict[str, object]:

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from kefu_check.config import _settings
-from kefu_check.waivers import WaiverFile
+from kefu_check.models import WaiverFile
 
 REPO = Path(__file__).resolve().parents[1]
 PAGE = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")

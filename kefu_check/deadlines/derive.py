@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..calendar import Calendar, CalendarGap
-from ..models import MonthFacts
 from ..periods import ONE_DAY, add_months, cycle_bounds, report_periods_between
 from ..terms import Terms
+
+if TYPE_CHECKING:
+    from ..models import MonthFacts
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..calendar import Calendar
 from ..errors import InputError
 from ..load import Loaded
-from ..models import Waiver
 from ..periods import month_bounds
 from ..problems import Problem, problem, quote
 from ..renewal import in_force, term_chain
@@ -26,6 +26,9 @@ from .art4_fees import invoice_facts
 from .art5_obligations import cooperation_facts, incident_facts
 from .base import AvailabilityYear, Derivation, key
 from .waivers import waiver_facts
+
+if TYPE_CHECKING:
+    from ..models import Waiver
 
 __all__ = ["AvailabilityYear", "Derivation", "carry_downtime", "derive", "key", "month_problems"]
 

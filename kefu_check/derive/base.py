@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Context, Decimal, localcontext
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Waiver
 from ..money import grouped
 from ..problems import Diagnostic
 from ..terms import Terms
+
+if TYPE_CHECKING:
+    from ..models import Waiver
 
 Line = tuple[str, dict[str, Any]]
 

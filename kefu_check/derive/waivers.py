@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Waiver
 from ..ruledsl import wkey
 from ..waivers import params
 from .base import Derivation
+
+if TYPE_CHECKING:
+    from ..models import Waiver
 
 NEVER = "\x00never"  # a waiver of a waiver.* consequence matches nothing (and is reported unused)
 

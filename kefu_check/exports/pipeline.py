@@ -6,12 +6,11 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..calendar import Calendar
 from ..errors import InputError
 from ..load import load_contract_data, read_document
-from ..models import Contract
 from ..terms import DEFAULT_TZ, Terms, resolve
 from . import finance, ledger, resolution, responses, satisfaction
 from .clock import Window
@@ -19,6 +18,9 @@ from .mapping import Mapping
 from .messages import say
 from .rows import BadRow, Typed, bad_rows, grouped, method_note, problem_text, refuse_first, row_list
 from .source import load_export, read_records, reading
+
+if TYPE_CHECKING:
+    from ..models import Contract
 
 MONEY = ("invoices", "payments")
 

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import Contract
 from ..money import exact
 from ..periods import add_months
 from ..report import Item, exit_code
@@ -18,6 +17,9 @@ from .clauses import MASK, PARTIES, clause_key
 from .credit_code import check_character, credit_code_problem
 from .extract import Extraction
 from .messages import finding_text, word
+
+if TYPE_CHECKING:
+    from ..models import Contract
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY = {

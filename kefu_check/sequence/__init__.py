@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..calendar import Calendar
 from ..check import Result
 from ..i18n import Lang
 from ..load import Loaded
-from ..models import Waiver
+
+if TYPE_CHECKING:
+    from ..models import Waiver
 
 __all__ = ["check_with_history"]
 

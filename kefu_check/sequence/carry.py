@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..models import CooperationFailure, Incident, Invoice, MonthFacts, Notice, Outage, ReportDelivery, Suspension
 from ..periods import month_bounds
+
+if TYPE_CHECKING:
+    from ..models import CooperationFailure, Incident, Invoice, MonthFacts, Notice, Outage, ReportDelivery, Suspension
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..calendar import Calendar
 from ..check import Result, collect, finish
@@ -19,9 +20,11 @@ from ..derive import carry_downtime, derive
 from ..engine import shared
 from ..i18n import Lang
 from ..load import Loaded
-from ..models import Waiver
 from ..terms import Terms, resolve
 from .carry import Carried
+
+if TYPE_CHECKING:
+    from ..models import Waiver
 
 ONCE_PER_YEAR = ("sla.availability", "sla.availability_budget")  # what earlier months tell the rules
 

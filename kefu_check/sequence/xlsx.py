@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import Calendar, CalendarGap
-from ..models import Invoice
 from ..money import to_fen
 from ..redact import Private
 from .model import Sequence
@@ -39,6 +38,8 @@ from .words import WORDS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
+
+    from ..models import Invoice
 
 CNY = '"¥"#,##0.00;-"¥"#,##0.00'
 DAY = "yyyy-mm-dd"

@@ -1,0 +1,186 @@
+"""The cached core schema (records.py, coreschema.py): current, and the same validation as the models.
+
+Invariants that need no second implementation: a document the records accept, the models accept with the same
+values, and the other way round; whatever the document (fixtures, their mutations, documents generated from the
+JSON Schemas). A check's output is the same bytes through either; a disagreement stops the check (exit 3).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import pickle
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from test_hostile import CONTRACT_DOCS, MONTH_DOCS
+from test_hostile_support import fixture_pairs, fuzz_settings, mutate
+
+from kefu_check import coreschema, load, models
+from kefu_check.cli import main
+from kefu_check.errors import InputError
+from kefu_check.load import load_month, strip_blanks, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "fixtures" / "demo" / "month.json"
+PAIRS = fixture_pairs()
+
+
+def generator() -> Any:
+    spec = importlib.util.spec_from_file_location("gen_coreschema", ROOT / "scripts" / "gen-coreschema.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cached_schema_is_what_the_models_generate():
+    assert generator().render() == (ROOT / "kefu_check" / "coreschema.py").read_text(encoding="utf-8"), (
+        "models.py or values.py changed: run make coreschema"
+    )
+
+
+def test_the_cached_schema_is_current_so_the_suite_checks_through_records():
+    assert load._current()
+    loaded = load_month(DEMO)
+    assert type(loaded.month) is coreschema.MonthFacts
+    assert type(loaded.contract) is coreschema.Contract
+    assert type(loaded.contract.fees.bank) is coreschema.Bank
+
+
+def outcome(model: str, data: Any) -> tuple[str, Any]:
+    """('ok', the pydantic model of the values) or ('refused', None), through the records and through the models."""
+    cls = getattr(models, model)
+    try:
+        real = ("ok", cls.model_validate(data))
+    except ValidationError:
+        real = ("refused", None)
+    except RecursionError:
+        real = ("deep", None)
+    try:
+        record = load.validator(model).validate_python(data)
+        fast = ("ok", record.model())
+    except ValidationError:
+        fast = ("refused", None)
+    except RecursionError:
+        fast = ("deep", None)
+    return fast, real
+
+
+def assert_same(model: str, data: Any) -> None:
+    fast, real = outcome(model, data)
+    assert fast[0] == real[0]
+    if real[0] == "ok":
+        assert fast[1] == real[1]
+        assert fast[1].model_dump(mode="json") == real[1].model_dump(mode="json")
+        assert fast[1].model_fields_set == real[1].model_fields_set
+
+
+@pytest.mark.parametrize("index", range(len(PAIRS)))
+def test_every_fixture_validates_to_the_same_values(index):
+    contract, month = PAIRS[index]
+    assert_same("MonthFacts", month)
+    assert_same("Contract", strip_blanks(contract)[0])
+    assert outcome("MonthFacts", month)[0][0] == "ok"
+
+
+@given(st.data())
+@fuzz_settings(0.05)
+def test_mutated_fixtures_are_accepted_and_refused_alike(data):
+    contract, month = data.draw(st.sampled_from(PAIRS))
+    assert_same("MonthFacts", mutate(month, data.draw))
+    assert_same("Contract", mutate(contract, data.draw))
+
+
+@given(MONTH_DOCS, CONTRACT_DOCS)
+@fuzz_settings(0.05)
+def test_schema_generated_documents_are_accepted_and_refused_alike(month, contract):
+    assert_same("MonthFacts", month)
+    assert_same("Contract", contract)
+
+
+def test_generated_months_validate_to_the_same_values():
+    from monthgen import generate
+
+    for seed in range(60):
+        contract, month = generate(seed)
+        assert_same("MonthFacts", {**month, "contract": contract})
+        assert_same("Contract", contract)
+
+
+def test_a_record_reads_like_its_model():
+    month = load_month(DEMO).month
+    real = month.model()
+    assert isinstance(real, models.MonthFacts)
+    with pytest.raises(AttributeError, match="frozen"):
+        month.period = "2026-11"
+    assert month == copy.deepcopy(month) == pickle.loads(pickle.dumps(month))
+    assert hash(month.invoices[0].payments[0]) == hash(pickle.loads(pickle.dumps(month.invoices[0].payments[0])))
+    assert month.model_dump(mode="json", by_alias=True, exclude_unset=True) == real.model_dump(
+        mode="json", by_alias=True, exclude_unset=True
+    )
+    later = month.model_copy(update={"as_of": month.as_of.replace(day=30)})
+    assert type(later) is type(month) and later.as_of.day == 30 and month.as_of.day == 31
+    assert "as_of" in later.__pydantic_fields_set__
+    assert later.model() == real.model_copy(update={"as_of": later.as_of})
+    with pytest.raises(AttributeError, match="no field"):
+        month.not_a_field  # noqa: B018
+
+
+def test_a_field_with_an_alias_comes_back_under_its_alias():
+    notice = {"date": "2026-10-01", "from": "client", "kind": "other", "written": True}
+    month = validate("MonthFacts", {"contract": "c.json", "period": "2026-10", "notices": [notice]}, "m")
+    assert type(month.notices[0]) is coreschema.Notice and month.notices[0].from_ == "client"
+    assert month.model_dump(by_alias=True)["notices"][0]["from"] == "client"
+
+
+def test_a_stale_schema_falls_back_to_the_models_with_the_same_output(monkeypatch, capsys):
+    def run() -> tuple[int, str]:
+        with pytest.raises(SystemExit) as done:
+            main(["--format", "json", str(DEMO)])
+        return done.value.code, capsys.readouterr().out
+
+    cached = run()
+    monkeypatch.setattr(load, "_CURRENT", [False])
+    monkeypatch.setattr(load, "_VALIDATORS", {})
+    assert isinstance(validate("MonthFacts", json.loads(DEMO.read_text(encoding="utf-8")), "m"), models.MonthFacts)
+    assert run() == cached
+
+
+def test_a_disagreement_stops_the_check(monkeypatch, capsys):
+    class Refuses:
+        def validate_python(self, data: Any) -> Any:
+            return models.Usage.model_validate({"units": -1})  # a ValidationError whatever the data
+
+    monkeypatch.setattr(load, "_VALIDATORS", {"MonthFacts": Refuses()})
+    with pytest.raises(SystemExit) as done:
+        main(["--format", "json", str(DEMO)])
+    assert done.value.code == 3
+    assert "disagree" in capsys.readouterr().err
+
+
+def test_the_console_script_checks_without_pydantic_model_machinery():
+    code = (
+        "import sys; from kefu_check.cli import main; sys.argv = ['kefu-check', '--format', 'json', sys.argv[1]]\n"
+        "try:\n    main()\nexcept SystemExit as done:\n"
+        "    print(done.code, [m for m in ('pydantic.main', 'kefu_check.models') if m in sys.modules], file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(DEMO)], capture_output=True, text=True, cwd=ROOT)
+    assert done.stderr.strip().splitlines()[-1] == "1 []", done.stderr
+
+
+def test_money_stays_decimal_through_records():
+    invoice = {"id": "A", "cycle": "2026-09", "amount": "0.10", "payments": [{"date": "2026-10-02", "amount": 0.1}]}
+    with pytest.raises(InputError, match=r"0\.1 不精确"):
+        validate("MonthFacts", {"contract": "c.json", "period": "2026-10", "invoices": [invoice]}, "m")
+    invoice["payments"][0]["amount"] = Decimal("0.1")
+    month = validate("MonthFacts", {"contract": "c.json", "period": "2026-10", "invoices": [invoice]}, "m")
+    assert type(month.invoices[0]) is coreschema.Invoice
+    assert month.invoices[0].amount == Decimal("0.10") and type(month.invoices[0].payments[0].amount) is Decimal
