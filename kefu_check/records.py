@@ -99,6 +99,19 @@ def _by_name(cls: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {(fields[k].alias or k) if k in fields else k: v for k, v in values.items()}
 
 
+def plain(document: Any) -> Any:
+    """A validated document (records or the pydantic model) as plain data: `model_dump(mode="python")`, whose
+    dicts and lists these are for records (a test compares the two on every fixture and generated document)."""
+    if isinstance(document, Record):
+        return {k: plain(v) for k, v in document.__dict__.items()}
+    if isinstance(document, list):
+        return [plain(v) for v in document]
+    if isinstance(document, dict):
+        return {k: plain(v) for k, v in document.items()}
+    dump = getattr(document, "model_dump", None)
+    return dump(mode="python") if dump is not None else document
+
+
 def is_model(value: Any, name: str) -> bool:
     """`value` is a validated `models.<name>`: a record of it, or the pydantic model (only once models is loaded:
     before that, nobody can hold one)."""

@@ -28,6 +28,7 @@ from kefu_check import coreschema, load, models
 from kefu_check.cli import main
 from kefu_check.errors import InputError
 from kefu_check.load import load_month, strip_blanks, validate
+from kefu_check.records import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo" / "month.json"
@@ -81,6 +82,8 @@ def assert_same(model: str, data: Any) -> None:
         assert fast[1] == real[1]
         assert fast[1].model_dump(mode="json") == real[1].model_dump(mode="json")
         assert fast[1].model_fields_set == real[1].model_fields_set
+        record = load.validator(model).validate_python(data)
+        assert plain(record) == real[1].model_dump(mode="python") == plain(real[1])
 
 
 @pytest.mark.parametrize("index", range(len(PAIRS)))

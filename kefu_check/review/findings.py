@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..money import exact
 from ..periods import add_months
+from ..records import plain
 from ..report import Item, exit_code
 from ..report import Location as ReportLocation
 from .clauses import MASK, PARTIES, clause_key
@@ -171,7 +172,7 @@ class Source:
 
 def review_contract(contract: Contract, source: Source, label: str, lang: str) -> Review:
     """Every finding of SPEC §5 for one contract, sorted by (clause, id, location, message)."""
-    data = contract.model_dump(mode="python")
+    data = plain(contract)
     findings = []
     for fid, where, key, params in _findings(contract, data, source, lang):
         location = where if isinstance(where, Location) else source.locate(where)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..load import load_contract_data, read_document, validate
-from ..models import Contract
 from ..problems import Problem, problem
 from .document import read_paragraphs, refuse_unsupported
 from .extract import Extraction, Unreadable, Where, extract
 from .findings import Source
+
+if TYPE_CHECKING:
+    from ..models import Contract
 
 AGREEMENT_SUFFIXES = (".docx", ".txt")
 CONTRACT_SUFFIXES = (".json", ".yaml", ".yml")
@@ -25,7 +27,7 @@ def extract_file(path: Path) -> tuple[Extraction, Contract]:
     ex = extract(read_paragraphs(path, label), path.stem)
     for _ in range(MAX_REJECTED):
         try:
-            return ex, validate(Contract, ex.data, label)
+            return ex, validate("Contract", ex.data, label)
         except InputError as error:
             if not error.field or _get(ex.data, error.field) is None:
                 raise
