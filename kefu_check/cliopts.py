@@ -37,13 +37,44 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
 
 
+FORMAT_SETTING = "format_setting"  # the default_map key of a configured format: (value, where it was set)
+
+
+class FormatOption(click.Option):
+    """--format, whose default is the configured one (`KEFU_CHECK_FORMAT`, a config file's `format`) when this
+    command can print it. A command that cannot keeps its own default and says so in one stderr line: the setting
+    applies to every command, so refusing it would break the commands it was not meant for, and ignoring it
+    silently would leave the user wondering."""
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        setting = ctx.lookup_default(FORMAT_SETTING, call=False)
+        own = super().get_default(ctx, call=call)
+        if not setting:
+            return own
+        value, where = setting
+        assert isinstance(self.type, click.Choice)
+        if value in self.type.choices:
+            return value
+        if call and not ctx.resilient_parsing:
+            from .problems import problem
+
+            choices = ", ".join(str(c) for c in self.type.choices)
+            note = problem(
+                "format_not_offered", where=where, given=value, command=ctx.info_name, choices=choices, default=own
+            )
+            click.echo(f"kefu-check: {note.render()}", err=True)
+        return own
+
+
 def format_option(command: str, choices: tuple[str, ...] | None = None) -> Decorator:
-    """--format: the formats of the registry (render/) that render `command`'s report."""
+    """--format: the formats of the registry (render/) that render `command`'s report (or `choices`)."""
     if choices is None:
         from .render import formats
 
         choices = formats(command)
-    return click.option("--format", "fmt", type=click.Choice(choices), default="table", show_default=True)
+    return click.option(
+        "--format", "fmt", cls=FormatOption, type=click.Choice(choices), default="table", show_default=True
+    )
 
 
 def lang_option() -> Decorator:

@@ -5,7 +5,8 @@ searched from the working directory upwards; in one folder `kefu-check.toml` win
 cannot hold the table is passed by unparsed. Keys: `fail-on`, `lang`,
 `format`, `holidays` (a list of paths of holiday files or folders of them, relative to the config file; a
 folder stands for its `*.json` files). Environment: `KEFU_CHECK_FAIL_ON`,
-`KEFU_CHECK_LANG`, `KEFU_CHECK_FORMAT`, `KEFU_CHECK_HOLIDAYS` (paths separated by `os.pathsep`).
+`KEFU_CHECK_LANG`, `KEFU_CHECK_FORMAT`, `KEFU_CHECK_HOLIDAYS` (paths separated by `os.pathsep`). A format a
+command cannot print is said, and that command's default printed (`cliopts.FormatOption`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .cliopts import LANGS
+from .cliopts import FORMAT_SETTING, LANGS
 from .errors import InputError
 from .problems import Problem, os_problem, problem, quote
 from .render import REGISTRY
@@ -127,8 +128,16 @@ def default_map(start: Path, env: Mapping[str, str], commands: Iterable[str]) ->
     settings = {**(found[1] if found else {}), **from_environment(env)}
     params: dict[str, Any] = {}
     for key, value in settings.items():
-        if key == "format":
-            params["fmt"] = params["format"] = value
+        if key == "format":  # each command's --format decides whether it can print it (cliopts.FormatOption)
+            where = "KEFU_CHECK_FORMAT" if env.get("KEFU_CHECK_FORMAT") else _config_key(found, "format")
+            params[FORMAT_SETTING] = (value, where)
         else:
             params[key.replace("-", "_")] = value
     return {name: dict(params) for name in commands}
+
+
+def _config_key(found: tuple[Path, dict[str, Any]] | None, key: str) -> str:
+    """How a config file's setting is named in a message: `pyproject.toml: tool.kefu-check.format`."""
+    assert found is not None
+    path = found[0]
+    return f"{path.name}: {'tool.kefu-check.' if path.name == 'pyproject.toml' else ''}{key}"

@@ -298,6 +298,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "unknown_key_known": ("未知的键(可用的键:{known})", "unknown key (known: {known})"),
     "expected_path_list": ("应为路径的列表", "expected a list of paths"),
     "invalid_choice": ("取值无效 {given}(可选:{choices})", "invalid value {given} (one of {choices})"),
+    "format_not_offered": (
+        "{where} 设定的格式 {given} 不适用于 {command}(可选:{choices}),按 {default} 输出",
+        "{where} sets the format {given}, which {command} does not print (its formats: {choices}); printing {default}",
+    ),
     # ---- sequences (sequence/months.py)
     "not_a_folder": ("不是文件夹", "not a folder"),
     "history_not_relative": ("必须是相对于月度文件的路径:{given}", "must be relative to the month file: {given}"),

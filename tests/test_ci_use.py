@@ -210,6 +210,35 @@ def test_bad_environment_value_is_one_line_exit_2(project, monkeypatch) -> None:
     assert project.run("../month.json").err.startswith("KEFU_CHECK_FORMAT: 取值无效 'yaml'(可选:")
 
 
+def test_a_configured_format_applies_to_every_command_that_prints_it(project, monkeypatch) -> None:
+    monkeypatch.setenv("KEFU_CHECK_FORMAT", "json")
+    run = project.run("deadlines", "../month.json")
+    assert run.code == 0 and json.loads(run.out)["contracts"] == ["KF-TEST-001"]  # was ignored: a table
+
+
+@pytest.mark.parametrize("where", ["env", "config"])
+def test_a_configured_format_a_command_cannot_print_is_said_not_silently_dropped(project, monkeypatch, where) -> None:
+    """`junit` is a format of check, not of deadlines: deadlines prints its default and says why in one line (before,
+    the setting was dropped without a word); check still prints junit; a --format flag beats the setting, quietly."""
+    if where == "env":
+        monkeypatch.setenv("KEFU_CHECK_FORMAT", "junit")
+        named = "KEFU_CHECK_FORMAT"
+    else:
+        project.write("pyproject.toml", '[tool.kefu-check]\nformat = "junit"\n')
+        named = "pyproject.toml: tool.kefu-check.format"
+    run = project.run("deadlines", "--lang", "en", "../month.json")
+    assert run.code == 0 and run.out.startswith("contract KF-TEST-001: the dates")
+    assert run.err == (
+        f"kefu-check: {named} sets the format junit, which deadlines does not print (its formats: table, json, ics); "
+        "printing table\n"
+    )
+    run = project.run("deadlines", "../month.json")
+    assert run.err == f"kefu-check: {named} 设定的格式 junit 不适用于 deadlines(可选:table, json, ics),按 table 输出\n"
+    assert project.run("../month.json").out.startswith("<?xml")
+    run = project.run("deadlines", "--format", "json", "../month.json")
+    assert run.err == "" and json.loads(run.out)["contracts"]
+
+
 # --- masking in logs ---------------------------------------------------------------------------------------
 
 

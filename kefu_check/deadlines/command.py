@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from ..cliopts import EXIT_OK, holidays_option, lang_option, output_option, parse_date
+from ..cliopts import EXIT_OK, format_option, holidays_option, lang_option, output_option, parse_date
 from ..errors import InputError
 from ..problems import problem
 from .derive import Entry
@@ -177,8 +177,7 @@ def render_ics(data: list[dict[str, Any]], lang: str, start: date, remind: int, 
     "--from", "start", callback=parse_date, help="First day (default: the month's as_of, or the term's start)."
 )
 @click.option("--to", "end", callback=parse_date, help="Last day (default: --from + 12 months).")
-@click.option("--format", "output_format", type=click.Choice(["table", "json", "ics"]), default="table",
-              show_default=True)
+@format_option("deadlines", ("table", "json", "ics"))
 @click.option("--remind", type=click.IntRange(0, 60), default=3, show_default=True,
               help="ics: a reminder this many working days before each date (0 = none).")
 @holidays_option("A year's holiday arrangement (file or folder), for years the calendar package lacks.")
@@ -188,7 +187,7 @@ def deadlines(
     inputs: tuple[Path, ...],
     start: date | None,
     end: date | None,
-    output_format: str,
+    fmt: str,
     remind: int,
     holidays: tuple[Path, ...],
     lang: str,
@@ -220,11 +219,11 @@ def deadlines(
     found.sort(key=lambda pair: (*pair[1].sort_key(), pair[0].contract_id))
     data = rows(found, lang)
     contracts = sorted({s.contract_id for s in sources})
-    if output_format == "json":
+    if fmt == "json":
         doc = {"kefu_check": 1, "contracts": contracts, "from": first.isoformat(), "to": last.isoformat(),
                "entries": data}
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    elif output_format == "ics":
+    elif fmt == "ics":
         text = render_ics(data, lang, first, remind, cal)
         missing = sorted({r["missing_year"] for r in data if r["missing_year"]})
         if missing:
