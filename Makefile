@@ -8,11 +8,11 @@ VALGRIND := scripts/ensure-debian.sh /usr/bin/valgrind valgrind
 
 .PHONY: demo test lint bench soak fuzz fuzz-months memcheck coreschema clean
 
-$(STAMP): pyproject.toml patches/durable_rules-2.0.28.patch scripts/build-durable-rules.sh
+$(STAMP): pyproject.toml constraints.txt patches/durable_rules-2.0.28.patch scripts/build-durable-rules.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=24" "setuptools>=69" wheel
 	scripts/build-durable-rules.sh $(VENV)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
