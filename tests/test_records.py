@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_hostile import CONTRACT_DOCS, MONTH_DOCS
-from test_hostile_support import fixture_pairs, fuzz_settings, mutate
+from test_hostile_support import examples, fixture_pairs, mutate
 
 from kefu_check import coreschema, load, models
 from kefu_check.cli import main
@@ -33,6 +33,13 @@ from kefu_check.records import plain
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo" / "month.json"
 PAIRS = fixture_pairs()
+# validation only (no check runs): many documents in seconds; KEFU_FUZZ_EXAMPLES scales them as for the fuzz tests
+SAME = settings(
+    max_examples=max(500, examples(0.2)),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
 
 
 def generator() -> Any:
@@ -95,7 +102,7 @@ def test_every_fixture_validates_to_the_same_values(index):
 
 
 @given(st.data())
-@fuzz_settings(0.05)
+@SAME
 def test_mutated_fixtures_are_accepted_and_refused_alike(data):
     contract, month = data.draw(st.sampled_from(PAIRS))
     assert_same("MonthFacts", mutate(month, data.draw))
@@ -103,7 +110,7 @@ def test_mutated_fixtures_are_accepted_and_refused_alike(data):
 
 
 @given(MONTH_DOCS, CONTRACT_DOCS)
-@fuzz_settings(0.05)
+@settings(SAME, max_examples=max(15, examples(0.02)))  # generating from the JSON Schemas is what takes the time
 def test_schema_generated_documents_are_accepted_and_refused_alike(month, contract):
     assert_same("MonthFacts", month)
     assert_same("Contract", contract)
@@ -112,7 +119,7 @@ def test_schema_generated_documents_are_accepted_and_refused_alike(month, contra
 def test_generated_months_validate_to_the_same_values():
     from monthgen import generate
 
-    for seed in range(60):
+    for seed in range(300):
         contract, month = generate(seed)
         assert_same("MonthFacts", {**month, "contract": contract})
         assert_same("Contract", contract)
