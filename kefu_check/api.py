@@ -224,9 +224,14 @@ def _month_data(month: Any) -> Loaded:
 
 
 def _plain(document: Any) -> Any:
-    """A parsed document as plain data; a number read as float becomes the Decimal of its repr."""
+    """A parsed document as plain data; a number read as float becomes the Decimal of its repr, and a validated
+    part (a model or a record, e.g. an `models.Invoice` in a month's `invoices`) its values."""
     from decimal import Decimal
 
+    from .records import Record, plain
+
+    if isinstance(document, Record) or hasattr(type(document), "model_dump"):
+        document = plain(document)
     if isinstance(document, Mapping):
         return {k: _plain(v) for k, v in document.items()}
     if isinstance(document, (list, tuple)):

@@ -46,6 +46,30 @@ def test_check_of_a_parsed_document_equals_the_file(fixture: Path, monkeypatch) 
         assert api.check(fixture / "month.json", contract=contract).as_json() == from_file.as_json()
 
 
+@pytest.mark.parametrize("fixture", FIXTURES[:6], ids=[f.name for f in FIXTURES[:6]])
+def test_validated_parts_inside_a_parsed_document_are_read_as_their_values(fixture: Path, monkeypatch) -> None:
+    """A month or contract given as data may hold validated parts (a `models.Invoice`, or the records a file was
+    validated into): they are read as their values, as the file is (before, a model inside a dict stopped the
+    check: the cached schema's records do not take a pydantic model where a record is expected)."""
+    from kefu_check import models
+    from kefu_check.load import load_month
+
+    monkeypatch.chdir(fixture)
+    from_file = api.check(fixture / "month.json").as_json()
+    month = read_document(fixture / "month.json", "month.json")
+    loaded = load_month(fixture / "month.json")
+    with_models = {**month, "invoices": [models.Invoice.model_validate(i) for i in month.get("invoices", [])]}
+    with_records = {**month, "outages": list(loaded.month.outages), "notices": list(loaded.month.notices)}
+    assert api.check(with_models).as_json() == from_file
+    assert api.check(with_records).as_json() == from_file
+    assert api.check(month, contract=loaded.contract).as_json() == from_file
+    assert api.check(month, contract=loaded.contract.model()).as_json() == from_file
+    contract = read_document(fixture / "contract.json", "contract.json") if (fixture / "contract.json").exists() else None
+    if contract is not None and contract.get("fees"):
+        fees = models.Fees.model_validate(contract["fees"])
+        assert api.check(month, contract={**contract, "fees": fees}).as_json() == from_file
+
+
 def test_check_options_equal_the_cli(kefu) -> None:
     fixture = REPO / "fixtures" / "demo"
     cli = kefu.run("check", "--format", "json", "--as-of", "2026-11-30", fixture / "month.json")
