@@ -1,7 +1,7 @@
 """What is wrong with a document: pydantic's errors against the input models, as problems of the catalogue.
 
-Only a document that fails validation comes here (`load.validate`), so the models and pydantic's model machinery
-are imported for the first time when there is something to explain.
+A document is first validated through the cached core schema (`validators.validator`); only one that fails is explained
+by the models, so the models and pydantic's model machinery are imported when there is something to explain.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from difflib import get_close_matches
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from .problems import Problem, ProblemValueError, printable, problem, quote
 
@@ -56,6 +56,8 @@ def _unwrap(tp: Any) -> Any:
 
 def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
     """The type at `loc` inside `model` (None when the path leaves the models)."""
+    from pydantic import BaseModel
+
     tp: Any = model
     for part in loc:
         tp = _unwrap(tp)
@@ -77,6 +79,8 @@ def _model_at(model: Any, loc: tuple[Any, ...]) -> Any:
 
 def known_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:
     """The keys the object at `loc` may have (by their names in the document)."""
+    from pydantic import BaseModel
+
     tp = _model_at(model, loc)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return [f.alias or name for name, f in tp.model_fields.items()]
@@ -87,7 +91,7 @@ def _given(value: Any) -> str:
     return quote(value)
 
 
-def _convert(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], Problem]:
+def _convert(model: Any, error: dict[str, Any]) -> tuple[tuple[Any, ...], Problem]:
     """One pydantic error → (the location it names, its problem)."""
     kind, loc, given = error["type"], tuple(error["loc"]), error.get("input")
     if len(loc) == 2 and loc[0] == "contract" and kind in ("string_type", "dict_type"):  # a path or an object
@@ -139,15 +143,30 @@ def _order(found: list[tuple[tuple[Any, ...], Problem]]) -> list[tuple[tuple[Any
     return out
 
 
-def problems(model: type[BaseModel], data: Any, prefix: str = "") -> list[tuple[str | None, Problem]]:
-    """Every problem of `data` against `model`: (field path or None, problem), in document order."""
+def problems(model: str | type, data: Any, prefix: str = "") -> list[tuple[str | None, Problem]]:
+    """Every problem of `data` against an input model (`models.<name>`, or the class): (field path or None,
+    problem), in document order. Nothing when the cached schema accepts it; its refusal is explained by the model,
+    and a refusal the model does not share stops (never decided by either)."""
+    from .validators import validator
+
+    name = model if isinstance(model, str) else model.__name__
     if not isinstance(data, dict):
         return [(prefix or None, problem("expected_object", given=_given(data)))]
     try:
-        model.model_validate(data)
+        validator(name).validate_python(data)
+        return []
+    except ValidationError:
+        pass
+    except RecursionError:
+        return [(prefix or None, problem("nesting_too_deep"))]
+    from . import models
+
+    cls = getattr(models, name)
+    try:
+        cls.model_validate(data)
     except ValidationError as exc:
-        found = _order([_convert(model, e) for e in exc.errors(include_url=False)])
+        found = _order([_convert(cls, e) for e in exc.errors(include_url=False)])
         return [(".".join(p for p in (prefix, field_path(loc)) if p) or None, prob) for loc, prob in found]
     except RecursionError:
         return [(prefix or None, problem("nesting_too_deep"))]
-    return []
+    raise RuntimeError(f"the cached core schema and models.{name} disagree: run make coreschema")

@@ -6,7 +6,6 @@ floats as `Decimal`, and tags or aliases are refused (nothing is executed or exp
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -171,54 +170,6 @@ def _read_yaml(text: str, label: str) -> Any:
         raise InputError(label, None, problem("invalid_yaml")) from None
 
 
-# ---------------------------------------------------------------------------------------------
-# Validation: the cached core schema's records (records.py) while it is current, else the models
-
-HERE = Path(__file__).resolve().parent
-SCHEMA_SOURCES = ("models.py", "values.py")  # what coreschema.py is generated from
-
-_VALIDATORS: dict[str, Any] = {}
-_CURRENT: list[bool] = []  # [whether coreschema.py is current], decided once per process
-
-
-def _current() -> bool:
-    if not _CURRENT:
-        import pydantic_core
-        from pydantic.version import VERSION
-
-        from . import coreschema
-
-        try:
-            digest = hashlib.sha256(b"".join((HERE / name).read_bytes() for name in SCHEMA_SOURCES)).hexdigest()
-        except OSError:  # sources not readable as files (a zip import): the models validate
-            digest = ""
-        _CURRENT.append(
-            digest == coreschema.SOURCES_SHA256
-            and coreschema.PYDANTIC == VERSION
-            and pydantic_core.__version__ == coreschema.PYDANTIC_CORE
-        )
-    return _CURRENT[0]
-
-
-def validator(name: str) -> Any:
-    """What validates a document against `models.<name>`: the cached schema's validator when it is current and
-    holds the model, else the model itself (both have `validate_python`)."""
-    found = _VALIDATORS.get(name)
-    if found is None:
-        from . import coreschema
-
-        if _current() and name in coreschema.MODELS:
-            from pydantic_core import SchemaValidator
-
-            found = SchemaValidator(coreschema.schema(name))
-        else:
-            from . import models
-
-            found = getattr(models, name).__pydantic_validator__
-        _VALIDATORS[name] = found
-    return found
-
-
 def validate(model: str | type, data: Any, label: str, prefix: str = "", source: str | None = None) -> Any:
     """Validate plain data against an input model (`models.<name>`, or the class); the first problem becomes an
     InputError (counting the others, which `kefu-check validate {source}` lists). A valid document comes back as
@@ -228,18 +179,17 @@ def validate(model: str | type, data: Any, label: str, prefix: str = "", source:
         raise InputError(label, prefix or None, problem("expected_object", given=quote(data)))
     from pydantic_core import ValidationError
 
+    from .validators import validator
+
     try:
         return validator(name).validate_python(data)
     except ValidationError:
         pass
     except RecursionError:
         raise InputError(label, prefix or None, problem("nesting_too_deep")) from None
-    from . import models
     from .diagnose import problems
 
-    found = problems(getattr(models, name), data, prefix)
-    if not found:  # the cached schema refused what the models accept: never decide on either
-        raise RuntimeError(f"the cached core schema and models.{name} disagree on {label}: run make coreschema")
+    found = problems(name, data, prefix)  # the models explain the refusal (and stop if they do not share it)
     field, first = found[0]
     raise InputError(label, field, first, more=len(found) - 1, validate=source or label)
 

@@ -7,7 +7,7 @@ schema, generated from the models (`make coreschema`), with the models' function
 their classes replaced by the `Record` classes below. A document validated here is checked by the same schema
 and the same functions as `Model.model_validate`, and the result holds the same values.
 
-`load.validator` uses the cached schema only while it is current: generated from these very `models.py` and
+`validators.validator` uses the cached schema only while it is current: generated from these very `models.py` and
 `values.py` (by their SHA-256) under the installed pydantic and pydantic-core versions; otherwise the models
 validate, as before. A refused document is always explained by the models themselves (`diagnose.py`).
 

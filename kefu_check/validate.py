@@ -24,17 +24,20 @@ import copy
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from .cliopts import EXIT_INPUT, EXIT_OK, lang_option
 from .diagnose import problems
 from .errors import InputError
 from .load import Loaded, printable, read_document, strip_blanks
-from .models import Contract, MonthFacts, WaiverFile
 from .problems import Problem, problem, quote, set_lang
+from .validators import validator
+
+if TYPE_CHECKING:
+    from .models import Contract
 
 SCHEMAS = {"kefu-check/contract@1": "contract", "kefu-check/month@1": "month"}
 CONTRACT_KEYS = {"id", "provider", "client", "service", "standards", "term", "fees", "remedies", "privacy"}
@@ -116,15 +119,15 @@ def contract_problems(data: Any, prefix: str = "") -> Found:
     if not isinstance(data, dict):
         return [(prefix or None, problem("expected_object", given=quote(data)))]
     clean, blanks = strip_blanks(data)
-    found = problems(Contract, clean, prefix)
+    found = problems("Contract", clean, prefix)
     model = None
     candidate = clean
     for _ in range(3):
         try:
-            model = Contract.model_validate(candidate)
+            model = validator("Contract").validate_python(candidate)
             break
         except (ValidationError, RecursionError):  # what is left still fails: prune again
-            candidate = _prune(candidate, problems(Contract, candidate, ""), "")
+            candidate = _prune(candidate, problems("Contract", candidate, ""), "")
     if model is None:
         return found
     reported = {p for p, _ in found if p}
@@ -156,7 +159,7 @@ def check_document(path: Path, label: str, named: bool = True) -> Iterator[str]:
         return
     if kind == "waivers":
         wrapped = {"waivers": data} if isinstance(data, list) else data
-        for field, p in problems(WaiverFile, wrapped):
+        for field, p in problems("WaiverFile", wrapped):
             if isinstance(data, list) and field:
                 field = field.removeprefix("waivers") or None
             yield str(InputError(label, field, p))
@@ -169,7 +172,7 @@ def check_document(path: Path, label: str, named: bool = True) -> Iterator[str]:
 
 
 def _month(path: Path, label: str, data: dict[str, Any]) -> Iterator[str]:
-    found = problems(MonthFacts, data)
+    found = problems("MonthFacts", data)
     for field, p in found:
         yield str(InputError(label, field, p))
     reported = {f for f, _ in found if f}
@@ -190,19 +193,20 @@ def _month(path: Path, label: str, data: dict[str, Any]) -> Iterator[str]:
             for field, p in contract_found:
                 yield str(InputError(contract_label, field, p))
             if not contract_found:
-                contract = Contract.model_validate(strip_blanks(contract_data)[0])
+                contract = validator("Contract").validate_python(strip_blanks(contract_data)[0])
     elif isinstance(named, dict):
         inline_found = contract_problems(named, "contract")
         for field, p in inline_found:
             yield str(InputError(label, field, p))
         if not inline_found:
-            contract = Contract.model_validate(strip_blanks(named)[0])
+            contract = validator("Contract").validate_python(strip_blanks(named)[0])
     if found:
         return
     from .derive import month_problems
 
-    month = MonthFacts.model_validate(data)
-    loaded = Loaded(month, contract or Contract(), label, label, {})  # no contract: the default time zone
+    month = validator("MonthFacts").validate_python(data)
+    contract = contract or validator("Contract").validate_python({})  # no contract: the default time zone
+    loaded = Loaded(month, contract, label, label, {})
     for field, p in month_problems(loaded):
         yield str(InputError(label, field, p))
 

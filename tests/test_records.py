@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from test_hostile import CONTRACT_DOCS, MONTH_DOCS
 from test_hostile_support import examples, fixture_pairs, mutate
 
-from kefu_check import coreschema, load, models
+from kefu_check import coreschema, models, validators
 from kefu_check.cli import main
 from kefu_check.errors import InputError
 from kefu_check.load import load_month, strip_blanks, validate
@@ -56,7 +56,7 @@ def test_the_cached_schema_is_what_the_models_generate():
 
 
 def test_the_cached_schema_is_current_so_the_suite_checks_through_records():
-    assert load._current()
+    assert validators._current()
     loaded = load_month(DEMO)
     assert type(loaded.month) is coreschema.MonthFacts
     assert type(loaded.contract) is coreschema.Contract
@@ -73,7 +73,7 @@ def outcome(model: str, data: Any) -> tuple[str, Any]:
     except RecursionError:
         real = ("deep", None)
     try:
-        record = load.validator(model).validate_python(data)
+        record = validators.validator(model).validate_python(data)
         fast = ("ok", record.model())
     except ValidationError:
         fast = ("refused", None)
@@ -89,7 +89,7 @@ def assert_same(model: str, data: Any) -> None:
         assert fast[1] == real[1]
         assert fast[1].model_dump(mode="json") == real[1].model_dump(mode="json")
         assert fast[1].model_fields_set == real[1].model_fields_set
-        record = load.validator(model).validate_python(data)
+        record = validators.validator(model).validate_python(data)
         assert plain(record) == real[1].model_dump(mode="python") == plain(real[1])
 
 
@@ -158,8 +158,8 @@ def test_a_stale_schema_falls_back_to_the_models_with_the_same_output(monkeypatc
         return done.value.code, capsys.readouterr().out
 
     cached = run()
-    monkeypatch.setattr(load, "_CURRENT", [False])
-    monkeypatch.setattr(load, "_VALIDATORS", {})
+    monkeypatch.setattr(validators, "_CURRENT", [False])
+    monkeypatch.setattr(validators, "_VALIDATORS", {})
     assert isinstance(validate("MonthFacts", json.loads(DEMO.read_text(encoding="utf-8")), "m"), models.MonthFacts)
     assert run() == cached
 
@@ -169,7 +169,7 @@ def test_a_disagreement_stops_the_check(monkeypatch, capsys):
         def validate_python(self, data: Any) -> Any:
             return models.Usage.model_validate({"units": -1})  # a ValidationError whatever the data
 
-    monkeypatch.setattr(load, "_VALIDATORS", {"MonthFacts": Refuses()})
+    monkeypatch.setattr(validators, "_VALIDATORS", {"MonthFacts": Refuses()})
     with pytest.raises(SystemExit) as done:
         main(["--format", "json", str(DEMO)])
     assert done.value.code == 3
