@@ -1,4 +1,4 @@
-"""Validated input documents without pydantic's model machinery: the start-up of a check (SPEC §11, issue 17).
+"""Validated input documents without pydantic's model machinery: the start-up of a check (issue 17).
 
 `models.py` is the one definition of the input documents. Building its pydantic classes costs more than all the
 rest of a check's start-up (importing `pydantic.main` and generating 31 core schemas, ~60 ms), yet what validates
