@@ -13,7 +13,7 @@ from .records import Record
 
 PYDANTIC = "2.14.4"
 PYDANTIC_CORE = "2.50.5"
-SOURCES_SHA256 = "cac4858e62b91b1df11d7d6ab564784096c97fde07f1e7207c307a24f334c436"  # of models.py and values.py
+SOURCES_SHA256 = "feb8f5a435385a6d802cfe6293ba2b82ce1872172b7b688fffda1e4e3aa4c4cd"  # of models.py and values.py
 MODELS = ("Contract", "MonthFacts", "Waiver", "WaiverFile")
 
 

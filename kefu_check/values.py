@@ -128,32 +128,27 @@ def days(value: int) -> int:
     return value
 
 
-def iso_date(value: Any) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
+def _iso(value: Any, kind: type[date], pattern: re.Pattern[str], noun: str) -> Any:
+    """An ISO 8601 day or moment (`noun` names its problems: date_format, invalid_date, date_out_of_range…)."""
+    if isinstance(value, kind) and (kind is datetime or not isinstance(value, datetime)):
         return value
-    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
-        raise ProblemValueError("date_format", given=quote(value))
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ProblemValueError(f"{noun}_format", given=quote(value))
     try:
-        day = date.fromisoformat(value)
+        parsed = kind.fromisoformat(value)
     except ValueError:
-        raise ProblemValueError("invalid_date", given=quote(value)) from None
-    if not 1900 <= day.year <= 2199:
-        raise ProblemValueError("date_out_of_range", given=quote(value))
-    return day
+        raise ProblemValueError(f"invalid_{noun}", given=quote(value)) from None
+    if not 1900 <= parsed.year <= 2199:
+        raise ProblemValueError(f"{noun}_out_of_range", given=quote(value))
+    return parsed
+
+
+def iso_date(value: Any) -> date:
+    return _iso(value, date, ISO_DAY, "date")
 
 
 def timestamp(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str) or not TIMESTAMP.fullmatch(value):
-        raise ProblemValueError("timestamp_format", given=quote(value))
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ProblemValueError("invalid_timestamp", given=quote(value)) from None
-    if not 1900 <= moment.year <= 2199:
-        raise ProblemValueError("timestamp_out_of_range", given=quote(value))
-    return moment
+    return _iso(value, datetime, TIMESTAMP, "timestamp")
 
 
 def month(value: Any) -> str:
