@@ -145,8 +145,7 @@ def _order(found: list[tuple[tuple[Any, ...], Problem]]) -> list[tuple[tuple[Any
 
 def problems(model: str | type, data: Any, prefix: str = "") -> list[tuple[str | None, Problem]]:
     """Every problem of `data` against an input model (`models.<name>`, or the class): (field path or None,
-    problem), in document order. Nothing when the cached schema accepts it; its refusal is explained by the model,
-    and a refusal the model does not share stops (never decided by either)."""
+    problem), in document order; nothing when the cached schema accepts it (validators.validator)."""
     from .validators import validator
 
     name = model if isinstance(model, str) else model.__name__
@@ -156,9 +155,14 @@ def problems(model: str | type, data: Any, prefix: str = "") -> list[tuple[str |
         validator(name).validate_python(data)
         return []
     except ValidationError:
-        pass
+        return refusal(name, data, prefix)
     except RecursionError:
         return [(prefix or None, problem("nesting_too_deep"))]
+
+
+def refusal(name: str, data: dict[str, Any], prefix: str = "") -> list[tuple[str | None, Problem]]:
+    """Why the cached schema refused `data`, in the model's own words; a refusal the model does not share stops
+    (never decided by either)."""
     from . import models
 
     cls = getattr(models, name)

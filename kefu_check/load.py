@@ -187,9 +187,9 @@ def validate(model: str | type, data: Any, label: str, prefix: str = "", source:
         pass
     except RecursionError:
         raise InputError(label, prefix or None, problem("nesting_too_deep")) from None
-    from .diagnose import problems
+    from .diagnose import refusal
 
-    found = problems(name, data, prefix)  # the models explain the refusal (and stop if they do not share it)
+    found = refusal(name, data, prefix)  # the models explain it (and stop if they do not share it)
     field, first = found[0]
     raise InputError(label, field, first, more=len(found) - 1, validate=source or label)
 
