@@ -396,3 +396,37 @@ def test_two_facts_whose_ids_collide_are_two_facts():
     host.retract_fact(name, a)
     assert host.get_facts(name, "1") == []
     host.delete_state(name, "1")
+
+
+def test_a_state_an_action_changes_is_stored_and_an_unchanged_one_is_not_stored_again(monkeypatch):
+    """The patch stores a session's state after an action only when the action changed it (storing it was a
+    message parsed and matched after every action). A changed state must still reach the engine."""
+    import durable_rules_engine
+    from durable import engine, lang
+
+    class QuietHost(engine.Host):
+        def _run(self) -> None:
+            return None
+
+    rules = lang.ruleset("kefu-test-state")
+    with rules:
+
+        @lang.when_all(lang.m.kind == "count")
+        def count(c):
+            c.s.seen = (c.s.seen or 0) + 1
+
+        @lang.when_all(lang.m.kind == "look")
+        def look(c):
+            pass
+
+    name, definition = rules.define()
+    lang._rulesets.pop(name, None)
+    host = QuietHost({name: definition})
+    stores: list[str] = []
+    real = durable_rules_engine.update_state
+    monkeypatch.setattr(durable_rules_engine, "update_state", lambda h, s: (stores.append(s), real(h, s))[1])
+    host.assert_facts(name, [{"sid": "1", "kind": "look", "n": i} for i in range(3)])
+    assert stores == []  # three actions, the state unchanged
+    host.assert_facts(name, [{"sid": "1", "kind": "count", "n": i} for i in range(2)])
+    assert len(stores) == 2 and host.get_state(name, "1")["seen"] == 2
+    host.delete_state(name, "1")
