@@ -1,5 +1,6 @@
 # kefu-check: `make demo` and `make test` work on a fresh machine (Python 3.11, pip, gcc, Python headers).
-PYTHON ?= python3
+# the interpreter of .venv/: the distribution's python3 when it is usable (scripts/pick-python.sh says why)
+PYTHON ?= $(shell scripts/pick-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
