@@ -76,11 +76,14 @@ def read_document(path: Path, label: str) -> Any:
 def read_bytes(path: Path, label: str) -> bytes:
     """A file's bytes (at most MAX_FILE_BYTES), its problem an InputError naming it."""
     try:
-        with open(path, "rb") as handle:  # one open and an fstat: a check reads two files
-            size = os.fstat(handle.fileno()).st_size
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)  # no buffered file object: a check reads two files
+        try:
+            size = os.fstat(fd).st_size
             if size > MAX_FILE_BYTES:
                 raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))
-            return handle.read()
+            return _read_to_end(fd, size, label)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(label, None, problem("no_such_file")) from None
     except IsADirectoryError:
@@ -89,6 +92,20 @@ def read_bytes(path: Path, label: str) -> bytes:
         raise InputError(label, None, problem("permission_denied")) from None
     except OSError as exc:
         raise InputError(label, None, problem("cannot_read", reason=exc.strerror, errno=exc.errno)) from None
+
+
+def _read_to_end(fd: int, size: int, label: str) -> bytes:
+    """Every byte up to the end of the file (`size`: what fstat said; a file that grew is read on, within the
+    limit; one that reports no size, e.g. a pipe, is read to its end too)."""
+    chunks: list[bytes] = []
+    total, want = 0, size + 1
+    while chunk := os.read(fd, want):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_FILE_BYTES:
+            raise InputError(label, None, problem("file_too_large", size=total, limit=MAX_FILE_BYTES))
+        want = 1 << 16
+    return b"".join(chunks)
 
 
 def parse_document(raw: bytes, path: Path, label: str) -> Any:

@@ -405,3 +405,35 @@ def test_a_yes_no_field_is_true_or_false_only(kefu, value):
     path = kefu.write("month.json", '{"contract": "contract.json", "period": "2026-10", "notices": [' + notice + "]}")
     run = kefu.run("--lang", "en", path)
     assert run.code == 2 and run.err.startswith("month.json: notices[0].written: expected true or false")
+
+
+def test_a_file_is_read_to_its_end_within_the_limit(tmp_path, monkeypatch):
+    """load.read_bytes reads with one open, one fstat and plain reads: a pipe (no size) is read whole, and a
+    file over the limit, or one that grows past it after fstat, is refused by its size."""
+    import os
+    import threading
+
+    from kefu_check import load
+    from kefu_check.errors import InputError
+
+    fifo = tmp_path / "month.json"
+    os.mkfifo(fifo)
+    payload = b"x" * 200_000  # more than one read of the pipe
+    writer = threading.Thread(target=lambda: fifo.write_bytes(payload))
+    writer.start()
+    assert load.read_bytes(fifo, "month.json") == payload
+    writer.join()
+    big = tmp_path / "big.json"
+    big.write_bytes(b"y" * 1001)
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(InputError) as refused:
+        load.read_bytes(big, "big.json")
+    assert refused.value.line("en") == "big.json: file too large (1001 bytes; limit 1000)"
+    fifo_big = tmp_path / "grows.json"
+    os.mkfifo(fifo_big)
+    writer = threading.Thread(target=lambda: fifo_big.write_bytes(b"z" * 5000))  # within the pipe's buffer
+    writer.start()
+    with pytest.raises(InputError) as grew:  # fstat said 0 bytes
+        load.read_bytes(fifo_big, "grows.json")
+    writer.join()
+    assert "file too large" in grew.value.line("en")
