@@ -223,9 +223,15 @@ class _Formatted:
         self.params, self.lang = params, lang
 
     def __getitem__(self, name: str) -> str:
-        if name not in self.params:
+        value = self.params.get(name, _MISSING)
+        if type(value) is str and value:  # most params: already worded (_text's first case, without the call)
+            return VALUES_ZH.get(value, value) if self.lang == "zh" else value
+        if value is _MISSING:
             return "{" + name + "}"
-        return _text(self.params[name], self.lang) or "—"
+        return _text(value, self.lang) or "—"
+
+
+_MISSING = object()
 
 
 def message(cid: str, params: dict[str, Any], lang: Lang) -> str:
