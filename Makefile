@@ -8,7 +8,7 @@ CHROMIUM := scripts/ensure-debian.sh /usr/bin/chromium chromium chromium-driver 
 VALGRIND := scripts/ensure-debian.sh /usr/bin/valgrind valgrind
 # the project's bytecode written even where PYTHONDONTWRITEBYTECODE is set (CI images, Docker): without it every
 # run compiles the modules it imports (the CLI 1.3x its import floor instead of 1.0x; docs/performance.md)
-BYTECODE := $(BIN)/python -m compileall -q -j0 kefu_check rules
+BYTECODE := $(BIN)/python -m compileall -q kefu_check rules
 
 .PHONY: demo test lint bench soak fuzz fuzz-months memcheck coreschema clean
 
