@@ -95,8 +95,8 @@ def read_bytes(path: Path, label: str) -> bytes:
 
 
 def _read_to_end(fd: int, size: int, label: str) -> bytes:
-    """Every byte up to the end of the file (`size`: what fstat said; a file that grew is read on, within the
-    limit; one that reports no size, e.g. a pipe, is read to its end too)."""
+    """Every byte to the end of the file, within the limit: also when it grew after fstat gave `size`, and for a
+    pipe, which has no size."""
     chunks: list[bytes] = []
     total, want = 0, size + 1
     while chunk := os.read(fd, want):
