@@ -419,10 +419,10 @@ def test_a_file_is_read_to_its_end_within_the_limit(tmp_path, monkeypatch):
     fifo = tmp_path / "month.json"
     os.mkfifo(fifo)
     payload = b"x" * 200_000  # more than one read of the pipe
-    writer = threading.Thread(target=lambda: fifo.write_bytes(payload))
+    writer = threading.Thread(target=lambda: fifo.write_bytes(payload), daemon=True)  # a failure must not hang
     writer.start()
     assert load.read_bytes(fifo, "month.json") == payload
-    writer.join()
+    writer.join(timeout=10)
     big = tmp_path / "big.json"
     big.write_bytes(b"y" * 1001)
     monkeypatch.setattr(load, "MAX_FILE_BYTES", 1000)
@@ -431,9 +431,9 @@ def test_a_file_is_read_to_its_end_within_the_limit(tmp_path, monkeypatch):
     assert refused.value.line("en") == "big.json: file too large (1001 bytes; limit 1000)"
     fifo_big = tmp_path / "grows.json"
     os.mkfifo(fifo_big)
-    writer = threading.Thread(target=lambda: fifo_big.write_bytes(b"z" * 5000))  # within the pipe's buffer
+    writer = threading.Thread(target=lambda: fifo_big.write_bytes(b"z" * 5000), daemon=True)  # fits the pipe's buffer
     writer.start()
     with pytest.raises(InputError) as grew:  # fstat said 0 bytes
         load.read_bytes(fifo_big, "grows.json")
-    writer.join()
+    writer.join(timeout=10)
     assert "file too large" in grew.value.line("en")
