@@ -430,3 +430,32 @@ def test_a_state_an_action_changes_is_stored_and_an_unchanged_one_is_not_stored_
     host.assert_facts(name, [{"sid": "1", "kind": "count", "n": i} for i in range(2)])
     assert len(stores) == 2 and host.get_state(name, "1")["seen"] == 2
     host.delete_state(name, "1")
+
+
+def test_an_action_reads_its_facts_fields_as_attributes():
+    """The patch keeps a matched fact's data as the attributes of its Content (a field read was a failed
+    attribute lookup, then __getattr__). What an action reads must not change: a field, None for a field the
+    fact lacks, a nested object as its items, a fact named like a closure's method leaving the method alone,
+    and a field an action sets reaching the engine."""
+    from durable import engine, lang
+
+    class QuietHost(engine.Host):
+        def _run(self) -> None:
+            return None
+
+    seen: list[object] = []
+    rules = lang.ruleset("kefu-test-content")
+    with rules:
+
+        @lang.when_all(lang.c.first << (lang.m.kind == "a"), lang.c.post << (lang.m.kind == "b"))
+        def read(c):
+            seen.extend([c.first.n, c.first.missing, dict(c.first.params.items()), c.m, c.post.__func__.__name__])
+            c.s.flag = "set"
+
+    name, definition = rules.define()
+    lang._rulesets.pop(name, None)
+    host = QuietHost({name: definition})
+    host.assert_facts(name, [{"sid": "1", "kind": "a", "n": 1, "params": {"x": 3}}, {"sid": "1", "kind": "b"}])
+    assert seen == [1, None, {"x": 3}, None, "post"]
+    assert host.get_state(name, "1")["flag"] == "set"
+    host.delete_state(name, "1")
