@@ -13,7 +13,7 @@ import pytest
 from kefu_check.calendar import Calendar
 from kefu_check.derive import derive
 from kefu_check.derive.vocabulary import ASSERTED_BY_RULES, DERIVED
-from kefu_check.engine import shared
+from kefu_check.engine import TYPE_TAG, shared
 from kefu_check.load import Loaded, load_contract_data, load_month, validate
 from kefu_check.models import MonthFacts
 from kefu_check.terms import resolve
@@ -36,7 +36,7 @@ def _check_facts(loaded: Loaded) -> None:
         declared = DERIVED[fact["type"]]
         assert set(fact) == set(declared.__annotations__), (fact["type"], set(fact) ^ set(declared.__annotations__))
     for fact in shared().evaluate(d.facts):
-        fact = {k: v for k, v in fact.items() if k != "sid"}  # the engine's session id
+        fact = {k: v for k, v in fact.items() if k != "sid" and not k.startswith(TYPE_TAG)}  # the engine's own
         declared = DERIVED.get(fact["type"]) or ASSERTED_BY_RULES[fact["type"]]
         assert set(fact) == set(declared.__annotations__), (fact["type"], set(fact) ^ set(declared.__annotations__))
 
