@@ -215,7 +215,7 @@ def _consequence(
         date=date.fromisoformat(f["date"]) if f["date"] else None,
         excused_by=excused,
         waived_by=waiver.reason if waiver else None,
-        message=message(f["cid"], params, lang),
+        message=message(kind.message, params, lang),
         because=tuple(because),
     )
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .calendar import Calendar, ServiceHours, interval_service_minutes
+from .money import fmt_minutes
 
 if TYPE_CHECKING:
     from .models import Outage
@@ -21,10 +23,6 @@ US_PER_MINUTE = 60_000_000
 
 def minutes_of(us: int) -> int | str:
     """Microseconds as SPEC §3 minutes: an integer when whole, else two decimals."""
-    from decimal import Decimal
-
-    from .money import fmt_minutes
-
     return fmt_minutes(Decimal(us) / US_PER_MINUTE)
 
 

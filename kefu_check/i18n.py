@@ -234,11 +234,10 @@ class _Formatted:
 _MISSING = object()
 
 
-def message(cid: str, params: dict[str, Any], lang: Lang) -> str:
-    """A consequence's one-line message: the template declared beside its rule, filled with its params."""
-    from .catalogue import CONSEQUENCES  # the rules, and with them the engine's language
-
-    zh, en = CONSEQUENCES[cid].message
+def message(template: tuple[str, str], params: dict[str, Any], lang: Lang) -> str:
+    """A consequence's one-line message: the (zh, en) template declared beside its rule (`Kind.message`), filled
+    with its params."""
+    zh, en = template
     return fill(zh if lang == "zh" else en, params, lang)
 
 

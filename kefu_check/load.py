@@ -104,8 +104,8 @@ def _read_to_end(fd: int, size: int, label: str) -> bytes:
         total += len(chunk)
         if total > MAX_FILE_BYTES:
             raise InputError(label, None, problem("file_too_large", size=total, limit=MAX_FILE_BYTES))
-        want = 1 << 16
-    return b"".join(chunks)
+        want = 1 << 16 if len(chunk) == want else 1  # after a short read, one byte asks for the end (not 64 KB)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def parse_document(raw: bytes, path: Path, label: str) -> Any:
