@@ -294,6 +294,18 @@ def calendar_for(
     return Calendar(arrangements([*paths, *beside(contracts)]))
 
 
+def _peek(raw: bytes) -> Any:
+    """A month parsed only to look at it (a batch peeks at every month before it checks any): by orjson, and by
+    the standard library where orjson refuses what that accepts (NaN, integers past 64 bits); both keep the
+    last of a key given twice."""
+    import orjson
+
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
+
 def month_contracts(months: Iterable[pathlib.Path], contract: pathlib.Path | None) -> list[pathlib.Path]:
     """The contract files a batch of month files names (``--contract``, else each month's ``contract`` path).
 
@@ -303,15 +315,15 @@ def month_contracts(months: Iterable[pathlib.Path], contract: pathlib.Path | Non
     if contract is not None:
         return [contract]
     out: dict[pathlib.Path, None] = {}
+    from ..load import read_bytes  # as the check reads it: a buffered read of up to 20 MB allocated 20 MB per file
+
     for month in months:
         target = month
         try:
-            with month.open("rb") as handle:
-                raw = handle.read(MAX_HOLIDAYS_FILE * 20)
-            named = json.loads(raw).get("contract")
+            named = _peek(read_bytes(month, month.name)).get("contract")
             if isinstance(named, str) and named:
                 target = month.parent / named
-        except (OSError, ValueError, AttributeError, RecursionError):
+        except (InputError, ValueError, AttributeError, RecursionError):
             pass  # the check itself reads the month again and reports what is wrong with it
         out[target] = None
     return list(out)
