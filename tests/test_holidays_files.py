@@ -121,3 +121,30 @@ def test_check_finds_holidays_beside_the_contract_and_in_the_config(capsys, tmp_
     (tmp_path / "kefu-check.toml").write_text('holidays = ["calendar"]\n', encoding="utf-8")
     code, _, err = run(capsys, str(month), "--fail-on", "never")
     assert code == 0, err
+
+
+def test_a_batch_finds_each_months_contract_folder_whatever_json_the_month_holds(tmp_path):
+    """A batch peeks at each month for its `contract` path (month_contracts), by orjson and, where orjson refuses,
+    by the standard library: a NaN or a 30-digit integer elsewhere in the month must not lose the contract's
+    folder (and with it the holidays/ beside the contract); a month that is no JSON stands for its own folder."""
+    from kefu_check.holidays.files import month_contracts
+
+    contracts = tmp_path / "contracts"
+    plain = write(tmp_path / "a.json", {"contract": "contracts/c.json", "period": "2026-10"})
+    nan = tmp_path / "b.json"
+    nan.write_text('{"contract": "contracts/c.json", "x": NaN}', encoding="utf-8")
+    big = tmp_path / "c.json"
+    big.write_text('{"x": 123456789012345678901234567890, "contract": "contracts/d.json"}', encoding="utf-8")
+    twice = tmp_path / "d.json"
+    twice.write_text('{"contract": "contracts/x.json", "contract": "contracts/e.json"}', encoding="utf-8")
+    broken = tmp_path / "e.json"
+    broken.write_text('{"contract": "contracts/f.json"', encoding="utf-8")
+    inline = write(tmp_path / "f.json", {"contract": {"id": "KF-1"}})
+    assert month_contracts([plain, nan, big, twice, broken, inline, tmp_path / "missing.json"], None) == [
+        contracts / "c.json",
+        contracts / "d.json",
+        contracts / "e.json",
+        broken,
+        inline,
+        tmp_path / "missing.json",
+    ]
