@@ -211,24 +211,32 @@ def _text(value: Any, lang: Lang) -> str:
 
 def fill(template: str, params: dict[str, Any], lang: Lang = "en") -> str:
     """Substitute {names}; a missing name stays visible rather than failing."""
-    return template.format_map(_Formatted(params, lang))
-
-
-class _Formatted:
-    """The params a template names, each formatted when the template asks for it (most go unused)."""
-
-    __slots__ = ("lang", "params")
-
-    def __init__(self, params: dict[str, Any], lang: Lang) -> None:
-        self.params, self.lang = params, lang
-
-    def __getitem__(self, name: str) -> str:
-        value = self.params.get(name, _MISSING)
+    parts = _PARTS.get(template)
+    if parts is None:
+        parts = _PARTS[template] = _parts(template)
+    out: list[str] = []
+    for literal, name in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        value = params.get(name, _MISSING)
         if type(value) is str and value:  # most params: already worded (_text's first case, without the call)
-            return VALUES_ZH.get(value, value) if self.lang == "zh" else value
-        if value is _MISSING:
-            return "{" + name + "}"
-        return _text(value, self.lang) or "—"
+            out.append(VALUES_ZH.get(value, value) if lang == "zh" else value)
+        elif value is _MISSING:
+            out.append("{" + name + "}")
+        else:
+            out.append(_text(value, lang) or "—")
+    return "".join(out)
+
+
+_PARTS: dict[str, tuple[tuple[str, str | None], ...]] = {}
+
+
+def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A template as (literal, name) pairs (`{{` and `}}` are literal braces; no template has a format spec)."""
+    import string
+
+    return tuple((literal, name) for literal, name, _, _ in string.Formatter().parse(template))
 
 
 _MISSING = object()
