@@ -103,7 +103,7 @@ class Engine:
             sid = str(next(self._ids))
             self._failure = None
             try:
-                self._host.assert_facts(RULESET, [{**f, "sid": sid, TYPE_TAG + f["type"]: 1} for f in facts])
+                self._host.assert_facts(RULESET, [_tagged({**f, "sid": sid}) for f in facts])
                 if self._failure is not None:
                     raise RuleError(f"a rule failed: {self._failure}")
                 return self._host.get_facts(RULESET, sid)

@@ -36,6 +36,9 @@ def _check_facts(loaded: Loaded) -> None:
         declared = DERIVED[fact["type"]]
         assert set(fact) == set(declared.__annotations__), (fact["type"], set(fact) ^ set(declared.__annotations__))
     for fact in shared().evaluate(d.facts):
+        # every fact the rules see carries its type's tag (engine._dispatch_by_type): one without it would reach
+        # no rule but the catch-all, silently
+        assert fact.get(TYPE_TAG + fact["type"]) == 1, fact
         fact = {k: v for k, v in fact.items() if k != "sid" and not k.startswith(TYPE_TAG)}  # the engine's own
         declared = DERIVED.get(fact["type"]) or ASSERTED_BY_RULES[fact["type"]]
         assert set(fact) == set(declared.__annotations__), (fact["type"], set(fact) ^ set(declared.__annotations__))
