@@ -270,12 +270,12 @@ def _contracts_of(month: MonthInput, contract: ContractInput) -> list[Path]:
 
 
 def _beside_contract(path: Path, loaded: Loaded) -> list[Path]:
-    """month_contracts([path], None) without reading the file again (the peek reads JSON up to a size)."""
-    from .holidays.files import MAX_HOLIDAYS_FILE, month_contracts
-    from .load import MAX_FILE_BYTES
+    """month_contracts([path], None) without reading the file again: the peek reads a month as the check did
+    (`load.read_bytes`), so a loaded JSON month names the same contract; anything else is peeked at."""
+    from .holidays.files import month_contracts
 
     named = loaded.month.contract
-    if path.suffix.lower() != ".json" or MAX_FILE_BYTES > MAX_HOLIDAYS_FILE * 20:  # a loaded file is read whole
+    if path.suffix.lower() != ".json":
         return month_contracts([path], None)
     return [path.parent / named] if isinstance(named, str) and named else [path]
 
