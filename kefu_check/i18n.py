@@ -220,12 +220,7 @@ def fill(template: str, params: dict[str, Any], lang: Lang = "en") -> str:
         if name is None:
             continue
         value = params.get(name, _MISSING)
-        if type(value) is str and value:  # most params: already worded (_text's first case, without the call)
-            out.append(VALUES_ZH.get(value, value) if lang == "zh" else value)
-        elif value is _MISSING:
-            out.append("{" + name + "}")
-        else:
-            out.append(_text(value, lang) or "—")
+        out.append("{" + name + "}" if value is _MISSING else _text(value, lang) or "—")
     return "".join(out)
 
 
