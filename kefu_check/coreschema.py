@@ -13,7 +13,7 @@ from .records import Record
 
 PYDANTIC = "2.14.4"
 PYDANTIC_CORE = "2.50.5"
-SOURCES_SHA256 = "feb8f5a435385a6d802cfe6293ba2b82ce1872172b7b688fffda1e4e3aa4c4cd"  # of models.py and values.py
+SOURCES_SHA256 = "2669aedf1a0adb1bcbac83c81190f323d97fc7c2bce3a33f42e5d43ec1ee82dd"  # of models.py and values.py
 MODELS = ("Contract", "MonthFacts", "Waiver", "WaiverFile")
 
 
@@ -2184,7 +2184,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "reports": {
@@ -2234,7 +2234,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "invoices": {
@@ -2351,7 +2351,7 @@ def _monthfacts() -> Any:
                                                             },
                                                         },
                                                     },
-                                                    "default": [],
+                                                    "default_factory": list,
                                                 },
                                             },
                                         },
@@ -2370,7 +2370,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "suspensions": {
@@ -2446,7 +2446,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "notices": {
@@ -2507,7 +2507,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "incidents": {
@@ -2573,7 +2573,7 @@ def _monthfacts() -> Any:
                                                                 ],
                                                             },
                                                         },
-                                                        "default": [],
+                                                        "default_factory": list,
                                                     },
                                                 },
                                                 "personal_information": {
@@ -2645,7 +2645,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "cooperation_failures": {
@@ -2715,7 +2715,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "history": {
@@ -2734,7 +2734,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
                 "waivers": {
@@ -2818,7 +2818,7 @@ def _monthfacts() -> Any:
                                 },
                             },
                         },
-                        "default": [],
+                        "default_factory": list,
                     },
                 },
             },

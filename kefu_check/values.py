@@ -110,6 +110,8 @@ def percent(value: Decimal) -> Decimal:
 
 
 def count(value: Any) -> int:
+    if type(value) is int and 0 <= value <= MAX_COUNT:  # what the checks below return for it, sooner
+        return value
     if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
         raise ProblemValueError("whole_number", given=quote(value))
     number = decimal_number(value)

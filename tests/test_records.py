@@ -24,10 +24,11 @@ from pydantic import ValidationError
 from test_hostile import CONTRACT_DOCS, MONTH_DOCS
 from test_hostile_support import examples, fixture_pairs, mutate
 
-from kefu_check import coreschema, models, validators
+from kefu_check import coreschema, models, validators, values
 from kefu_check.cli import main
 from kefu_check.errors import InputError
 from kefu_check.load import load_month, strip_blanks, validate
+from kefu_check.problems import ProblemValueError
 from kefu_check.records import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,3 +195,28 @@ def test_money_stays_decimal_through_records():
     month = validate("MonthFacts", {"contract": "c.json", "period": "2026-10", "invoices": [invoice]}, "m")
     assert type(month.invoices[0]) is coreschema.Invoice
     assert month.invoices[0].amount == Decimal("0.10") and type(month.invoices[0].payments[0].amount) is Decimal
+
+
+def test_an_absent_list_is_a_new_empty_list_each_time():
+    """The cached schema makes an absent list's default with `list` (pydantic deep-copies its `[]`): the same
+    value, never one list shared by two documents."""
+    assert '"default": []' not in Path(coreschema.__file__).read_text(encoding="utf-8")
+    first, second = (validate("MonthFacts", {"contract": "c.json", "period": "2026-10"}, "m") for _ in range(2))
+    assert first.outages == second.outages == [] and first.outages is not second.outages
+    assert "outages" not in first.__pydantic_fields_set__
+    assert first.model().outages == []
+
+
+@given(st.one_of(st.integers(), st.integers(-3, 3), st.integers(values.MAX_COUNT - 3, values.MAX_COUNT + 3)))
+@settings(max_examples=300, deadline=None, database=None)
+def test_a_count_given_as_a_number_is_read_as_the_same_count_written_as_text(n: int) -> None:
+    """`values.count` takes a JSON integer in range without the general checks: the same count, or the same
+    refusal, as the number written as text."""
+
+    def outcome(value: Any) -> Any:
+        try:
+            return values.count(value)
+        except ProblemValueError as exc:
+            return exc.problem.render("en")
+
+    assert outcome(n) == outcome(str(n))
