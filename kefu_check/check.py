@@ -16,7 +16,7 @@ from .downtime import US_PER_MINUTE, minutes_of
 from .engine import RuleError, shared
 from .i18n import Lang, line, message
 from .load import Loaded, load_month
-from .money import plain
+from .money import exact_arithmetic, plain
 from .periods import compress_days
 from .redact import Private
 from .terms import resolved
@@ -133,11 +133,13 @@ def check_loaded(
     loaded: Loaded, cal: Calendar, lang: Lang = "zh", waivers: Sequence[Waiver] = (), source: str | None = None
 ) -> Result:
     """One month: derive its facts (its waivers and `waivers` among them), run the rules, collect. `source`: how
-    the result names the month file (default: its label)."""
-    terms = resolved(loaded.contract, loaded.blanks, loaded.contract_label)
-    derivation = derive(loaded, terms, cal, waivers)
-    final = shared().evaluate(derivation.facts)
-    return finish(loaded, collect(derivation, final, lang), waivers, source)
+    the result names the month file (default: its label). Its arithmetic, the rules' included, is exact
+    (`money.exact_arithmetic`)."""
+    with exact_arithmetic():
+        terms = resolved(loaded.contract, loaded.blanks, loaded.contract_label)
+        derivation = derive(loaded, terms, cal, waivers)
+        final = shared().evaluate(derivation.facts)
+        return finish(loaded, collect(derivation, final, lang), waivers, source)
 
 
 def finish(loaded: Loaded, result: Result, waivers: Sequence[Waiver], source: str | None = None) -> Result:

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from contextlib import AbstractContextManager
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 FEN = Decimal("0.01")
+# Inputs have at most 14 integer digits and 12 decimal places (models.py), and days at most 7 digits, so the
+# products a check forms (days × balance × rate, percent × fee) and their sums need fewer than 60 significant
+# digits: with 80 they are exact. The default context has 28, and would round them silently.
+EXACT_DIGITS = 80
+_EXACT = Context(prec=EXACT_DIGITS)  # what normalize() strips trailing zeros with: it rounds to its context
+
+
+def exact_arithmetic() -> AbstractContextManager[object]:
+    """Decimal arithmetic that never rounds kefu-check's (bounded) numbers: a check runs inside it."""
+    return localcontext(prec=EXACT_DIGITS)
 
 
 def to_fen(value: Decimal) -> Decimal:
@@ -24,7 +35,12 @@ def grouped(value: Decimal) -> str:
 
 def exact(value: Decimal) -> str:
     """An exact decimal without exponent or trailing zeros, for arithmetic in explanations: '0.0005'."""
-    return f"{value.normalize():f}"
+    return f"{value.normalize(_EXACT):f}"
+
+
+def exact_grouped(value: Decimal) -> str:
+    """An exact decimal with thousands separators, for counts people compare: '9,600', '9,600.8'."""
+    return f"{value.normalize(_EXACT):,f}"
 
 
 def fmt_minutes(value: Decimal) -> str | int:
@@ -36,4 +52,4 @@ def fmt_minutes(value: Decimal) -> str | int:
 
 def shown(value: Decimal) -> str:
     """For people: '20,000.00' when exact to the fen, else every decimal ('0.000125'), never rounded away."""
-    return grouped(value) if value == to_fen(value) else f"{value.normalize():,f}"
+    return grouped(value) if value == to_fen(value) else exact_grouped(value)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .calendar import Calendar, CalendarGap
+from .money import exact_arithmetic
 from .periods import ONE_DAY, cycle_bounds, cycle_months
 from .terms import Terms
 
@@ -62,11 +63,6 @@ def due_date(cycle: str, terms: Terms, cal: Calendar) -> tuple[date, date]:
     return last, cal.add_working_days(last, terms.due_working_days)
 
 
-# Inputs have at most 14 integer digits and 12 decimal places (models.py), and days at most 7 digits, so
-# days × balance × rate and their sum need fewer than 60 significant digits: with 80 they are exact.
-EXACT_DIGITS = 80
-
-
 def invoice_state(invoice: Invoice, terms: Terms, cal: Calendar, as_of: date) -> InvoiceState | None:
     """The invoice's position at `as_of`, or None when it cannot be due yet.
 
@@ -74,8 +70,7 @@ def invoice_state(invoice: Invoice, terms: Terms, cal: Calendar, as_of: date) ->
     `as_of` is in or after that year: before it, the invoice is simply not yet due (SPEC §4.4).
     The arithmetic is exact (never rounded by the default 28-digit Decimal context).
     """
-    with localcontext() as ctx:
-        ctx.prec = EXACT_DIGITS
+    with exact_arithmetic():
         return _invoice_state(invoice, terms, cal, as_of)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
 from conftest import contract_dict, month_dict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 STANDARDS = {
     "first_response": {"phone": {"within_seconds": 20, "target_ratio": "0.80"}, "chat": {"within_seconds": 30}},
@@ -126,6 +128,35 @@ def test_cap_holds_for_any_fee_and_percentages(kefu):
     total = sum(Decimal(a) for a in credits(run).values())
     cap = (Decimal("7.77") * Decimal("12345.67") / 100).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert total == cap  # 4 × 411.11 = 1,644.44 > 959.26: the cap is used exactly
+
+
+def exact_credit(percent: str, fee: str) -> str:
+    """percent × fee / 100 in 100-digit arithmetic, rounded half up to the fen once (SPEC §4.4)."""
+    with localcontext(prec=100):
+        return str((Decimal(percent) * Decimal(fee) / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def test_a_credit_is_exact_where_28_digits_would_round_it_up_a_fen(kefu):
+    """Valid inputs (a fee under 10^12, a percent of 12 decimals) whose product has 40 significant digits:
+    Python's default 28-digit context makes 599,999,999,999.994999… into …995 and then 600,000,000,000.00."""
+    c = contract(credit="99.999999999999", cap="99.999999999999")
+    c["fees"]["monthly_fee"] = "600000000000.001"
+    run = kefu.check(c, month_dict("2026-10", **ALL_FAIL))
+    assert exact_credit("99.999999999999", "600000000000.001") == "599999999999.99"
+    assert credits(run)["sla.first_response:chat"] == "599999999999.99"
+    assert sum(Decimal(a) for a in credits(run).values()) == Decimal("599999999999.99")  # the cap, exact too
+
+
+@given(
+    percent=st.decimals(min_value=0, max_value=100, places=12),
+    fee=st.decimals(min_value=0, max_value=Decimal("999999999999"), places=12),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_credit_is_percent_times_fee_rounded_once(kefu, percent: Decimal, fee: Decimal) -> None:
+    c = contract(credit=str(percent))
+    c["fees"]["monthly_fee"] = str(fee)
+    run = kefu.check(c, month_dict("2026-10", **ALL_FAIL))
+    assert set(credits(run).values()) == {exact_credit(str(percent), str(fee))}
 
 
 def test_waiver_without_end_date(kefu):

@@ -16,7 +16,7 @@ from kefu_check.check import check_loaded
 from kefu_check.downtime import outage_minutes_by_day
 from kefu_check.load import Loaded
 from kefu_check.models import Contract, Invoice, MonthFacts, Outage
-from kefu_check.money import to_fen
+from kefu_check.money import exact_grouped, shown, to_fen
 from kefu_check.payments import invoice_state
 from kefu_check.terms import resolve
 
@@ -238,3 +238,16 @@ def test_fact_keys_are_exact_and_ordered(a, b) -> None:
     scaled = Fraction(a) * 10**14
     assert key(a) == f"{int(scaled):045d}" + ("1" if scaled.denominator != 1 else "0")
     assert (key(a) < key(b)) == (Fraction(a) < Fraction(b)) or Fraction(a) * 10**14 // 1 == Fraction(b) * 10**14 // 1
+
+
+@given(st.integers(-(10**60), 10**60).map(lambda n: Decimal(f"{n}E-46")) | st.integers(-(10**15), 10**15).map(Decimal))
+@SETTINGS
+def test_a_number_shown_to_people_is_the_number_with_separators(value: Decimal) -> None:
+    """What explanations print for a count or an amount (`exact_grouped`, `shown`) reads back as the same number
+    once its thousands separators are removed: grouped by threes, never rounded (numbers under 10^14 of up to 60
+    digits, what a check's products reach; the default context has 28), never in exponent form."""
+    for text in (exact_grouped(value), shown(value)):
+        assert "E" not in text and "e" not in text
+        whole = text.lstrip("-").split(".")[0]
+        assert all(len(group) == 3 for group in whole.split(",")[1:]) and 1 <= len(whole.split(",")[0]) <= 3
+        assert Decimal(text.replace(",", "")) == value

@@ -12,7 +12,7 @@ from ..calendar import Calendar, CalendarGap, day_service_minutes, scheduled_min
 from ..downtime import US_PER_MINUTE, localise, outage_minutes_by_day, to_us
 from ..errors import InputError
 from ..load import Loaded, printable
-from ..money import exact, grouped, plain, to_fen
+from ..money import exact, exact_grouped, grouped, plain, to_fen
 from ..payments import InvoiceState, month_fee, overdue_on
 from ..periods import ONE_DAY, add_months, cycle_bounds, days, report_periods_between
 from ..problems import diagnostic, problem, quote
@@ -219,7 +219,7 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
                     "ratio": _ratio(got.on_time, got.requests),
                     "target": exact(channel.target_ratio),
                     "within": channel.within_seconds,
-                    "required": exact(required),
+                    "required": exact_grouped(required),
                 },
             )
         ]
@@ -271,7 +271,7 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
                     "within": within,
                     "unit": unit.replace("_", " "),
                     "unit_zh": {"hours": "小时", "working_days": "个工作日"}[unit],
-                    "required": exact(required),
+                    "required": exact_grouped(required),
                 },
             ),
         )
