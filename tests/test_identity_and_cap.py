@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 import pytest
@@ -145,6 +146,22 @@ def test_a_credit_is_exact_where_28_digits_would_round_it_up_a_fen(kefu):
     assert exact_credit("99.999999999999", "600000000000.001") == "599999999999.99"
     assert credits(run)["sla.first_response:chat"] == "599999999999.99"
     assert sum(Decimal(a) for a in credits(run).values()) == Decimal("599999999999.99")  # the cap, exact too
+
+
+def test_a_credit_is_exact_in_a_sequence_too(kefu):
+    """`--history` and `analyze` evaluate months as a sequence (sequence/model.py): the same exact arithmetic."""
+    c = contract(credit="99.999999999999")
+    c["fees"]["monthly_fee"] = "600000000000.001"
+    kefu.write("contract.json", c)
+    (kefu.dir / "history").mkdir()
+    kefu.write("history/2026-09.json", {**month_dict("2026-09"), "contract": "../contract.json"})
+    kefu.write("month.json", month_dict("2026-10", **ALL_FAIL))
+    run = kefu.run("--format", "json", "--history", kefu.dir / "history", kefu.dir / "month.json")
+    assert run.code == 1, run.err
+    assert set(credits(run).values()) == {"599999999999.99"}
+    analyzed = kefu.run("analyze", "--format", "json", kefu.dir / "history" / "2026-09.json", kefu.dir / "month.json")
+    amounts = {c["amount"] for c in json.loads(analyzed.out)["timeline"] if c["id"] == "sla.service_credit"}
+    assert amounts == {"599999999999.99"}, analyzed.err
 
 
 @given(

@@ -20,6 +20,7 @@ from ..derive import carry_downtime, derive
 from ..engine import shared
 from ..i18n import Lang
 from ..load import Loaded
+from ..money import exact_arithmetic
 from ..terms import Terms, resolve
 from .carry import Carried
 
@@ -56,8 +57,13 @@ class Sequence:
 
 def evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: Iterable[Waiver] = ()) -> Sequence:
     """Evaluate months (one contract, period order: see months.ordered) as a sequence. Each month applies
-    the waivers its own file lists; `waivers` (--waivers FILE) apply to the last month, the one checked."""
-    waivers = tuple(waivers)
+    the waivers its own file lists; `waivers` (--waivers FILE) apply to the last month, the one checked.
+    The arithmetic is exact, as a check's (`money.exact_arithmetic`)."""
+    with exact_arithmetic():
+        return _evaluate(months, cal, lang, tuple(waivers))
+
+
+def _evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: tuple[Waiver, ...]) -> Sequence:
     carried = Carried()
     downtime_us: dict[date, int] = {}  # availability year's first day → downtime so far (µs)
     raised: dict[date, set[str]] = {}  # availability year's first day → the ONCE_PER_YEAR ids raised in it
