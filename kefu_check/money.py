@@ -13,7 +13,7 @@ EXACT_DIGITS = 80
 _EXACT = Context(prec=EXACT_DIGITS)  # what normalize() strips trailing zeros with: it rounds to its context
 
 
-def exact_arithmetic() -> AbstractContextManager[object]:
+def exact_arithmetic() -> AbstractContextManager[Context]:
     """Decimal arithmetic that never rounds kefu-check's (bounded) numbers: a check runs inside it."""
     return localcontext(prec=EXACT_DIGITS)
 
