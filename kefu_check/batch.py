@@ -122,9 +122,26 @@ def check_all(
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             yield first
-            yield from pool.imap(check_one, rest, chunksize=max(1, min(64, len(rest) // (jobs * 8))))
+            for outcomes in pool.imap(check_some, guided_chunks(rest, jobs)):
+                yield from outcomes
     finally:
         gc.unfreeze()
+
+
+def check_some(paths: Sequence[Path]) -> list[Outcome]:
+    """A chunk of a batch, checked in one worker."""
+    return [check_one(p) for p in paths]
+
+
+def guided_chunks(paths: Sequence[Path], jobs: int, smallest: int = 4, largest: int = 64) -> list[Sequence[Path]]:
+    """`paths` in consecutive chunks that shrink as the batch is handed out (each a share of what is left, between
+    `smallest` and `largest`): few round trips early, and a last chunk too small to leave a worker idle long."""
+    chunks, start = [], 0
+    while start < len(paths):
+        size = max(smallest, min(largest, (len(paths) - start) // (2 * jobs)))
+        chunks.append(paths[start : start + size])
+        start += size
+    return chunks
 
 
 def run(

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import contract_dict, invoice, month_dict
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_bad_input import CASES, write_all
 from test_fixtures import FIXTURES
 
 from kefu_check import api
+from kefu_check.batch import guided_chunks
 from kefu_check.load import read_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -172,6 +175,17 @@ def test_a_json_batch_is_the_same_with_two_jobs_and_equals_the_api(kefu, tmp_pat
     lang = "en" if "en" in extra else "zh"
     results = [api.check(p, lang=lang) for p in paths]
     assert api.render(results, "json", lang=lang, redact="--redact" in extra) == one.out
+
+
+@given(st.integers(0, 5000), st.integers(2, 64))
+@settings(max_examples=200, deadline=None)
+def test_a_batch_is_handed_out_in_shrinking_chunks_that_cover_it_in_order(n: int, jobs: int) -> None:
+    """batch.guided_chunks: every month once, in order; chunks of 4 to 64 that never grow, the last one ≤ 4."""
+    chunks = guided_chunks(list(range(n)), jobs)
+    assert [x for chunk in chunks for x in chunk] == list(range(n))
+    sizes = [len(c) for c in chunks]
+    assert all(1 <= s <= 64 for s in sizes) and sizes == sorted(sizes, reverse=True)
+    assert all(s >= 4 for s in sizes[:-1]) and (not sizes or sizes[-1] <= max(4, n // (2 * jobs)))
 
 
 def test_one_month_left_of_a_batch_is_one_indented_document(kefu, tmp_path) -> None:
