@@ -48,6 +48,18 @@ def test_target_share_compared_exactly_not_rounded(kefu):
     assert len(run.find("sla.first_response", "phone")) == 1
 
 
+@pytest.mark.parametrize(
+    ("requests", "on_time", "shown"),
+    [(100_000, 79_995, "= 0.7999…, target 0.8"), (1001, 800, "= 0.7992…, target 0.8"), (1000, 750, "= 0.7500, target")],
+)
+def test_a_breach_s_ratio_is_cut_not_rounded_up_to_the_target(kefu, requests, on_time, shown):
+    """The explanation shows on_time / requests to 4 places, cut, '…' when digits were cut: a share below the
+    target never reads as equal to it (rounded, 79,995 / 100,000 was '0.8000' beside 'target 0.8')."""
+    month = month_dict("2026-10", first_response={"phone": {"requests": requests, "on_time": on_time}})
+    breach = kefu.check(sla_contract(), month, "--lang", "en").one("sla.first_response", "phone")
+    assert any(shown in line for line in breach["because"]), breach["because"]
+
+
 def test_zero_requests_is_no_breach(kefu):
     month = month_dict("2026-10", first_response={"phone": {"requests": 0, "on_time": 0}})
     run = kefu.check(sla_contract(), month)

@@ -4,7 +4,7 @@ standards' figures, reports due, and the agreed service credit with its cap."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -299,7 +299,16 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
 
 
 def _ratio(on_time: int, total: int) -> str:
-    return f"{Decimal(on_time) / Decimal(total):.4f}" if total else "—"
+    """on_time / total to 4 decimal places, cut, not rounded, with '…' when digits were cut: 79,995 / 100,000 is
+    '0.7999…' (rounded, '0.8000' would read as meeting a 0.8 target it misses)."""
+    if not total:
+        return "—"
+    exact = Decimal(on_time) / Decimal(total)
+    shown = exact.quantize(RATIO_PLACES, rounding=ROUND_DOWN)
+    return f"{shown}" if shown == exact else f"{shown}…"
+
+
+RATIO_PLACES = Decimal("0.0001")
 
 
 def report_facts(
