@@ -296,6 +296,21 @@ def test_satisfaction_exact_at_the_threshold(kefu) -> None:
     assert surveys(kefu, ["5"] * 16 + ["3"] * 3, share)["score"].startswith("84.210526315789473684210526")
 
 
+def test_a_score_with_more_decimals_than_kept_is_refused_not_rounded(kefu) -> None:
+    """Scores are kept to 6 decimal places (DECIMAL(18, 6)), which would round 3.9999999 up to 4: into the top box
+    and the mean. Such a row is unusable, named like every other; trailing zeros past the 6th place are fine."""
+    share = {"min": "85", "scale": "percent", "method": "share_satisfied", "scale_max": 5}
+    contract = fixture_contract()
+    contract["standards"]["satisfaction"] = share
+    rows = ["5", "3.9999999", "4.0000000", "4.5"]
+    content = "id,answered_at,score\n" + "".join(f"S{i},2026-10-05T10:00:00,{s}\n" for i, s in enumerate(rows))
+    run, month = facts(kefu, "--surveys", kefu.dir / "s.csv", "--lang", "en", files={"s.csv": content},
+                       contract=contract)
+    assert run.code == 0, run.err
+    assert "s.csv: 1 unusable rows (score with more than 6 decimal places, column score): rows 3" in run.err
+    assert (month["satisfaction"]["respondents"], month["satisfaction"]["score"]) == (3, "100")
+
+
 # ----------------------------------------------------------------------------------------------- properties
 
 stamp = st.integers(min_value=0, max_value=40 * 86400).map(lambda s: datetime(2026, 9, 28) + timedelta(seconds=s))

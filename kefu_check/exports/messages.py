@@ -21,6 +21,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "before_start": "早于开始时间",
         "duplicate_id": "编号重复(首次出现于第 {first} 行)",
         "out_of_scale": "评分 {value!r} 超出 0 至 {scale_max} 分",
+        "score_too_precise": "评分 {value!r} 的小数超过 6 位(不做四舍五入;请在表格中取整)",
         "unknown_invoice": "付款对应的发票 {value!r} 不在发票导出中",
         # whole-file and command-line problems (exit 2)
         "no_file": "文件不存在",
@@ -84,6 +85,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.before_start": "早于开始时间",
         "problem_name.duplicate_id": "编号重复",
         "problem_name.out_of_scale": "评分超出分制",
+        "problem_name.score_too_precise": "评分小数位过多",
         "problem_name.unknown_invoice": "发票不存在",
     },
     "en": {
@@ -104,6 +106,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "before_start": "before the start",
         "duplicate_id": "duplicate id (first at row {first})",
         "out_of_scale": "score {value!r} outside 0 to {scale_max}",
+        "score_too_precise": "score {value!r} has more than 6 decimal places (never rounded silently; round it in "
+        "the sheet)",
         "unknown_invoice": "payment for invoice {value!r}, which the invoices export does not list",
         "no_file": "no such file",
         "unreadable": "cannot read file ({detail})",
@@ -167,6 +171,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.before_start": "before the start",
         "problem_name.duplicate_id": "duplicate id",
         "problem_name.out_of_scale": "score outside the scale",
+        "problem_name.score_too_precise": "score with more than 6 decimal places",
         "problem_name.unknown_invoice": "unknown invoice",
     },
 }

@@ -24,6 +24,10 @@ class Satisfaction:
     outside: int
 
 
+SCORE_PLACES = 6  # the decimal places score_value keeps: a score with more that matter is refused, not rounded
+TOO_PRECISE = rf"^\s*[+-]?\d*\.\d{{{SCORE_PLACES}}}0*[1-9]\d*\s*$"
+
+
 def type_surveys(con: Any, scale_max: int | None) -> Typed:
     """rows_surveys with answered_us and score_value (an exact DECIMAL)."""
     checks = [
@@ -32,6 +36,8 @@ def type_surveys(con: Any, scale_max: int | None) -> Typed:
         unreadable("answered_at", "answered_us"),
         required("score"),
         Check("score", "bad_number", "score_value IS NULL"),
+        # DECIMAL(18, 6) rounds a 7th decimal: 3.9999999 would be read as 4 (top box, and a higher mean)
+        Check("score", "score_too_precise", f"regexp_full_match(score, '{TOO_PRECISE}')"),
     ]
     if scale_max is not None:
         checks.append(Check("score", "out_of_scale", f"score_value < 0 OR score_value > {int(scale_max)}"))
@@ -40,7 +46,8 @@ def type_surveys(con: Any, scale_max: int | None) -> Typed:
         "surveys",
         {
             "answered_us": timestamp_us("answered_at"),
-            "score_value": f"CASE WHEN regexp_full_match(score, {NUMBER}) THEN TRY_CAST(score AS DECIMAL(18, 6)) END",
+            "score_value": f"CASE WHEN regexp_full_match(score, {NUMBER}) "
+            f"THEN TRY_CAST(score AS DECIMAL(18, {SCORE_PLACES})) END",
         },
         checks,
     )
