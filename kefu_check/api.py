@@ -349,11 +349,11 @@ def _with_history(
     from .sequence.months import history_paths, load_sequence, months_in, ordered
 
     month_path = path if path is not None else Path.cwd() / loaded.month_label
-    if len(history) <= 1 and all(p.is_dir() for p in history):
+    if len(history) <= 1 and all(os.path.isdir(p) for p in history):
         return check_with_history(loaded, month_path, history[0] if history else None, cal, lang, waivers)
     paths = history_paths(month_path, loaded.month.history)
     for p in history:
-        paths += months_in(p) if p.is_dir() else [p]
+        paths += months_in(p) if os.path.isdir(p) else [p]
     own = month_path.resolve()
     period = loaded.month.period
     earlier = [m for m in load_sequence(p for p in paths if p.resolve() != own) if m.month.period <= period]

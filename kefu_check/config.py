@@ -35,7 +35,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for folder in (start, *start.parents):
         for name in ("kefu-check.toml", "pyproject.toml"):
             path = folder / name
-            if not path.is_file():
+            if not os.path.isfile(path):
                 continue
             try:
                 text = path.read_text(encoding="utf-8-sig")
@@ -98,7 +98,7 @@ def _holiday_files(paths: Any) -> list[str]:
     """Holiday files as given, each folder replaced by its `*.json` files in name order (SPEC §8)."""
     out: list[str] = []
     for p in paths:
-        out.extend([str(x) for x in sorted(p.glob("*.json")) if x.is_file()] if p.is_dir() else [str(p)])
+        out.extend([str(x) for x in sorted(p.glob("*.json")) if x.is_file()] if os.path.isdir(p) else [str(p)])
     return out
 
 

@@ -6,6 +6,7 @@ floats as `Decimal`, and tags or aliases are refused (nothing is executed or exp
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -274,16 +275,34 @@ def read_month_path(month_path: Path, label: str) -> Any:
 
 
 def named_contract_file(month_path: Path, named: str, month_label: str, source: str) -> tuple[Contract, dict, str]:
-    """`contract_file` of the contract a month's `contract` key names, and its label; a missing one is the month's
-    error (a dangling symbolic link is the contract file's own)."""
+    """`contract_file` of the contract a month's `contract` key names, and its label; a missing one, or a folder, is
+    the month's error (a dangling symbolic link is the contract file's own)."""
     path = month_path.parent / named
     label = printable(path.name or str(path))
     try:
         return (*contract_file(path, label, source), label)
     except InputError as error:
-        if error.kind == "no_such_file" and not path.is_symlink():
-            raise InputError(month_label, "contract", problem("contract_not_found", path=quote(named))) from None
-        raise
+        raise reference_error(error, path, named, month_label) or error from None
+
+
+def reference_error(error: InputError, path: Path, named: str, month_label: str) -> InputError | None:
+    """The month's own error when reading the contract its `contract` key names failed because of the name (no
+    such file, a folder, a name too long); None when the file itself is at fault (unreadable, a dangling link)."""
+    code = error.problem.params.get("errno") if isinstance(error.problem, Problem) else None
+    if error.kind == "no_such_file" or code == errno.ENOTDIR:
+        kind = None if _is_link(path) else "contract_not_found"
+    elif error.kind == "is_directory":
+        kind = "contract_is_directory"
+    else:
+        kind = "contract_name_too_long" if code == errno.ENAMETOOLONG else None
+    return InputError(month_label, "contract", problem(kind, path=quote(named))) if kind else None
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
 
 
 def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:

@@ -27,6 +27,15 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "names the contract file {path}, which does not exist (the path is relative to the month file's "
         "folder; --contract gives another)",
     ),
+    "contract_is_directory": (
+        "指向的合同 {path} 是文件夹,不是文件(路径相对于月度文件所在的文件夹;也可用 --contract 指定)",
+        "names the contract {path}, which is a directory, not a file (the path is relative to the month file's "
+        "folder; --contract gives another)",
+    ),
+    "contract_name_too_long": (
+        "指向的合同 {path} 名称过长,系统无法打开(也可用 --contract 指定)",
+        "names the contract {path}, a name too long for the system to open (--contract gives another)",
+    ),
     "is_directory": ("是文件夹,不是文件", "is a directory, not a file"),
     "months_directory": (
         "是文件夹,不是文件:分析其中各月请用 kefu-check analyze {path};带入此前各月的状态请用 "

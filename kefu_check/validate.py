@@ -21,6 +21,7 @@ Nothing is computed: a year without holiday data shows only when the check needs
 from __future__ import annotations
 
 import copy
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ from pydantic_core import ValidationError
 from .cliopts import EXIT_INPUT, EXIT_OK, lang_option
 from .diagnose import problems
 from .errors import InputError
-from .load import Loaded, printable, read_document, strip_blanks
+from .load import Loaded, printable, read_document, reference_error, strip_blanks
 from .problems import Problem, problem, quote, set_lang
 from .validators import validator
 
@@ -181,19 +182,16 @@ def _month(path: Path, label: str, data: dict[str, Any]) -> Iterator[str]:
     if isinstance(named, str) and not _under("contract", reported):
         target = path.parent / named
         contract_label = printable(str(target))
-        if not target.exists() and not target.is_symlink():
-            yield str(InputError(label, "contract", problem("contract_not_found", path=quote(named))))
-        else:
-            try:
-                contract_data = read_document(target, contract_label)
-                contract_found = contract_problems(contract_data)
-            except InputError as error:
-                contract_data, contract_found = None, [(None, error.problem)]
-                contract_label = error.file
-            for field, p in contract_found:
-                yield str(InputError(contract_label, field, p))
-            if not contract_found:
-                contract = validator("Contract").validate_python(strip_blanks(contract_data)[0])
+        try:
+            contract_data = read_document(target, contract_label)
+            contract_found = contract_problems(contract_data)
+        except InputError as error:
+            error = reference_error(error, target, named, label) or error  # the month's, when the name is at fault
+            contract_data, contract_found, contract_label = None, [(error.field, error.problem)], error.file
+        for field, p in contract_found:
+            yield str(InputError(contract_label, field, p))
+        if not contract_found:
+            contract = validator("Contract").validate_python(strip_blanks(contract_data)[0])
     elif isinstance(named, dict):
         inline_found = contract_problems(named, "contract")
         for field, p in inline_found:
@@ -225,7 +223,7 @@ def _holidays(path: Path) -> Iterator[str]:
 def inputs_of(paths: tuple[Path, ...]) -> Iterator[tuple[Path, bool]]:
     """Each path given, a folder replaced by the files directly inside it (those are checked only if inputs)."""
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):
             for inside in sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES):
                 yield inside, False
         else:

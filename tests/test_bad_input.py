@@ -199,6 +199,11 @@ CASES: dict[str, Case] = {
         ["month.json: contract:", "'nowhere.json'", "--contract"],
         words=["does not exist", "relative to the month file"],
     ),
+    "a contract that is a folder": Case(
+        {"month.json": {**BASE_MONTH, "contract": "."}, "sub/x.json": {}},
+        ["month.json: contract:", "'.'", "--contract"],
+        words=["is a directory", "relative to the month file"],
+    ),
     "missing month file": Case({"contract.json": contract_dict()}, ["month.json"]),
     "a folder of months": Case(
         {"months/month.json": BASE_MONTH},

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from conftest import contract_dict, invoice, merge, month_dict
 from test_hostile import DOCX
 
@@ -98,9 +100,48 @@ def test_a_line_separator_in_a_value_does_not_break_the_one_line(kefu):
 
 
 def test_an_empty_contract_reference_names_the_file_it_tried(kefu):
-    # `--contract ""` was "is a directory, not a file" with no file name; a relative "" or "." is the folder
+    # `--contract ""` was "is a directory, not a file" with no file name; a relative "" or "." is the folder, which
+    # is the month's `contract` field's problem (it named the folder, "history: …" for a month under --history)
     path = kefu.write("month.json", {**month_dict("2026-10"), "contract": "."})
-    assert kefu.run("--lang", "en", path).err == f"{kefu.dir.name}: is a directory, not a file\n"
-    assert kefu.run(path).err == f"{kefu.dir.name}: 是文件夹,不是文件\n"
+    assert kefu.run("--lang", "en", path).err == (
+        "month.json: contract: names the contract '.', which is a directory, not a file (the path is relative to "
+        "the month file's folder; --contract gives another)\n"
+    )
+    assert kefu.run(path).err.startswith("month.json: contract: 指向的合同 '.' 是文件夹,不是文件")
     run = kefu.run("--lang", "en", "--contract", "", path)
     assert (run.code, run.err) == (2, ".: is a directory, not a file\n")
+
+
+LONG = "y" * 300  # past NAME_MAX (255): stat() fails with ENAMETOOLONG, which pathlib's is_dir() raised
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["month.json", "--holidays", LONG],
+        ["month.json", "--history", LONG],
+        ["month.json", "--contract", LONG],
+        ["month.json", "--waivers", LONG],
+        [LONG],
+        ["analyze", LONG],
+        ["validate", LONG],
+        ["review", LONG],
+        ["holidays", LONG],
+        ["facts", "--contract", "contract.json", "--period", "2026-10", "-o", "out.json", "--calls", LONG],
+        ["long-dir.json"],
+        ["analyze", "long-dir.json"],
+    ],
+)
+def test_a_name_too_long_to_open_is_one_line_not_a_crash(kefu, monkeypatch, args):
+    """Every path a user gives, on the command line or in a month's `contract`, may be too long for the system: one
+    line naming it (a month's `contract` is the month's field), exit 2."""
+    kefu.write("contract.json", contract_dict())
+    kefu.write("month.json", month_dict("2026-10"))
+    kefu.write("long-dir.json", {**month_dict("2026-10"), "contract": f"{LONG}/contract.json"})
+    monkeypatch.chdir(kefu.dir)
+    run = kefu.run(*args)
+    said = run.out if args[0] == "validate" else run.err  # validate lists the problems it finds as its output
+    assert run.code == 2, run.err
+    assert len(said.splitlines()) == 1 and "Traceback" not in run.err and "internal error" not in run.err
+    if "long-dir.json" in args:
+        assert said.startswith("long-dir.json: contract: ")

@@ -9,6 +9,7 @@ is a row). Empty cells are NULL.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
     """
     label = path.name
     suffix = path.suffix.lower()
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise InputError(label, None, say(lang, "no_file"))
     blanks: list[int] = []
     if suffix == ".parquet":
@@ -87,7 +88,7 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
     """
     label = path.name
     suffix = path.suffix.lower()
-    if not path.is_file():
+    if not os.path.isfile(path):
         raise InputError(label, None, say(lang, "no_file"))
     if suffix in (".csv", ".txt"):
         table = _csv_records(path, lang)

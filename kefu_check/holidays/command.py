@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def read_text(path: str, lang: str) -> tuple[str, str]:
     p = Path(path)
     label = p.name or path
     try:
-        if p.is_dir():
+        if os.path.isdir(p):
             raise InputError(label, None, problem("is_directory"))
         size = p.stat().st_size
     except OSError as exc:

@@ -15,6 +15,7 @@ Files are found from ``--holidays`` paths and the ``holidays`` configuration key
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import re
 from collections.abc import Iterable, Sequence
@@ -73,7 +74,7 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
 
     try:
         p = pathlib.Path(path)
-        if p.is_dir():
+        if os.path.isdir(p):
             raise fail(None, "is_directory")
         with p.open("rb") as handle:
             raw = handle.read(MAX_HOLIDAYS_FILE + 1)
@@ -213,7 +214,7 @@ def expand(paths: Iterable[str | pathlib.Path]) -> list[pathlib.Path]:
     out: list[pathlib.Path] = []
     for raw in paths:
         p = pathlib.Path(raw)
-        if p.is_dir():
+        if os.path.isdir(p):
             out.extend(sorted(x for x in p.glob("*.json") if x.is_file()))
         else:
             out.append(p)
@@ -225,7 +226,7 @@ def beside(contracts: Iterable[pathlib.Path]) -> list[pathlib.Path]:
     seen: list[pathlib.Path] = []
     for contract in contracts:
         folder = contract.parent / "holidays"
-        if folder.is_dir() and folder.resolve() not in [s.resolve() for s in seen]:
+        if os.path.isdir(folder) and folder.resolve() not in [s.resolve() for s in seen]:
             seen.append(folder)
     return seen
 

@@ -17,6 +17,7 @@ size are bounded, and XML carrying a DTD or entity declarations is refused. It i
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 import zlib
@@ -59,7 +60,7 @@ def read_paragraphs(path: Path, label: str) -> list[Para]:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(label, None, os_problem(exc)) from None
-    if path.is_dir():
+    if os.path.isdir(path):
         raise InputError(label, None, problem("is_directory"))
     if size > MAX_FILE_BYTES:
         raise InputError(label, None, problem("file_too_large", size=size, limit=MAX_FILE_BYTES))

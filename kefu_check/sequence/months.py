@@ -5,6 +5,7 @@ One contract per sequence and one file per period; anything else is an input err
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def is_month_document(path: Path) -> bool:
 
 def months_in(folder: Path) -> list[Path]:
     """The month files directly inside a folder, by name."""
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         raise InputError(str(folder), None, problem("not_a_folder"))
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in MONTH_SUFFIXES)
     return [p for p in files if is_month_document(p)]

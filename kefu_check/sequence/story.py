@@ -3,6 +3,7 @@ to suspend, and the money owed each way — plain functions of the evaluated mon
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -223,7 +224,7 @@ def analyze(
 
     paths: list[Path] = []
     for given in inputs:
-        paths += months_in(given) if given.is_dir() else [given]
+        paths += months_in(given) if os.path.isdir(given) else [given]
     cal = calendar_of(month_contracts(paths, None))
     months = load_sequence(paths)
     if not months:
