@@ -7,7 +7,6 @@ import io
 import zipfile
 
 import pytest
-
 from conftest import contract_dict, invoice, merge, month_dict
 from test_hostile import DOCX
 
