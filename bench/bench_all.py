@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+import timeit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,13 @@ def machine() -> str:
         f"nproc {os.cpu_count()} ({model}), RAM {kb / 1024 / 1024:.1f} GiB, "
         f"Python {platform.python_version()} ({platform.machine()})"
     )
+
+
+def host_speed() -> str:
+    """A fixed pure-Python loop's best time of five: the shared host's speed this hour, to read the rows beside
+    (the same code has measured 820 to 1,290 checks a second within an hour; docs/performance.md)."""
+    best = min(timeit.repeat("sum(i * i for i in range(200_000))", number=5, repeat=5))
+    return f"reference loop {best * 1000:.0f} ms (lower: a faster hour)"
 
 
 def measure_startup(month: Path, runs: int) -> Row:
@@ -265,7 +273,7 @@ def main() -> None:
     every = args.every or max(1, memory // 10)
 
     month = demo_month(None)
-    print(f"machine: {machine()}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"machine: {machine()}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {host_speed()}")
     print(f"month:   {month}; seed {args.seed}")
     rows = []
     for step in (
@@ -285,7 +293,7 @@ def main() -> None:
         rows.append(memory_row)
         print("RSS series (evaluations: resident set size)")
         print("\n".join(f"  {s}" for s in series))
-    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {host_speed()}")
     print()
     print(table([(r.measure, r.value, r.detail, r.target, r.result) for r in rows],
                 ("measure", "value", "detail", "target", "result")))
