@@ -134,7 +134,7 @@ def parse_document(raw: bytes, path: Path, label: str) -> Any:
         raise InputError(label, None, problem("duplicate_key", key=quote(exc.key))) from None
     except RecursionError:
         raise InputError(label, None, problem("nesting_too_deep")) from None
-    except ValueError:  # an integer of more digits than Python converts
+    except (ValueError, ArithmeticError):  # an integer of more digits than Python converts, an exponent past Decimal's
         raise InputError(label, None, problem("invalid_json_number")) from None
 
 

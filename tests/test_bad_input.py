@@ -150,6 +150,11 @@ CASES: dict[str, Case] = {
         two_files('{"period": "2026-10", "period": "2026-11", "contract": "contract.json"}'),
         ["month.json", "period"],
     ),
+    "a number whose exponent is past what Decimal holds": Case(
+        two_files(json.dumps({**BASE_MONTH, "resolution": {"cases": 7, "on_time": 1}}).replace(": 7", ": 1e9999999999999999999")),
+        ["month.json"],
+        words=["a number that cannot be read"],
+    ),
     "non-UTF-8 bytes": Case(
         two_files(json.dumps(BASE_MONTH).replace('"2026-10"', '"2026-10 \udcff"').encode("utf-8", "surrogateescape")),
         ["month.json", "UTF-8"],
