@@ -106,6 +106,8 @@ def test_amounts_as_finance_writes_them(text: str, expected: str) -> None:
         ("-100.00", "negative_amount"),
         ("(100.00)", "negative_amount"),
         ("100000000000000", "amount_too_large"),
+        ("1" + "0" * 29 + ".5", "amount_too_large"),  # past 28 digits: checked before quantizing, which would raise
+        ("9" * 5000, "amount_too_large"),
         ("36 000", "bad_amount"),
         ("36000元", "bad_amount"),
         ("US$36,000", "bad_amount"),

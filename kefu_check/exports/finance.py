@@ -80,10 +80,10 @@ def read_amount(text: str) -> Decimal:
         raise Unreadable("ambiguous_amount")
     else:
         raise Unreadable("bad_amount")
+    if number >= 10**MAX_INTEGER_DIGITS:  # first: quantizing 28 digits or more raises InvalidOperation
+        raise Unreadable("amount_too_large")
     if number != number.quantize(FEN):
         raise Unreadable("sub_fen_amount")
-    if number >= 10**MAX_INTEGER_DIGITS:
-        raise Unreadable("amount_too_large")
     return number.quantize(FEN)
 
 
