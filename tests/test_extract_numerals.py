@@ -247,3 +247,11 @@ def test_amounts_with_jiao_and_fen_and_inner_zeros(yuan, cents):
     assert parse_amount_words(words) == value
     if cents % 10 == 0 and cents:
         assert words.endswith("角")
+
+
+@pytest.mark.parametrize("value", ["10000000000000000", "-1", "1e30"])
+def test_amount_in_words_refuses_what_it_cannot_write(value):
+    """大写 is written here up to 万亿 (below 10^16 yuan), for non-negative amounts: past that, a ValueError, never
+    a wrong wording (nor Decimal's InvalidOperation from rounding 30 digits to the fen)."""
+    with pytest.raises(ValueError):
+        amount_in_words(Decimal(value))

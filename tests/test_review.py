@@ -238,3 +238,13 @@ def test_english_review_of_the_template_prints_chinese_only_in_quotes_and_blanks
         for text in (finding["message"], finding["suggestion"]):
             rest = re.sub(r"“[^”]*”|\[.*\]", "", text)
             assert not CJK.search(rest), text
+
+
+@pytest.mark.parametrize("figures", ["123456789012345678901234567890.00", "9" * 5000])
+def test_figures_too_large_for_words_are_a_finding_not_a_crash(kefu, figures):
+    """An amount's figures of 10^16 yuan or more (past 万亿, and past 28 digits, where rounding to the fen raised
+    InvalidOperation): the mismatch is reported, with no wording suggested ('—')."""
+    text = FILLED.read_text(encoding="utf-8").replace("¥28,000.00", f"¥{figures}")
+    code, doc = review_json(kefu, kefu.write("a.txt", text), "--lang", "en")
+    (found,) = [f for f in doc["findings"] if f["id"] == "review.amount_words_mismatch"]
+    assert code == 1 and "人民币—" in found["suggestion"] and "28,000.00" in found["message"], found

@@ -220,6 +220,7 @@ def as_months(value: Decimal, unit: str) -> int | None:
 
 UPPER = "零壹贰叁肆伍陆柒捌玖"
 GROUP_UNITS = ("", "万", "亿", "万亿")
+WORDS_LIMIT = 10 ** (4 * len(GROUP_UNITS))  # the amounts 大写 is written for here: below 10^16 yuan
 
 
 def _group_in_words(n: int) -> str:
@@ -236,8 +237,12 @@ def _group_in_words(n: int) -> str:
 
 
 def amount_in_words(value: Decimal) -> str:
-    """An amount in 大写 as suggested wording: 28000 → 贰万捌仟元整, 12345.67 → 壹万贰仟叁佰肆拾伍元陆角柒分."""
+    """An amount in 大写 as suggested wording: 28000 → 贰万捌仟元整, 12345.67 → 壹万贰仟叁佰肆拾伍元陆角柒分 (below
+    WORDS_LIMIT)."""
     from ..money import to_fen
+
+    if not 0 <= value < WORDS_LIMIT:
+        raise ValueError(f"no 大写 for {value} (0 to 10^16)")
 
     cents_total = int(to_fen(value) * 100)
     yuan, cents = divmod(cents_total, 100)
