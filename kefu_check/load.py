@@ -290,19 +290,13 @@ def reference_error(error: InputError, path: Path, named: str, month_label: str)
     such file, a folder, a name too long); None when the file itself is at fault (unreadable, a dangling link)."""
     code = error.problem.params.get("errno") if isinstance(error.problem, Problem) else None
     if error.kind == "no_such_file" or code == errno.ENOTDIR:
-        kind = None if _is_link(path) else "contract_not_found"
+        kind = None if os.path.islink(path) else "contract_not_found"
     elif error.kind == "is_directory":
         kind = "contract_is_directory"
     else:
         kind = "contract_name_too_long" if code == errno.ENAMETOOLONG else None
     return InputError(month_label, "contract", problem(kind, path=quote(named))) if kind else None
 
-
-def _is_link(path: Path) -> bool:
-    try:
-        return path.is_symlink()
-    except OSError:
-        return False
 
 
 def load_month(month_path: Path, contract_path: Path | None = None) -> Loaded:

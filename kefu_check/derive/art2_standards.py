@@ -298,6 +298,9 @@ def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: dat
         )
 
 
+RATIO_PLACES = Decimal("0.0001")
+
+
 def _ratio(on_time: int, total: int) -> str:
     """on_time / total to 4 decimal places, cut, not rounded, with '…' when digits were cut: 79,995 / 100,000 is
     '0.7999…' (rounded, '0.8000' would read as meeting a 0.8 target it misses)."""
@@ -306,9 +309,6 @@ def _ratio(on_time: int, total: int) -> str:
     exact = Decimal(on_time) / Decimal(total)
     shown = exact.quantize(RATIO_PLACES, rounding=ROUND_DOWN)
     return f"{shown}" if shown == exact else f"{shown}…"
-
-
-RATIO_PLACES = Decimal("0.0001")
 
 
 def report_facts(

@@ -25,7 +25,7 @@ class Satisfaction:
 
 
 SCORE_PLACES = 6  # the decimal places score_value keeps: a score with more that matter is refused, not rounded
-TOO_PRECISE = rf"^\s*[+-]?\d*\.\d{{{SCORE_PLACES}}}0*[1-9]\d*\s*$"
+TOO_PRECISE = rf"^[+-]?\d*\.\d{{{SCORE_PLACES}}}0*[1-9]\d*$"  # a NUMBER (rows.py) with a non-zero digit past them
 
 
 def type_surveys(con: Any, scale_max: int | None) -> Typed:

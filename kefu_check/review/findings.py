@@ -397,15 +397,19 @@ def _term(c: Contract, source: Source, lang: str) -> Iterator[Found]:
 def _amounts(source: Source) -> Iterator[Found]:
     if source.extraction is None:
         return
-    from .numerals import WORDS_LIMIT, amount_in_words
+    from .numerals import amount_in_words
 
     for pair in source.extraction.amounts:
         if pair.words_value != pair.figures:
+            try:
+                fix_words = amount_in_words(pair.figures)
+            except ValueError:  # 10^16 yuan or more: no 大写 to suggest
+                fix_words = "—"
             params = {
                 "words": pair.words,
                 "words_value": f"{pair.words_value:,.2f}",
                 "figures": f"{pair.figures:,.2f}",
-                "fix_words": amount_in_words(pair.figures) if 0 <= pair.figures < WORDS_LIMIT else "—",
+                "fix_words": fix_words,
             }
             where = Location(pair.where.clause, pair.where.line)
             yield "review.amount_words_mismatch", where, "amount_words_mismatch", params
