@@ -311,6 +311,37 @@ def test_a_score_with_more_decimals_than_kept_is_refused_not_rounded(kefu) -> No
     assert (month["satisfaction"]["respondents"], month["satisfaction"]["score"]) == (3, "100")
 
 
+def test_a_too_precise_score_in_an_excel_number_cell_is_refused_too(kefu) -> None:
+    """The same survey as a workbook: numeric cells written by openpyxl, and `3.9999999` as a formula whose value
+    LibreOffice stored when it saved the file (skipped without LibreOffice: then the number itself). The stored text
+    is refused as in a CSV; `4.0` and `5` are read as 4 and 5."""
+    import openpyxl
+
+    share = {"min": "85", "scale": "percent", "method": "share_satisfied", "scale_max": 5}
+    contract = fixture_contract()
+    contract["standards"]["satisfaction"] = share
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "answered_at", "score"])
+    for i, score in enumerate([5, 3.9999999, 4.0, 4.5]):
+        sheet.append([f"S{i}", "2026-10-05T10:00:00", score])
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is not None:
+        sheet["C3"] = "=4-0.0000001"  # the same score as a formula: LibreOffice stores its value when it saves
+    path = kefu.dir / "s.xlsx"
+    book.save(path)
+    if soffice is not None:
+        import subprocess
+
+        subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", kefu.dir / "saved", path],
+                       check=True, capture_output=True, timeout=120)
+        path = kefu.dir / "saved" / "s.xlsx"
+    run, month = facts(kefu, "--surveys", path, "--lang", "en", contract=contract)
+    assert run.code == 0, run.err
+    assert "s.xlsx: 1 unusable rows (score with more than 6 decimal places, column score): rows 3" in run.err
+    assert (month["satisfaction"]["respondents"], month["satisfaction"]["score"]) == (3, "100")
+
+
 # ----------------------------------------------------------------------------------------------- properties
 
 stamp = st.integers(min_value=0, max_value=40 * 86400).map(lambda s: datetime(2026, 9, 28) + timedelta(seconds=s))
