@@ -175,6 +175,22 @@ def test_fixture_outages_clipped_and_invoices(kefu) -> None:
     assert "outages.csv" in run.err  # OUT-6 ends before it starts: a bad row, counted and reported
 
 
+@pytest.mark.parametrize("zone", ["CST", "UTC", "EST", "Asia/Shanghai", "America/New_York"])
+def test_a_time_zone_written_as_a_name_is_an_unusable_row_never_a_shifted_one(kefu, zone: str) -> None:
+    """DuckDB's cast reads `CST` as US Central time (-06:00): a call at 10:00 China Standard Time moved to the next
+    day, an outage off the working day it happened on. A zone name is an unusable row, named like every other."""
+    calls = calls_csv(f"N,2026-10-09 10:00:00 {zone},2026-10-09 10:00:05 {zone},,A01",
+                      "O,2026-10-09T10:00:00+08:00,2026-10-09T10:00:05Z,,A01")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": calls})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    assert (month["first_response"]["phone"]["requests"], month["first_response"]["phone"]["on_time"]) == (1, 0)
+    outages = f"id,start,end,cause\nO1,2026-10-30 17:00:00 {zone},2026-10-30 17:30:00 {zone},provider\n"
+    run, month = facts(kefu, "--outages", kefu.dir / "o.csv", "--lang", "en", files={"o.csv": outages})
+    assert run.code == 0, run.err
+    assert month["outages"] == [] and "o.csv: 1 unusable rows (unreadable timestamp, column start): rows 2" in run.err
+
+
 # ----------------------------------------------------------------------------------------------- boundaries
 
 CALLS_HEADER = "id,arrived_at,first_response_at,abandoned_at,agent\n"

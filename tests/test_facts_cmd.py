@@ -76,7 +76,8 @@ def test_bad_rows_reported_with_row_numbers(kefu, folder: Path) -> None:
 def test_strict_makes_the_first_bad_row_fatal(kefu, folder: Path) -> None:
     run = run_facts(kefu, folder, "--calls", "calls.csv", "--strict", "--lang", "en")
     assert run.code == 2
-    assert run.err == "calls.csv: row 292, arrived_at: unreadable timestamp '2026-10-1x 10:00'\n"
+    assert run.err == ("calls.csv: row 292, arrived_at: unreadable timestamp '2026-10-1x 10:00' (e.g. 2026-10-09 "
+                       "10:00:00 or …+08:00; a zone as an offset, not a name like CST)\n")
     assert not (folder / "month.json").exists()
 
 

@@ -6,7 +6,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "zh": {
         # problems of one row (bad rows)
         "missing_value": "缺少必填值",
-        "bad_timestamp": "无法解析的时间 {value!r}",
+        "bad_timestamp": "无法解析的时间 {value!r}(如 2026-10-09 10:00:00 或 …+08:00;时区请写偏移量,不写 CST 等名称)",
         "bad_date": "无法解析的日期 {value!r}(可写作 2026-09-03、2026/9/3、2026年9月3日或 Excel 日期单元格)",
         "date_with_time": "日期 {value!r} 带有时刻(此处应为日期)",
         "bad_amount": "无法解析的金额 {value!r}(可写作 36000、36,000.00、¥36,000.00)",
@@ -90,7 +90,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "en": {
         "missing_value": "required value missing",
-        "bad_timestamp": "unreadable timestamp {value!r}",
+        "bad_timestamp": (
+            "unreadable timestamp {value!r} (e.g. 2026-10-09 10:00:00 or …+08:00;"
+            " a zone as an offset, not a name like CST)"
+        ),
         "bad_date": "unreadable date {value!r} (write 2026-09-03, 2026/9/3 or use an Excel date cell)",
         "date_with_time": "date {value!r} carries a time of day (a date is expected here)",
         "bad_amount": "unreadable amount {value!r} (write 36000, 36,000.00 or ¥36,000.00)",

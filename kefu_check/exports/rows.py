@@ -24,8 +24,14 @@ def timestamp_us(column: str) -> str:
 
     ISO 8601 date and time (T or space), seconds, fraction and offset optional; without an offset the time
     is local in the session's time zone, which is the contract's. (A bare date is refused by `unreadable`.)
+    A zone written as a name is unreadable: DuckDB's cast would take `CST` for US Central time (-06:00), where
+    a Chinese export means China Standard Time, and move the row by 14 hours; `Z` and numeric offsets only.
     """
-    return f'epoch_us(TRY_CAST("{column}" AS TIMESTAMPTZ))'
+    cast = f'epoch_us(TRY_CAST("{column}" AS TIMESTAMPTZ))'
+    return f'CASE WHEN regexp_matches("{column}", {ZONE_NAME}) THEN NULL ELSE {cast} END'
+
+
+ZONE_NAME = "'[A-SU-Ya-z]'"  # a letter other than the T between date and time and the Z of UTC
 
 
 @dataclass(frozen=True)
