@@ -101,6 +101,8 @@ def test_amounts_as_finance_writes_them(text: str, expected: str) -> None:
         ("36000,50", "ambiguous_amount"),
         ("3,60,000", "ambiguous_amount"),
         ("1,2345.00", "ambiguous_amount"),
+        ("0,500", "ambiguous_amount"),  # a first group of 0 is no thousands: 0.5 with a decimal comma?
+        ("00,100", "ambiguous_amount"),
         ("0.30000000000000004", "sub_fen_amount"),  # =0.1+0.2, which Excel shows as 0.30
         ("1.234", "sub_fen_amount"),
         ("-100.00", "negative_amount"),

@@ -60,13 +60,13 @@ def read_date(text: str) -> date:
 
 _CURRENCY = re.compile(r"[¥￥]\s*")
 _PLAIN = re.compile(r"\d+(\.\d*)?|\.\d+")
-_GROUPED = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(,\d{3})+(\.\d+)?")  # a first group of 0 or 00 is no thousands
 
 
 def read_amount(text: str) -> Decimal:
     """`36000`, `36000.5`, `36,000.00`, `¥36,000.00`, `￥ 36,000.00` → an exact Decimal in yuan.
 
-    Refused: a comma that is not a thousands separator (`36000,5`, `1.234,56`, `3,60,000`: the decimal mark
+    Refused: a comma that is not a thousands separator (`36000,5`, `1.234,56`, `3,60,000`, `0,500`: the decimal mark
     would be a guess → `ambiguous_amount`), a negative amount, digits below the fen (`0.30000000000000004`,
     which Excel shows as 0.30 → `sub_fen_amount`), 10^14 yuan or more, anything else (`bad_amount`)."""
     body = _CURRENCY.sub("", text, count=1) if _CURRENCY.match(text) else text
