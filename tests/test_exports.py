@@ -358,6 +358,35 @@ def test_a_too_precise_score_in_an_excel_number_cell_is_refused_too(kefu) -> Non
     assert (month["satisfaction"]["respondents"], month["satisfaction"]["score"]) == (3, "100")
 
 
+def test_a_score_excel_saved_with_17_digits_is_the_score_it_shows(kefu) -> None:
+    """Excel saves 4.1 as `4.0999999999999996` (17 digits of its double): that is 4.1, counted, not a score with too
+    many decimal places. The workbook is openpyxl's, its number cells rewritten as Excel writes them."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    contract = fixture_contract()
+    contract["standards"]["satisfaction"] = {"min": "85", "scale": "percent", "method": "mean_score", "scale_max": 5}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "answered_at", "score"])
+    sheet.append(["S1", "2026-10-05T10:00:00", 4.1])
+    sheet.append(["S2", "2026-10-05T11:00:00", 3])
+    plain, path = kefu.dir / "plain.xlsx", kefu.dir / "s.xlsx"
+    book.save(plain)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<v>(\d+\.\d+)</v>", lambda m: b"<v>%.17g</v>" % float(m.group(1)), data)
+            zout.writestr(item, data)
+    assert b"<v>4.0999999999999996</v>" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    run, month = facts(kefu, "--surveys", path, "--lang", "en", contract=contract)
+    assert run.code == 0, run.err
+    assert (month["satisfaction"]["respondents"], month["satisfaction"]["score"]) == (2, "71")  # (4.1 + 3) / 2 / 5
+
+
 # ----------------------------------------------------------------------------------------------- properties
 
 stamp = st.integers(min_value=0, max_value=40 * 86400).map(lambda s: datetime(2026, 9, 28) + timedelta(seconds=s))

@@ -311,6 +311,12 @@ def test_east_asian_builtin_date_formats(kefu) -> None:
         ("36000", "36000.00"),
         ("3.6E4", "36000.00"),  # an exponent in the stored text is written out exactly
         ("1.2345678901234E+13", "12345678901234.00"),
+        # Excel saves a number with 17 significant digits (%.17g of its double): read as the 15 it shows
+        ("9999.9899999999998", "9999.99"),
+        ("1234.5799999999999", "1234.58"),
+        ("20000.099999999999", "20000.10"),
+        ("15234.559999999999", "15234.56"),
+        ("1.5234559999999999E+4", "15234.56"),
     ],
 )
 def test_excel_numbers_read_from_their_stored_text(kefu, stored: str, expected: str) -> None:

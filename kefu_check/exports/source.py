@@ -319,7 +319,8 @@ def _format_id(cell: Any) -> int | None:
 
 
 def _number_text(value: float | int) -> str:
-    """The stored decimal text of a number cell; an exponent (`1.2E+17`) written out in full."""
+    """The stored decimal text of a number cell; an exponent (`1.2E+17`) written out in full; Excel's 17 digits
+    read as the 15 it shows (`_as_excel_shows`)."""
     text = getattr(value, "text", None)
     if text is None:  # not from the sheet parser (cannot happen while _cells_as_stored is active)
         text = repr(value) if isinstance(value, float) else str(value)
@@ -332,11 +333,36 @@ def _number_text(value: float | int) -> str:
         except InvalidOperation:
             return text
         if number.is_finite() and abs(number.adjusted()) <= 40:
-            return f"{number:f}"
+            return _as_excel_shows(f"{number:f}")
         return text
     if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
         return text[:-2]  # `36000.0` (a float some writers store) is the integer 36000
-    return text
+    return _as_excel_shows(text)
+
+
+EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number typed, and shows
+
+
+def _as_excel_shows(text: str) -> str:
+    """A fraction stored with more than 15 significant digits, as the 15 Excel shows when they name the same binary
+    number: Excel saves 9999.99 as `9999.9899999999998` (17 digits of the double it holds), which is 9999.99.
+    Otherwise the text itself: `86199804577757.01` (16 digits, no shorter decimal is that double) and
+    `0.30000000000000004` (what `=0.1+0.2` holds; 0.3 is another double) are kept, digit for digit. An integer is
+    never changed (an id of 19 digits is its digits)."""
+    if "." not in text:
+        return text
+    from decimal import Context, Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite() or len(number.normalize().as_tuple().digits) <= EXCEL_DIGITS:
+        return text
+    shown = Context(prec=EXCEL_DIGITS).plus(number).normalize()  # round half even, as the double's digits are
+    if float(shown) != float(number):  # compared as the binary numbers the cell holds; the value stays decimal
+        return text
+    return f"{shown:f}"
 
 
 def _shows_month_only(number_format: str | None) -> bool:
