@@ -216,6 +216,26 @@ def test_unreadable_file_is_one_line_exit_2(kefu, folder: Path, name: str, conte
     assert run.err.startswith(f"{name}: ") and run.err.count("\n") == 1 and "Traceback" not in run.err
 
 
+@pytest.mark.parametrize(
+    ("rows", "lang", "line"),
+    [
+        (["P1,2026-10-09T10:00:00,,,A", "P2,2026-10-09T10:00:00,,,Li, Wei"], "en",
+         "c.csv: unreadable content (row 3 has 6 fields, the header 5)"),
+        (["P1,2026-10-09T10:00:00,,,A", "", "P2,2026-10-09T10:00:00"], "zh",
+         "c.csv: 文件内容无法读取(第 4 行只有 2 个字段,表头有 5 个)"),  # the blank line is row 3
+        (["P1,2026-10-09T10:00:00,,,A"] * 3000 + ["P2,2026-10-09T10:00:00,,,Li, Wei"], "en",
+         "c.csv: unreadable content (row 3002 has 6 fields, the header 5)"),  # past the rows DuckDB samples
+    ],
+)
+def test_a_row_with_another_number_of_fields_is_named(kefu, folder: Path, rows: list[str], lang: str,
+                                                      line: str) -> None:
+    """DuckDB refuses such a CSV as `Error when sniffing file` (or `CSV Error on Line: N`, not a spreadsheet's row);
+    the line names the row and its fields."""
+    kefu.write("c.csv", "id,arrived_at,first_response_at,abandoned_at,agent\n" + "".join(r + "\n" for r in rows))
+    run = run_facts(kefu, folder, "--calls", "c.csv", "--lang", lang)
+    assert (run.code, run.err) == (2, line + "\n")
+
+
 def test_tab_and_semicolon_separated_exports(kefu, folder: Path) -> None:
     row = ["R1", "2026-10-09T10:00:00", "2026-10-09T10:00:05", "", "A1"]
     header = ["id", "arrived_at", "first_response_at", "abandoned_at", "agent"]

@@ -96,7 +96,7 @@ def _typed(con: Any, kind: str, opts: Options, outcome: Outcome, type_fn: Any, *
     """Type the rows of `kind` with `type_fn(con)` and collect its bad rows (fatal with --strict), saying so on
     stderr; return the method note's part about them."""
     label = opts.exports[kind].name
-    with reading(label, opts.lang):
+    with reading(label, opts.lang, opts.exports[kind]):
         typed: Typed = type_fn(con)
     bad = bad_rows(con, typed)
     if opts.strict:

@@ -45,7 +45,7 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
     scan = scan.format("'" + str(source).replace("'", "''") + "'")
-    with reading(label, lang):
+    with reading(label, lang, path):
         present = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
         for theirs in columns.values():
             if theirs not in present:
@@ -142,20 +142,48 @@ def _csv_records(path: Path, lang: str) -> list[list[str]]:
 
 
 @contextmanager
-def reading(label: str, lang: str) -> Iterator[None]:
-    """The engine's complaints about a file (malformed CSV, damaged Parquet) as one InputError line."""
+def reading(label: str, lang: str, path: Path | None = None) -> Iterator[None]:
+    """The engine's complaints about a file (malformed CSV, damaged Parquet) as one InputError line; for a CSV
+    (`path`) whose row has more or fewer fields than its header, that row, as a spreadsheet numbers it."""
     import duckdb
 
     try:
         yield
     except duckdb.Error as exc:
-        detail = str(exc).strip().splitlines()[0][:200]
+        detail = (_ragged_row(path, lang) if path is not None else None) or str(exc).strip().splitlines()[0][:200]
         raise InputError(label, None, say(lang, "bad_content", detail=detail)) from None
 
 
+def _ragged_row(path: Path, lang: str) -> str | None:
+    """The first row of a CSV with another number of fields than its header (empty fields past the header's
+    count aside, as `read_records` allows them), said as `too_many_fields` / `too_few_fields`; None for none."""
+    if path.suffix.lower() not in (".csv", ".txt"):
+        return None
+    try:
+        table = _csv_records(path, lang)
+    except InputError:
+        return None
+    if not table:
+        return None
+    width = len(table[0])
+    for number, cells in enumerate(table[1:], start=2):
+        used = len(cells)
+        while used > width and not cells[used - 1].strip():
+            used -= 1
+        if cells and used != width:
+            kind = "too_many_fields" if used > width else "too_few_fields"
+            return say(lang, kind, row=number, count=used, header=width)
+    return None
+
+
 def _csv_scan(delimiter: str) -> str:
-    """RFC 4180 text read as text: the delimiter fixed, double quotes, a header line, every column VARCHAR."""
-    return f"read_csv({{}}, all_varchar = true, header = true, delim = '{delimiter}', quote = '\"', escape = '\"')"
+    """RFC 4180 text read as text: the delimiter fixed, double quotes, the first line the header (`skip = 0`: left
+    to guess, DuckDB's sniffer skipped a file's first lines when a later row had more fields, and took that row for
+    the header), every column VARCHAR."""
+    return (
+        f"read_csv({{}}, all_varchar = true, header = true, skip = 0, delim = '{delimiter}', quote = '\"', "
+        "escape = '\"')"
+    )
 
 
 def _delimiter(path: Path) -> str:
