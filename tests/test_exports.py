@@ -455,6 +455,30 @@ def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(
     assert month["first_response"]["phone"]["requests"] == 2
 
 
+def test_an_empty_row_of_a_workbook_is_a_row_like_a_csv_s_blank_line(kefu) -> None:
+    """A spacer row in an .xlsx export is no bad row (it held nothing), nor fatal with --strict; it still counts in
+    the row numbers, as a CSV's blank line does."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    sheet.append(["R1", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    sheet.append([])  # row 3: empty
+    sheet.append(["R2", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    sheet["A5"].number_format = "@"  # row 5: a formatted cell, nothing in it
+    sheet.append(["R3", "2026-10-0x", "2026-10-09T10:00:05", None, "A01"])  # row 6 (openpyxl writes after A5)
+    book.save(kefu.dir / "c.xlsx")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "c.xlsx: 1 unusable rows (unreadable timestamp, column arrived_at): rows 6" in run.err
+    assert "missing" not in run.err and month["first_response"]["phone"]["requests"] == 2
+    sheet.delete_rows(6)
+    book.save(kefu.dir / "c.xlsx")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--strict")
+    assert run.code == 0, run.err
+
+
 # a line of a calls export: a good call, an unreadable one, or a blank line
 line_kind = st.sampled_from(["good", "bad", "blank"])
 

@@ -40,7 +40,7 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         scan = _csv_scan(_delimiter(source))
         blanks = _blank_lines(raw, path, lang)
     elif suffix == ".xlsx":
-        source = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang, kind)
+        source, blanks = _xlsx_as_csv(path, tmp / f"{kind}.csv", lang, kind)
         scan = _csv_scan(",")
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
@@ -224,12 +224,22 @@ def _utf8_csv(path: Path, raw: bytes, copy: Path, lang: str) -> Path:
     return copy
 
 
-def _xlsx_as_csv(path: Path, copy: Path, lang: str, kind: str) -> Path:
-    """The export's sheet as a UTF-8 CSV (cells as `xlsx_rows` gives their text)."""
+def _xlsx_as_csv(path: Path, copy: Path, lang: str, kind: str) -> tuple[Path, list[int]]:
+    """The export's sheet as a UTF-8 CSV (cells as `xlsx_rows` gives their text), and its empty rows as a CSV's
+    blank lines are (`_blank_lines`): left out, counted back into row numbers; a spacer row is no bad row."""
     rows = xlsx_rows(path, lang, kind)
+    blanks: list[int] = []
+    records = 0
     with copy.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, quoting=csv.QUOTE_ALL).writerows(rows)
-    return copy
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+        writer.writerows(rows[:1])
+        for row in rows[1:]:
+            if any(cell.strip() for cell in row):
+                writer.writerow(row)
+                records += 1
+            else:
+                blanks.append(records)
+    return copy, blanks
 
 
 def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
