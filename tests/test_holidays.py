@@ -36,6 +36,7 @@ GROUPS = {
     2020: [OURS / "2020.txt", OURS / "2020-extension.txt"],
     2021: [NOTICES / "2021.txt"],
     2023: [NOTICES / "2023.txt"],
+    2024: [OURS / "2024.txt"],  # its 春节 line ends 鼓励各单位…安排职工在除夕(2月9日)休息: advice, 2月9日 a working day
     2025: [NOTICES / "2025.txt"],
 }
 # the last days of a year that the *next* year's notice fixes (its 元旦 block), so this year's notice cannot know
@@ -109,6 +110,21 @@ def test_notice_gives_the_package_working_days_and_the_block_rule_days_off(capsy
             assert (d in off) == block_rule_off(d), d
     assert compared >= 363
     assert str(year) in table and ("共N天" in table)
+
+
+@pytest.mark.parametrize("cut", ["", "\n", "\n(二)"])
+def test_advice_to_employers_is_no_day_off(capsys, tmp_path, cut):
+    """The 2024 notice encourages employers to give 除夕 (2月9日) off; the notice's days stay 10–17 (共8天), 9
+    February a working day — also when the sentence was pasted onto a line of its own."""
+    text = (OURS / "2024.txt").read_text(encoding="utf-8").replace("鼓励各单位", cut + "鼓励各单位")
+    notice = tmp_path / "2024.txt"
+    notice.write_text(text, encoding="utf-8")
+    out = tmp_path / "2024.json"
+    code, _, err = run(capsys, "holidays", str(notice), "-o", str(out))
+    assert code == 0, err
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [d for d in doc["holidays"] if d.startswith("2024-02")] == [f"2024-02-{n}" for n in range(10, 18)]
+    assert "2024-02-04" in doc["workdays"] and "2024-02-18" in doc["workdays"]
 
 
 @needs_notices

@@ -9,7 +9,9 @@ The grammar, line by line (full-width or ASCII punctuation, spaces ignored, a fe
   (a list); a clause with 上班 makes its dates adjusted working days (``…起正常上班`` is not one); with 补休 its
   dates are days off and the block joins the adjacent weekend; with 放假/调休/公休/休息 its dates (ranges
   included) are days off; 与周末连休 joins the adjacent weekend; 共N天 / 放假N天 states the count; 不调休 says
-  there is no adjusted working day; 延长…假期至DATE extends the named block of an earlier notice.
+  there is no adjusted working day; 延长…假期至DATE extends the named block of an earlier notice; a clause that
+  advises (鼓励/提倡/倡导/建议…: the 2024 notice's 鼓励各单位…安排职工在除夕(2月9日)休息) arranges nothing, and
+  the rest of its sentence is read past with it.
 - every other line (the 文号, the preamble, the closing paragraph, the signature date) is read past; a line
   starting with ``#`` is a comment.
 
@@ -54,6 +56,7 @@ _PREAMBLE_YEAR = re.compile(r"现将(\d{4})年")
 _TITLE_NAME = re.compile(r"(?:调整|延长)\d{4}年(.+?)(?:假期|放假)")
 _EXTEND = re.compile(r"延长(?:\d{4}年)?(.+?)假期至")
 _DAY_OFF_WORDS = ("放假", "调休", "公休", "休息", "休假", "补休")
+_EXHORTATIONS = ("鼓励", "提倡", "倡导", "建议")  # a clause that advises (the 2024 notice's 除夕): read past, to its 。
 KNOWN_NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 
 
@@ -323,6 +326,8 @@ def parse(notice: Notice, year: int) -> Notice:
         carry: list[int | None] = [None, None]
         for sentence in (s for s in re.split(r"[。;.]", body) if s):
             for clause in _split_clauses(sentence):
+                if clause.startswith(_EXHORTATIONS):
+                    break  # 鼓励各单位…安排职工在除夕(2月9日)休息: advice to employers, no day off
                 tokens = _dates(clause, year, new_year, src, notice.file, carry)
                 days = _clause_days(clause, tokens, src, notice.file)
                 words = _DATE.sub("", clause)
