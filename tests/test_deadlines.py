@@ -46,6 +46,31 @@ def _package_knows(year: int) -> bool:
     return DEFAULT.has_year(year)
 
 
+@pytest.mark.parametrize("year", ["contract", "calendar"])
+def test_an_availability_year_ends_on_the_same_day_whatever_the_window(capsys, tmp_path, year):
+    """A term renewed a month at a time: the chain stops at the window's last renewal, but the agreement does not
+    end there, so neither does the availability year (its entry kept its UID and moved with --to, and a year that
+    had not ended was listed as ending on the window's last day)."""
+    contract = json.loads((DEMO / "contract.json").read_text(encoding="utf-8"))
+    contract["term"].update({"start": "2025-02-01", "end": "2026-01-31", "stated_months": 12})
+    contract["term"]["renewal"].update({"auto": True, "renew_months": 1, "objection_by": "notice_window",
+                                         "notice_months": 1, "notice_days": None})
+    contract["standards"]["availability"]["year"] = year
+    path = tmp_path / "contract.json"
+    path.write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    ends = {}
+    for to in ("2026-12-31", "2027-01-15", "2027-03-31", "2028-06-30"):
+        got = entries(capsys, str(path), "--from", "2025-02-01", "--to", to)
+        for e in got:
+            if e["id"].startswith("availability.year_end:"):
+                assert ends.setdefault(e["id"], e["date"]) == e["date"], (to, e)
+                assert e["date"] <= to
+    first = "2026-02-01" if year == "contract" else "2026-01-01"
+    expected = "2027-01-31" if year == "contract" else "2026-12-31"
+    assert ends[f"availability.year_end:{first}"] == expected
+    assert len(ends) == 3  # 2025, 2026 and 2027 each end inside the widest window
+
+
 def test_month_file_adds_the_unpaid_invoice_dates(capsys):
     got = {e["id"]: e for e in entries(capsys, str(DEMO / "month.json"), "--lang", "en")}
     late = got.get("payment.late_fee_starts:INV-2026-10")

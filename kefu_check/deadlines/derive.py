@@ -8,6 +8,7 @@ no data for is an entry without a date that names the year to supply (never a gu
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,11 +16,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..calendar import Calendar, CalendarGap
-from ..periods import ONE_DAY, add_months, cycle_bounds, report_periods_between
+from ..derive.art2_standards import availability_year_bounds
+from ..periods import ONE_DAY, cycle_bounds, report_periods_between
 from ..terms import Terms
 
 if TYPE_CHECKING:
     from ..models import MonthFacts
+    from ..renewal import TermSpan
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def _all(
     yield from _terms(terms, spans)
     yield from _payments(terms, cal, start, end, covered_end)
     yield from _reports(terms, cal, start, end, covered_end)
-    yield from _availability(terms, start, end, covered_end)
+    yield from _availability(terms, end, spans[-1].end if _chain_ends(terms, spans[-1]) else None)
     if month is not None and as_of is not None:
         yield from _unpaid(terms, cal, month, as_of)
 
@@ -157,23 +160,24 @@ def _reports(terms: Terms, cal: Calendar, start: date, end: date, covered_end: d
         yield Entry(f"report.due:{period}", due, "2.3", "provider", "report.due", period, {**params, "due": due})
 
 
-def _availability(terms: Terms, start: date, end: date, covered_end: date) -> Iterator[Entry]:
+def _chain_ends(terms: Terms, last: TermSpan) -> bool:
+    """Whether the agreement ends with the chain's last term (no tacit renewal, or a timely objection), rather than
+    the chain stopping where it was asked to cover."""
+    return not terms.auto or last.objection_on is not None
+
+
+def _availability(terms: Terms, end: date, final_end: date | None) -> Iterator[Entry]:
+    """Each availability year's last day up to `end`: cut at the agreement's end (`final_end`) when it has one,
+    never at the last renewal the window happens to reach (the date would move with --to)."""
     if terms.availability is None or terms.hours is None:
         return
-    k = 0
-    while True:
-        if terms.availability.year == "calendar":
-            lo = date(terms.start.year + k, 1, 1)
-            hi = date(lo.year, 12, 31)
-        else:
-            lo = add_months(terms.start, 12 * k)
-            hi = add_months(terms.start, 12 * (k + 1)) - ONE_DAY
-        lo, hi = max(lo, terms.start), min(hi, covered_end)
-        if lo > covered_end or lo > end:
+    for k in itertools.count():
+        lo, hi = availability_year_bounds(terms, k)
+        hi = hi if final_end is None else min(hi, final_end)
+        if lo > end or (final_end is not None and lo > final_end):
             return
         yield Entry(f"availability.year_end:{lo}", hi, "2.1(2)", "provider", "availability.year_end", lo.isoformat(),
                     {"first": lo, "last": hi, "percent": str(terms.availability.min_percent)})
-        k += 1
 
 
 def _unpaid(terms: Terms, cal: Calendar, month: MonthFacts, as_of: date) -> Iterator[Entry]:
@@ -190,7 +194,8 @@ def _unpaid(terms: Terms, cal: Calendar, month: MonthFacts, as_of: date) -> Iter
             continue
         if state is None or state.outstanding <= 0:
             continue
-        params.update({"due": state.due, "outstanding": state.outstanding, "rate": str(terms.late_fee_daily_rate)})
+        params.update({"due": state.due, "outstanding": state.outstanding, "as_of": as_of,
+                       "rate": str(terms.late_fee_daily_rate)})
         yield Entry(f"payment.late_fee_starts:{invoice.id}", state.due + ONE_DAY, "4.4", "client",
                     "payment.late_fee_starts", invoice.id, params)
         right = state.due + timedelta(days=terms.suspend_after_days + 1)

@@ -13,8 +13,8 @@ PARTY = {"zh": {"client": "乙方", "provider": "甲方", None: "—"}, "en": {"
 WHAT: dict[str, tuple[str, str]] = {
     "payment.due": ("{cycle} 服务费应付日{fee_zh}", "{cycle} service fee due{fee_en}"),
     "payment.late_fee_starts": (
-        "{invoice} 未付清:起算逾期违约金(未付 {outstanding})",
-        "{invoice} unpaid: the late fee starts ({outstanding} outstanding)",
+        "{invoice} 未付清:起算逾期违约金(截至 {as_of} 未付 {outstanding})",
+        "{invoice} unpaid: the late fee starts ({outstanding} outstanding at {as_of})",
     ),
     "payment.suspension_right": (
         "{invoice} 逾期超过 {n} 日:甲方可暂停服务",

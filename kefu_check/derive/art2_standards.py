@@ -178,19 +178,25 @@ def availability_year(
     anchor = max(first, terms.start)
     if anchor > coverage_end or anchor > last:
         return None
-    if terms.availability.year == "calendar":
-        lo, hi = date(anchor.year, 1, 1), date(anchor.year, 12, 31)
-    else:
-        k = (anchor.year - terms.start.year) * 12 + anchor.month - terms.start.month
-        k = max(0, k // 12 + 1)
-        while add_months(terms.start, 12 * k) > anchor:
-            k -= 1
-        lo = add_months(terms.start, 12 * k)
-        hi = add_months(terms.start, 12 * (k + 1)) - ONE_DAY
-    lo, hi = max(lo, terms.start), min(hi, coverage_end)
+    k = anchor.year - terms.start.year + 1
+    while availability_year_bounds(terms, k)[0] > anchor:
+        k -= 1
+    lo, hi = availability_year_bounds(terms, k)
+    hi = min(hi, coverage_end)
     scheduled, estimated = scheduled_minutes(terms.hours, lo, hi, cal)
     budget = (1 - terms.availability.min_percent / 100) * scheduled
     return AvailabilityYear(lo, hi, scheduled, budget, estimated)
+
+
+def availability_year_bounds(terms: Terms, k: int) -> tuple[date, date]:
+    """The first and last day of availability year `k` (0: the one the term starts in), cut at the term's start
+    only: calendar years, or contract years counted from `term.start`."""
+    assert terms.availability is not None
+    if terms.availability.year == "calendar":
+        lo, hi = date(terms.start.year + k, 1, 1), date(terms.start.year + k, 12, 31)
+    else:
+        lo, hi = add_months(terms.start, 12 * k), add_months(terms.start, 12 * (k + 1)) - ONE_DAY
+    return max(lo, terms.start), hi
 
 
 def standard_facts(d: Derivation, loaded: Loaded, terms: Terms, judged_last: date, in_term: bool) -> None:
