@@ -272,6 +272,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "date_not_in_year": ("{date} 不在 {year} 年内", "{date} is not in year {year}"),
     "duplicate_date": ("日期 {date} 重复", "duplicate date {date}"),
     "also_in_holidays": ("{date} 也列在 holidays 中", "{date} is also in holidays"),
+    "workday_not_weekend": (
+        "上班日 {date} 是星期{weekday_zh},不是周六或周日",
+        "the working day {date} is a {weekday_en}, not a Saturday or Sunday",
+    ),
     "expected_before_object": (
         "应为对象 {{holidays, workdays}},实际为{type}",
         "expected an object {{holidays, workdays}}, got {type}",

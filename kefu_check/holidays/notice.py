@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .words import refusal
+from .words import WEEKDAY_EN, WEEKDAY_ZH, refusal
 
 ONE_DAY = timedelta(days=1)
 
@@ -41,8 +41,6 @@ _TRADITIONAL = str.maketrans(
     "节调补与周连劳动国庆务办厅关于电发号纪胜战争农历昼夜阳单双国庆节春节清节午节秋节纸这个时间经准将内体关系",
 )
 _WEEKDAY_WORDS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-WEEKDAY_ZH = "一二三四五六日"
-WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 _DATE = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:\((?P<note>[^()]*)\))?")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+WEEKDAY_ZH = "一二三四五六日"
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 REFUSALS: dict[str, tuple[str, str]] = {
     "bad_date": ("日期无法读取:{date}", "cannot read the date {date}"),
     "weekday": (
