@@ -71,6 +71,17 @@ def test_an_availability_year_ends_on_the_same_day_whatever_the_window(capsys, t
     assert len(ends) == 3  # 2025, 2026 and 2027 each end inside the widest window
 
 
+def test_an_objection_up_to_expiry_is_shown_as_the_term_s_end_and_no_report_falls_past_the_window(capsys, tmp_path):
+    contract = json.loads((DEMO / "contract.json").read_text(encoding="utf-8"))
+    contract["term"]["renewal"].update({"objection_by": "expiry", "notice_months": None, "notice_days": None})
+    path = tmp_path / "contract.json"
+    path.write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    got = {e["id"]: e for e in entries(capsys, str(path), "--from", "2026-11-01", "--to", "2026-12-31", "--lang", "en")}
+    assert got["renewal.deadline:2026-12-31"]["arithmetic"] == "the term's end 2026-12-31 (an objection counts up to it)"
+    # December's report is due in January 2027: past the window, listed neither with a date nor as unknown
+    assert "report.due:2026-12" not in got
+
+
 def test_month_file_adds_the_unpaid_invoice_dates(capsys):
     got = {e["id"]: e for e in entries(capsys, str(DEMO / "month.json"), "--lang", "en")}
     late = got.get("payment.late_fee_starts:INV-2026-10")

@@ -155,7 +155,8 @@ def _reports(terms: Terms, cal: Calendar, start: date, end: date, covered_end: d
         try:
             due = cal.add_working_days(last, n)
         except CalendarGap as gap:
-            yield _gap(f"report.due:{period}", "2.3", "provider", "report.due", period, gap, params)
+            if last + ONE_DAY <= end:  # a due day after the window's end is no entry, known or not
+                yield _gap(f"report.due:{period}", "2.3", "provider", "report.due", period, gap, params)
             continue
         yield Entry(f"report.due:{period}", due, "2.3", "provider", "report.due", period, {**params, "due": due})
 

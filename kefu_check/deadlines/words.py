@@ -49,6 +49,7 @@ HOW: dict[str, tuple[str, str]] = {
     "payment.suspension_right": ("应付日 {due} + {n} 日 + 1 日", "due day {due} + {n} days + 1"),
     "report.due": ("{after} 后第 {n} 个工作日", "the {nth} working day after {after}"),
     "renewal.deadline": ("{end} − {window}", "{end} − {window}"),
+    "renewal.deadline:expiry": ("期满日 {end}(异议至期满有效)", "the term's end {end} (an objection counts up to it)"),
     "term.end": ("合同约定", "as agreed"),
     "renewal.renews": ("({end} + 1 日)+ {months} 个月 − 1 日", "({end} + 1 day) + {months} months − 1 day"),
     "renewal.ends": ("异议不晚于期限送达", "the objection arrived by the deadline"),
@@ -90,6 +91,8 @@ def _text(value: object, lang: str) -> str:
 
 
 def fill(table: dict[str, tuple[str, str]], key: str, params: dict[str, object], lang: str) -> str:
+    if key == "renewal.deadline" and params.get("by") != "notice_window" and f"{key}:expiry" in table:
+        key = f"{key}:expiry"
     zh, en = table[key]
     shown = {k: _text(v, lang) for k, v in params.items()}
     fee = params.get("fee")
@@ -101,9 +104,7 @@ def fill(table: dict[str, tuple[str, str]], key: str, params: dict[str, object],
         shown["nth"] = f"{n}{suffix}"
     months, days = params.get("months"), params.get("days")
     if key == "renewal.deadline":
-        if params.get("by") != "notice_window":
-            shown["window"] = "0"
-        elif months is not None:
+        if months is not None:
             shown["window"] = f"{months} 个月" if lang == "zh" else f"{months} month{'s' if months != 1 else ''}"
         else:
             shown["window"] = f"{days} 日" if lang == "zh" else f"{days} days"
