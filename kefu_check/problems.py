@@ -273,8 +273,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "duplicate_date": ("日期 {date} 重复", "duplicate date {date}"),
     "also_in_holidays": ("{date} 也列在 holidays 中", "{date} is also in holidays"),
     "workday_not_weekend": (
-        "上班日 {date} 是星期{weekday_zh},不是周六或周日",
-        "the working day {date} is a {weekday_en}, not a Saturday or Sunday",
+        "上班日 {date} 不是周六或周日(调休上班日总在周末)",
+        "the working day {date} is not a Saturday or Sunday (an adjusted working day always is)",
     ),
     "expected_before_object": (
         "应为对象 {{holidays, workdays}},实际为{type}",

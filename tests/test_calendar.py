@@ -722,7 +722,7 @@ _DROP = object()
         (_bad(workdays=["2027-02-06", "2028-01-01"]), "workdays[1]: 2028-01-01 is not in year 2027"),
         (_bad(holidays=["2027-01-01", "2027-01-01"]), "holidays[1]: duplicate date 2027-01-01"),
         (_bad(workdays=["2027-02-06", "2027-02-05"]), "workdays[1]: 2027-02-05 is also in holidays"),
-        (_bad(workdays=["2027-01-05"]), "workdays[0]: the working day 2027-01-05 is a Tuesday, not a Saturday or Sunday"),
+        (_bad(workdays=["2027-01-05"]), "workdays[0]: the working day 2027-01-05 is not a Saturday or Sunday (an adjusted working day always is)"),
         (_bad(note="x"), "'note': unknown key (allowed: year, holidays, workdays)"),
         ('{"year": 2027, "year": 2028, "holidays": [], "workdays": []}', "'year': duplicate key"),
     ],

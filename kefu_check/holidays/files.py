@@ -27,7 +27,6 @@ from ..calendar import HolidaysFileError
 from ..errors import InputError
 from ..load import DuplicateKey, unique_keys
 from ..problems import Problem, os_problem, problem, type_problem
-from .words import WEEKDAY_EN, WEEKDAY_ZH
 
 if TYPE_CHECKING:
     from ..calendar import YearArrangement
@@ -136,8 +135,7 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
                 if key == "workdays" and d in lists["holidays"]:
                     raise fail(field, "also_in_holidays", date=d.isoformat())
                 if key == "workdays" and d.weekday() < 5:
-                    raise fail(field, "workday_not_weekend", date=d.isoformat(), weekday_zh=WEEKDAY_ZH[d.weekday()],
-                               weekday_en=WEEKDAY_EN[d.weekday()])
+                    raise fail(field, "workday_not_weekend", date=d.isoformat())
                 seen.add(d)
             lists[key] = frozenset(seen)
         return lists["holidays"], lists["workdays"]
