@@ -236,6 +236,18 @@ def test_a_row_with_another_number_of_fields_is_named(kefu, folder: Path, rows: 
     assert (run.code, run.err) == (2, line + "\n")
 
 
+def test_a_row_starting_with_a_hash_is_a_row_not_a_comment(kefu, folder: Path) -> None:
+    """DuckDB's sniffer took `#` for a comment character when a note line made the file ragged: the call `#P1`
+    went uncounted with exit 0. Every line is a row: the calls count, the note line is named."""
+    call = "2026-10-09T10:00:00,2026-10-09T10:00:05,,A"
+    kefu.write("c.csv", f"id,arrived_at,first_response_at,abandoned_at,agent\n#P1,{call}\nP2,{call}\nP3,{call}\n")
+    assert run_facts(kefu, folder, "--calls", "c.csv").code == 0
+    assert json.loads((folder / "month.json").read_text())["first_response"]["phone"]["requests"] == 3
+    kefu.write("c.csv", f"id,arrived_at,first_response_at,abandoned_at,agent\n#P1,{call}\n# a note\nP2,{call}\n")
+    run = run_facts(kefu, folder, "--calls", "c.csv", "--lang", "en")
+    assert (run.code, run.err) == (2, "c.csv: unreadable content (row 3 has 1 fields, the header 5)\n")
+
+
 def test_tab_and_semicolon_separated_exports(kefu, folder: Path) -> None:
     row = ["R1", "2026-10-09T10:00:00", "2026-10-09T10:00:05", "", "A1"]
     header = ["id", "arrived_at", "first_response_at", "abandoned_at", "agent"]

@@ -177,12 +177,13 @@ def _ragged_row(path: Path, lang: str) -> str | None:
 
 
 def _csv_scan(delimiter: str) -> str:
-    """RFC 4180 text read as text: the delimiter fixed, double quotes, the first line the header (`skip = 0`: left
-    to guess, DuckDB's sniffer skipped a file's first lines when a later row had more fields, and took that row for
-    the header), every column VARCHAR."""
+    """RFC 4180 text read as text: the delimiter fixed, double quotes, every column VARCHAR, and nothing left for
+    DuckDB's sniffer to guess that could drop a row: the first line is the header (`skip = 0`: it had skipped a
+    file's first lines when a later row had more fields, and taken that row for the header) and no line is a
+    comment (`comment = ''`: it had taken `#` for one, and a call whose id starts with `#` went uncounted)."""
     return (
-        f"read_csv({{}}, all_varchar = true, header = true, skip = 0, delim = '{delimiter}', quote = '\"', "
-        "escape = '\"')"
+        f"read_csv({{}}, all_varchar = true, header = true, skip = 0, comment = '', delim = '{delimiter}', "
+        "quote = '\"', escape = '\"')"
     )
 
 
