@@ -245,7 +245,7 @@ def test_a_row_starting_with_a_hash_is_a_row_not_a_comment(kefu, folder: Path) -
     assert json.loads((folder / "month.json").read_text())["first_response"]["phone"]["requests"] == 3
     kefu.write("c.csv", f"id,arrived_at,first_response_at,abandoned_at,agent\n#P1,{call}\n# a note\nP2,{call}\n")
     run = run_facts(kefu, folder, "--calls", "c.csv", "--lang", "en")
-    assert (run.code, run.err) == (2, "c.csv: unreadable content (row 3 has 1 fields, the header 5)\n")
+    assert (run.code, run.err) == (2, "c.csv: unreadable content (row 3 has only 1 of the header's 5 fields)\n")
 
 
 def test_tab_and_semicolon_separated_exports(kefu, folder: Path) -> None:

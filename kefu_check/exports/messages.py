@@ -130,7 +130,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "more_bad_rows": " (and {count} more unreadable rows: {rows})",
         "too_many_fields": "row {row} has {count} fields, the header {header}",
-        "too_few_fields": "row {row} has {count} fields, the header {header}",
+        "too_few_fields": "row {row} has only {count} of the header's {header} fields",
         "merge_not_object": "expected an object (sections of a month document)",
         "merge_unknown_key": "not a section --merge copies ({known})",
         "merge_from_exports": "this section is computed from the exports ({options}), not merged",
