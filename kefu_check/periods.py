@@ -62,6 +62,14 @@ def report_periods_between(first: date, last: date, every: str) -> list[str]:
     return out
 
 
+def report_periods_owed(term_start: date, term_end: date, from_day: date, every: str, due_days: int) -> list[str]:
+    """The report periods overlapping the term [term_start, term_end] that can fall due on or after `from_day`
+    (`due_days` working days after the period: at most 2n + 40 calendar days, Spring Festival included).
+    A term that ended long before `from_day` still owes the report of the period it ended in (a quarter's)."""
+    lo = max(term_start, min(from_day - timedelta(days=2 * due_days + 40), term_end))
+    return report_periods_between(lo, term_end, every) if lo <= term_end else []
+
+
 def days(first: date, last: date) -> list[date]:
     """Every day from first to last inclusive."""
     return [first + timedelta(n) for n in range((last - first).days + 1)]

@@ -189,3 +189,15 @@ def test_table_and_bad_input(capsys, tmp_path):
     assert run(capsys, "deadlines", str(DEMO / "contract.json"), "--from", "2026-05-01", "--to", "2026-01-01")[0] == 2
     code, _, err = run(capsys, "deadlines", str(DEMO / "contract.json"), "-o", str(DEMO / "contract.json"))
     assert code == 2 and "--output" in err
+
+
+def test_a_quarter_s_report_is_listed_when_the_term_ended_early_in_the_quarter(capsys, tmp_path):
+    """The term ends 2026-04-15; 2026-Q2's report is still owed (SPEC §4.4), due 07-14: a window from July lists it."""
+    contract = json.loads((DEMO / "contract.json").read_text(encoding="utf-8"))
+    contract["term"].update({"start": "2026-03-16", "end": "2026-04-15", "stated_months": 1})
+    contract["term"]["renewal"]["auto"] = False
+    contract["standards"]["report"] = {"every": "quarter", "due_working_days": 10}
+    path = tmp_path / "contract.json"
+    path.write_text(json.dumps(contract, ensure_ascii=False), encoding="utf-8")
+    got = {e["id"]: e for e in entries(capsys, str(path), "--from", "2026-07-01", "--to", "2026-07-31")}
+    assert got["report.due:2026-Q2"]["date"] == "2026-07-14"

@@ -360,6 +360,19 @@ def test_september_report_judged_in_october(kefu, delivered_on, expected):
         assert [(c["id"], c["subject"], c["date"]) for c in found] == [(expected, "2026-09", "2026-10-14")]
 
 
+@pytest.mark.parametrize(("delivered_on", "expected"), [("2026-07-14", None), ("2026-07-15", "report.late"), (None, "report.missing")])
+def test_a_quarter_s_report_is_owed_when_the_term_ended_early_in_the_quarter(kefu, delivered_on, expected):
+    """The term ends 04-15: 2026-Q2 overlaps it, so its report is owed and judged when due, the 10th working day
+    after 06-30 (07-14), by July's check. It was missed when the term ended more than 2n + 40 days before the
+    month checked: the periods searched began after the term's end, and none was found."""
+    contract = contract_dict(standards={"report": {"every": "quarter", "due_working_days": 10}})
+    contract["term"].update({"start": "2026-03-16", "end": "2026-04-15"})
+    reports = [{"period": "2026-Q2", "delivered_on": delivered_on}] if delivered_on else []
+    run = kefu.check(contract, month_dict("2026-07", reports=reports))
+    found = [(c["id"], c["subject"], c["date"]) for c in run.consequences if c["id"].startswith("report.")]
+    assert found == ([] if expected is None else [(expected, "2026-Q2", "2026-07-15")])
+
+
 def test_sla_date_is_as_of_when_before_the_period_end(kefu):
     month = month_dict("2026-10", as_of="2026-10-20", satisfaction={"score": "50", "respondents": 10})
     run = kefu.check(sla_contract(), month)

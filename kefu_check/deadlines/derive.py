@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..calendar import Calendar, CalendarGap
 from ..derive.art2_standards import availability_year_bounds
-from ..periods import ONE_DAY, cycle_bounds, report_periods_between
+from ..periods import ONE_DAY, cycle_bounds, report_periods_between, report_periods_owed
 from ..terms import Terms
 
 if TYPE_CHECKING:
@@ -146,8 +146,7 @@ def _reports(terms: Terms, cal: Calendar, start: date, end: date, covered_end: d
     if terms.report is None:
         return
     every, n = terms.report
-    lo = max(terms.start, start - timedelta(days=2 * n + 40))
-    for period in report_periods_between(lo, covered_end, every) if lo <= covered_end else []:
+    for period in report_periods_owed(terms.start, covered_end, start, every, n):
         last = cycle_bounds(period)[1]
         if last > end:
             break

@@ -3,7 +3,7 @@ standards' figures, reports due, and the agreed service credit with its cap."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 from typing import Any
@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..load import Loaded, printable
 from ..money import exact, exact_grouped, grouped, plain, to_fen
 from ..payments import InvoiceState, month_fee, overdue_on
-from ..periods import ONE_DAY, add_months, cycle_bounds, days, report_periods_between
+from ..periods import ONE_DAY, add_months, cycle_bounds, days, report_periods_owed
 from ..problems import diagnostic, problem, quote
 from ..terms import Terms
 from .base import AvailabilityYear, Derivation, Line, key, minutes_text
@@ -323,13 +323,11 @@ def report_facts(
     if terms.report is None:
         return
     every, due_days = terms.report
-    earliest = max(terms.start, first - timedelta(days=2 * due_days + 40))
-    latest = min(coverage_end, as_of)
     delivered: dict[str, date] = {}
     for r in loaded.month.reports:
         if r.delivered_on <= as_of and (r.period not in delivered or r.delivered_on < delivered[r.period]):
             delivered[r.period] = r.delivered_on
-    for period in report_periods_between(earliest, latest, every) if earliest <= latest else []:
+    for period in report_periods_owed(terms.start, min(coverage_end, as_of), first, every, due_days):
         last = cycle_bounds(period)[1]
         try:
             due = cal.add_working_days(last, due_days)
