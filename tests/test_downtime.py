@@ -74,6 +74,20 @@ def test_overlapping_outages_count_once(kefu):
     assert minutes == 90
 
 
+@pytest.mark.parametrize(("start", "end"), [("2026-10-14", "2026-12-31"), ("2026-01-01", "2026-10-13")])
+def test_an_outage_outside_the_term_is_no_downtime_in_the_month_either(kefu, start, end):
+    """The term starts (or ends) mid-October: only the outage on a day of the term is downtime. The month's figure
+    counted the other one too (120 minutes against the year's 60, and the year's percent made of 60)."""
+    contract = merge(availability_contract(), "term", {"start": start, "end": end, "renewal": {"auto": False}})
+    minutes, run = downtime(
+        kefu,
+        outage("2026-10-12T10:00:00+08:00", "2026-10-12T11:00:00+08:00", id="A"),
+        outage("2026-10-14T10:00:00+08:00", "2026-10-14T11:00:00+08:00", id="B"),
+        contract=contract,
+    )
+    assert minutes == run.doc["metrics"]["downtime_year_minutes"] == 60
+
+
 @pytest.mark.parametrize(("cause", "counted"), [("client", 0), ("force_majeure", 0), ("provider", 60), ("planned", 60)])
 def test_excluded_causes_are_not_downtime(kefu, cause, counted):
     minutes, _ = downtime(kefu, outage("2026-10-12T10:00:00+08:00", "2026-10-12T11:00:00+08:00", cause))

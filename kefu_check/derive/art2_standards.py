@@ -75,7 +75,10 @@ def day_facts(
         excluded = terms.availability.excluded_causes if terms.availability else frozenset()
         counted = [o for o in month.outages if o.cause not in excluded]
         try:
-            outage_days = outage_minutes_by_day(counted, hours, cal, first, judged_last)
+            # an outage before the term's start or after its end is no downtime under it (nor in the month's figure)
+            outage_days = outage_minutes_by_day(
+                counted, hours, cal, max(first, terms.start), min(judged_last, coverage_end)
+            )
         except CalendarGap as gap:
             raise InputError(loaded.month_label, "outages", problem("calendar_gap", year=gap.year)) from None
         for o in counted:
