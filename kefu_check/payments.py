@@ -109,11 +109,14 @@ def _invoice_state(invoice: Invoice, terms: Terms, cal: Calendar, as_of: date) -
 
 
 def overdue_on(states: list[InvoiceState], day: date) -> tuple[int, str]:
-    """The most overdue invoice with a positive balance on `day`: (days overdue, invoice id); (-1, '') if none."""
+    """The most overdue invoice with a positive balance on `day`: (days overdue, invoice id), the first id of those
+    equally overdue, whatever order the month lists them in; (-1, '') if none."""
     best = (-1, "")
     for state in states:
         if state.due < day and state.balance_on(day) > 0:
-            best = max(best, ((day - state.due).days, state.invoice.id), key=lambda x: x[0])
+            overdue = (day - state.due).days
+            if overdue > best[0] or (overdue == best[0] and state.invoice.id < best[1]):
+                best = (overdue, state.invoice.id)
     return best
 
 

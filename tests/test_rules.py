@@ -194,6 +194,20 @@ def suspension_contract(**fees) -> dict:
     return contract
 
 
+def test_equally_overdue_invoices_name_the_same_one_whatever_the_order(kefu):
+    """A month's and a quarter's invoice fall due the same day: each suspension day names the first id of the two,
+    in either order of the list (it named whichever came first: a history that carried one changed the text)."""
+    pair = [invoice("2026-06", amount="20000.00"), invoice("2026-Q2", amount="60000.00")]
+    contract = merge(suspension_contract(), "fees.monthly_fee", "20000.00")
+    outs = []
+    for invoices in (pair, pair[::-1]):
+        month = month_dict("2026-08", invoices=invoices, suspensions=[{"start": "2026-08-14", "end": "2026-08-14",
+                                                                       "notice_date": "2026-08-07"}])
+        run = kefu.check(contract, month)
+        outs.append([line for line in run.one("service.lawful_suspension", "2026-08-14")["because"] if "INV" in line])
+    assert outs[0] == outs[1] and "INV-2026-06" in outs[0][0]
+
+
 def test_settling_payment_day_still_lawful_next_day_wrongful(kefu):
     """INV-2026-06 is due 07-14; day 31 is 08-14. Suspended 08-14…08-20, paid in full on 08-18:
     08-14…08-18 lawful (the payment day's balance still counts), 08-19 and 08-20 wrongful → 2 × 540 min."""
