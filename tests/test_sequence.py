@@ -231,3 +231,42 @@ def test_history_applies_extra_waivers_to_the_checked_month(kefu: Kefu) -> None:
     result = check_with_history(load_month(checked), checked, kefu.dir, Calendar(), "en", [waiver])
     fee = next(c for c in result.consequences if c.id == "payment.late_fee")
     assert fee.amount == Decimal("410.00") and fee.waived_by
+
+
+def test_records_sharing_a_key_in_one_month_all_count_in_a_sequence(kefu: Kefu) -> None:
+    """A month is judged the same alone and as the last of a sequence. Two notices of one day and kind (one oral,
+    one written), two cooperation failures from one day, two outages with one id: the sequence kept only the
+    last of each, so the written objection was lost (the term renewed, deadline_upcoming) and an outage's minutes."""
+    renewal = {"auto": True, "objection_by": "notice_window", "notice_months": 1, "renew_months": 12}
+    contract = contract_dict(
+        term={"start": "2026-01-01", "end": "2026-12-31", "renewal": renewal},
+        standards={**AVAILABILITY, "resolution": {"within": 24, "unit": "hours", "target_ratio": "0.9"}},
+    )
+    objection = {"date": "2026-11-20", "from": "client", "kind": "renewal_objection"}
+    month = month_dict(
+        "2026-11",
+        notices=[{**objection, "written": True}, {**objection, "written": False}],
+        cooperation_failures=[
+            {"obligation": "training", "from": "2026-10-06", "to": "2026-11-03"},
+            {"obligation": "training", "from": "2026-10-06", "to": "2026-10-07"},
+        ],
+        outages=[outage("OUT-1", "2026-11-10", "10:00", "11:00"), outage("OUT-1", "2026-11-12", "10:00", "11:00")],
+        resolution={"cases": 100, "on_time": 50},
+    )
+    alone = kefu.check(contract, month)
+    doc = analyze(kefu, contract, month_dict("2026-10"), month)
+    assert "renewal.ended_by_objection" in alone.ids() and "renewal.deadline_upcoming" not in alone.ids()
+    assert one(doc, 1, "sla.resolution")["excused_by"] == ["client.cooperation_failure"]
+    assert doc["months"][1]["consequences"] == alone.consequences
+    assert doc["months"][1]["metrics"]["downtime_month_minutes"] == alone.doc["metrics"]["downtime_month_minutes"] == 120
+
+
+def test_an_earlier_month_s_own_input_errors_are_refused_naming_it(kefu: Kefu) -> None:
+    """Duplicate invoice ids or overlapping suspensions in a file of the history: exit 2 naming that file, as when
+    it is checked alone (the sequence merged the records first, kept the last of each, and said nothing)."""
+    kefu.write("contract.json", contract_dict())
+    bad = month_dict("2026-10", invoices=[invoice("2026-09"), invoice("2026-09")])
+    paths = [kefu.write("2026-10.json", bad), kefu.write("2026-11.json", month_dict("2026-11"))]
+    for args in (("analyze", *paths), (paths[1], "--history", kefu.dir)):
+        run = kefu.run(*args)
+        assert run.code == 2 and run.err.startswith("2026-10.json: invoices[1].id:"), run.err

@@ -30,7 +30,15 @@ from .waivers import waiver_facts
 if TYPE_CHECKING:
     from ..models import Waiver
 
-__all__ = ["AvailabilityYear", "Derivation", "carry_downtime", "derive", "key", "month_problems"]
+__all__ = [
+    "AvailabilityYear",
+    "Derivation",
+    "carry_downtime",
+    "derive",
+    "key",
+    "month_problems",
+    "refuse_month_problems",
+]
 
 
 def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver] = ()) -> Derivation:
@@ -38,10 +46,7 @@ def derive(loaded: Loaded, terms: Terms, cal: Calendar, waivers: Sequence[Waiver
     month = loaded.month
     first, last = month_bounds(month.period)
     as_of = month.as_of or last
-    found = month_problems(loaded)
-    if found:
-        field, first_problem = found[0]
-        raise InputError(loaded.month_label, field, first_problem, more=len(found) - 1)
+    refuse_month_problems(loaded)
     d = Derivation(terms=terms, period=month.period, as_of=as_of)
     judged_last = min(last, as_of)
 
@@ -90,6 +95,14 @@ def carry_downtime(d: Derivation, us: int, raised: frozenset[str] = frozenset())
                 breach_raised="sla.availability" in raised,
                 budget_raised="sla.availability_budget" in raised,
             )
+
+
+def refuse_month_problems(loaded: Loaded) -> None:
+    """Exit 2 on the first of `month_problems`, naming the file and the field (and how many more there are)."""
+    found = month_problems(loaded)
+    if found:
+        field, first_problem = found[0]
+        raise InputError(loaded.month_label, field, first_problem, more=len(found) - 1)
 
 
 def month_problems(loaded: Loaded) -> list[tuple[str, Problem]]:

@@ -6,6 +6,7 @@ its merged MonthFacts costs the size of the carried state, never a re-reading of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -20,25 +21,24 @@ if TYPE_CHECKING:
 @dataclass
 class Carried:
     invoices: dict[str, Invoice] = field(default_factory=dict)
-    notices: dict[tuple[date, str, str], Notice] = field(default_factory=dict)
+    # the records of one key in the latest month that lists it: all of them (a month checked alone counts
+    # each; two notices of one day and kind, one oral and one written, are two facts, not a correction)
+    notices: dict[tuple[date, str, str], list[Notice]] = field(default_factory=dict)
     reports: dict[str, list[ReportDelivery]] = field(default_factory=dict)
-    cooperation: dict[tuple[str, date], CooperationFailure] = field(default_factory=dict)
+    cooperation: dict[tuple[str, date], list[CooperationFailure]] = field(default_factory=dict)
     suspensions: dict[date, Suspension] = field(default_factory=dict)
-    outages: dict[str, Outage] = field(default_factory=dict)
+    outages: dict[str, list[Outage]] = field(default_factory=dict)
     incidents: dict[str, Incident] = field(default_factory=dict)
     judged_incidents: set[str] = field(default_factory=set)
 
     def add(self, month: MonthFacts) -> None:
         """Fold one month file's records in (it is later than every month added before)."""
-        self.invoices.update((i.id, i) for i in month.invoices)
-        self.notices.update(((n.date, n.from_, n.kind), n) for n in month.notices)
-        listed: dict[str, list[ReportDelivery]] = {}
-        for r in month.reports:
-            listed.setdefault(r.period, []).append(r)
-        self.reports.update(listed)
-        self.cooperation.update(((f.obligation, f.from_), f) for f in month.cooperation_failures)
-        self.suspensions.update((s.start, s) for s in month.suspensions)
-        self.outages.update((o.id, o) for o in month.outages)
+        self.invoices.update((i.id, i) for i in month.invoices)  # ids are unique in a month (month_problems)
+        _latest(self.notices, month.notices, lambda n: (n.date, n.from_, n.kind))
+        _latest(self.reports, month.reports, lambda r: r.period)
+        _latest(self.cooperation, month.cooperation_failures, lambda f: (f.obligation, f.from_))
+        self.suspensions.update((s.start, s) for s in month.suspensions)  # a month's suspensions never overlap
+        _latest(self.outages, month.outages, lambda o: o.id)
         self.incidents.update((i.id, i) for i in month.incidents if i.id not in self.judged_incidents)
 
     def merged(self, month: MonthFacts) -> MonthFacts:
@@ -49,11 +49,11 @@ class Carried:
         first = month_bounds(month.period)[0]
         update: dict[str, Any] = {
             "invoices": [i for i in self.invoices.values() if not _settled_before(i, first)],
-            "notices": sorted(self.notices.values(), key=lambda n: (n.date, n.from_, n.kind)),
-            "reports": [r for period in sorted(self.reports) for r in self.reports[period]],
-            "cooperation_failures": [self.cooperation[k] for k in sorted(self.cooperation)],
+            "notices": _flat(self.notices),
+            "reports": _flat(self.reports),
+            "cooperation_failures": _flat(self.cooperation),
             "suspensions": [self.suspensions[k] for k in sorted(self.suspensions)],
-            "outages": list(self.outages.values()),
+            "outages": [o for records in self.outages.values() for o in records],
             "incidents": list(self.incidents.values()),
             "history": [],
             "waivers": month.waivers,  # not carried: each month's own (docs/sequences.md)
@@ -71,3 +71,15 @@ class Carried:
 def _settled_before(invoice: Invoice, day: date) -> bool:
     """Paid in full by payments dated before `day` (balance(day) ≤ 0, SPEC §4.2)."""
     return sum((p.amount for p in invoice.payments if p.date < day), Decimal(0)) >= invoice.amount
+
+
+def _latest(store: dict[Any, list[Any]], records: list[Any], key: Callable[[Any], Any]) -> None:
+    """The month's records replace, key by key, what earlier months listed under the same key."""
+    listed: dict[Any, list[Any]] = {}
+    for record in records:
+        listed.setdefault(key(record), []).append(record)
+    store.update(listed)
+
+
+def _flat(store: dict[Any, list[Any]]) -> list[Any]:
+    return [record for k in sorted(store) for record in store[k]]

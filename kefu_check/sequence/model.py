@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..calendar import Calendar
 from ..check import Result, collect, finish
-from ..derive import carry_downtime, derive
+from ..derive import carry_downtime, derive, refuse_month_problems
 from ..engine import shared
 from ..i18n import Lang
 from ..load import Loaded
@@ -69,6 +69,7 @@ def _evaluate(months: list[Loaded], cal: Calendar, lang: Lang, waivers: tuple[Wa
     raised: dict[date, set[str]] = {}  # availability year's first day → the ONCE_PER_YEAR ids raised in it
     out = Sequence()
     for loaded in months:
+        refuse_month_problems(loaded)  # each file's own (duplicate invoice ids, overlapping suspensions…)
         carried.add(loaded.month)
         merged = replace(loaded, month=carried.merged(loaded.month))
         terms = resolve(merged.contract, merged.blanks, merged.contract_label)
