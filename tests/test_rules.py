@@ -139,6 +139,20 @@ def test_cooperation_failure_excuses_resolution(kefu):
     assert run.find("sla.service_credit") == []
 
 
+def test_the_excusal_names_the_same_failure_whatever_the_list_order(kefu):
+    """Two cooperation failures in one month: the excused breach names one, the same in either order of the list
+    (it named whichever the file listed first, so a history's order changed the explanation)."""
+    failures = [
+        {"obligation": "training", "from": "2026-10-02", "to": None},
+        {"obligation": "contact", "from": "2026-10-05", "to": "2026-10-06"},
+    ]
+    because = []
+    for listed in (failures, failures[::-1]):
+        month = month_dict("2026-10", resolution={"cases": 100, "on_time": 10}, cooperation_failures=listed)
+        because.append(kefu.check(sla_contract(), month).one("sla.resolution")["because"])
+    assert because[0] == because[1]
+
+
 def test_cooperation_failure_after_as_of_excuses_nothing(kefu):
     month = month_dict(
         "2026-10",

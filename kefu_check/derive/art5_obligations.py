@@ -42,7 +42,9 @@ def incident_facts(d: Derivation, loaded: Loaded, as_of: date) -> None:
 
 
 def cooperation_facts(d: Derivation, loaded: Loaded, first: date, last: date, as_of: date) -> None:
-    for i, failure in enumerate(loaded.month.cooperation_failures):
+    # in one order whatever the file's: the excusal names the one failure the engine matches first
+    failures = sorted(loaded.month.cooperation_failures, key=lambda f: (f.obligation, f.from_, f.to or date.max))
+    for i, failure in enumerate(failures):
         if failure.from_ > as_of or failure.from_ > last or (failure.to is not None and failure.to < first):
             continue
         d.add(
