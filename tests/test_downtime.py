@@ -88,6 +88,18 @@ def test_an_outage_outside_the_term_is_no_downtime_in_the_month_either(kefu, sta
     assert minutes == run.doc["metrics"]["downtime_year_minutes"] == 60
 
 
+def test_a_day_s_outages_are_named_in_one_order_whatever_the_file_s(kefu):
+    outages = [
+        outage("2026-10-12T10:00:00+08:00", "2026-10-12T11:00:00+08:00", id="OUT-B"),
+        outage("2026-10-12T14:00:00+08:00", "2026-10-12T14:30:00+08:00", id="OUT-A"),
+        outage("2026-10-13T10:00:00+08:00", "2026-10-13T10:30:00+08:00", "client", id="OUT-D"),
+        outage("2026-10-13T11:00:00+08:00", "2026-10-13T11:30:00+08:00", "client", id="OUT-C"),
+    ]
+    contract = merge(availability_contract(), "standards.availability.min_percent", "99.99")  # a breach, its reasons
+    outs = [downtime(kefu, *listed, contract=contract)[1].out for listed in (outages, outages[::-1])]
+    assert outs[0] == outs[1] and "OUT-A, OUT-B" in outs[0] and "OUT-C, OUT-D" in outs[0]
+
+
 @pytest.mark.parametrize(("cause", "counted"), [("client", 0), ("force_majeure", 0), ("provider", 60), ("planned", 60)])
 def test_excluded_causes_are_not_downtime(kefu, cause, counted):
     minutes, _ = downtime(kefu, outage("2026-10-12T10:00:00+08:00", "2026-10-12T11:00:00+08:00", cause))

@@ -81,14 +81,14 @@ def day_facts(
             )
         except CalendarGap as gap:
             raise InputError(loaded.month_label, "outages", problem("calendar_gap", year=gap.year)) from None
-        for o in counted:
+        for o in sorted(counted, key=lambda o: o.id):  # named in one order, whatever the file's
             for day in outage_days:
                 if o.start.date() <= day <= o.end.date():
                     outage_ids.setdefault(day, []).append(o.id)
         ignored = [o.id for o in month.outages if o.cause in excluded and _overlaps(o, hours, first, judged_last)]
         if ignored:
             d.notes.setdefault("availability", []).append(
-                ("availability.excluded", {"ids": ", ".join(ignored), "causes": sorted(excluded)})
+                ("availability.excluded", {"ids": ", ".join(sorted(ignored)), "causes": sorted(excluded)})
             )
 
     year = availability_year(terms, cal, first, judged_last, coverage_end) if terms.availability and hours else None
