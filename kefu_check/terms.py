@@ -150,7 +150,9 @@ def requirement_problems(contract: Contract, blanks: dict[str, str]) -> Found:
         if std.satisfaction is not None:
             need(std.satisfaction.min, "standards.satisfaction.min")
         if std.report is not None:
-            need(std.report.due_working_days, "standards.report.due_working_days")
+            given = need(std.report.due_working_days, "standards.report.due_working_days")
+            if given and std.report.due_working_days < 1:  # type: ignore[operator]
+                found.append(("standards.report.due_working_days", problem("at_least_one_working_day")))
     need(c.id, "id")
     if has_provider:
         need(c.provider.name, "provider.name")  # type: ignore[union-attr]

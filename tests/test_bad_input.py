@@ -241,6 +241,10 @@ CASES: dict[str, Case] = {
         two_files(BASE_MONTH, merge(contract_dict(), "fees.due_working_days", None)),
         ["contract.json", "fees.due_working_days"],
     ),
+    "a report due 0 working days after its period": Case(  # exit 3 (the calendar's own n >= 1 assertion)
+        two_files(BASE_MONTH, merge(contract_dict(), "standards.report", {"every": "month", "due_working_days": 0})),
+        ["contract.json", "standards.report.due_working_days", ("at least 1 working day", "至少为 1 个工作日")],
+    ),
     "required value blank string": Case(
         two_files(BASE_MONTH, merge(contract_dict(), "client.name", "  ")), ["contract.json", "client.name"]
     ),
