@@ -507,11 +507,15 @@ def _whole(text: str) -> int:
 
 
 def _date(text: str) -> str:
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(.+?)年(.+?)月(.+?)日", text.replace(" ", ""))
+    """2026年1月1日, 二〇二六年一月一日, 2026-1-1, 2026/1/1, 2026.1.1 → '2026-01-01'; ValueError for anything but a
+    day of a four-digit year (26年1月1日: 2026 or 1926?; 2026年13月1日)."""
+    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(.+?)年(.+?)月(.+?)日", text.replace(" ", ""))
     if not m:
         raise ValueError(text)
-    parts = m.groups()[:3] if m[1] else m.groups()[3:]
+    parts = (m[1], m[3], m[4]) if m[1] else m.groups()[4:]
     year = parse_digits(parts[0]) if len(parts[0]) == 4 else parse_integer(parts[0])
+    if year < 1000:
+        raise ValueError(text)
     month, day = (parse_integer(p) for p in parts[1:])
     return date(year, month, day).isoformat()
 
@@ -525,7 +529,7 @@ def _months(text: str) -> int:
 
 TERM_TOPIC = r"服务期限|有效期|协议期限|合同期限|本协议(?:自|有效)"
 DATE = (
-    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})"
     r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
 )
 
