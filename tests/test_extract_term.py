@@ -46,6 +46,27 @@ def renewal(line: str) -> tuple[bool | None, int | None]:
 YEAR = ("2026-01-01", "2026-12-31")
 
 
+# --- 3.1: the end ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3.1本协议的服务期限自2026年1月1日起,至2026年11月30日期满,共计十二个月。", ("2026-01-01", "2026-11-30", 12)),
+        ("3.1本协议的服务期限自2026年1月1日起,至2026年12月31日为止。", (*YEAR, None)),
+        ("3.1本协议的服务期限自2026年1月1日起,至2026年12月31日终止。", (*YEAR, None)),
+        ("3.1本协议的服务期限自2026年1月1日起,至2026年12月31日届满。", (*YEAR, None)),
+        ("3.1本协议的服务期限自2026年1月1日起至2026年12月31日到期。", (*YEAR, None)),
+        ("3.1本协议有效期自2026年1月1日起,有效期至2026年12月31日。", (*YEAR, None)),
+        ("3.1本协议的服务期限自2026年1月1日起,直至2026年12月31日止。", (*YEAR, None)),
+    ],
+)
+def test_the_end_is_read_whatever_word_closes_it(line, expected):
+    """期满, 为止, 终止, 到期 or no word at all after the date: the date stated is the end (never the one computed
+    from 共计十二个月, which may differ: review then reports the mismatch)."""
+    assert term(line) == expected
+
+
 # --- 3.1: the dates ------------------------------------------------------------------------------------
 
 

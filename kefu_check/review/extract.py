@@ -533,12 +533,19 @@ DATE = (
     r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
 )
 
+# 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
+# 有效期至2026年12月31日); 至 + what looks like a date but is not one (至2026年11月底) is there to be reported
+END = (
+    rf"(?:至|到)\s*(?:(?P<v>{DATE}|[^止,,。;;]+?)\s*(?:为止|止|期满|届满|结束|终止)"
+    rf"|(?P<v2>{DATE}|[\d〇零一二三四五六七八九十百千两]+\s*年[^,,。;;]*))"
+)
+
 
 def _term(r: Reader) -> dict[str, Any] | None:
     if not r.has("3.1") and not r.has("3.2") and not r.topical(TERM_TOPIC):
         return None
     start = r.read("term.start", "3.1", rf"自\s*(?P<v>{DATE}|[^起]+?)\s*(?:起|开始)", _date, topic=TERM_TOPIC)
-    end = r.read("term.end", "3.1", rf"(?:至|到)\s*(?P<v>{DATE}|[^止]+?)\s*(?:止|届满|结束)", _date, topic=TERM_TOPIC)
+    end = r.read("term.end", "3.1", END, _date, topic=TERM_TOPIC)
     stated = r.read(
         "term.stated_months",
         "3.1",
