@@ -67,6 +67,27 @@ def test_the_end_is_read_whatever_word_closes_it(line, expected):
     assert term(line) == expected
 
 
+@pytest.mark.parametrize(
+    "end",
+    ["2026年13月41日止", "2026年12月份底止", "2026年11月底", "26年12月31日止", "二〇二六年十三月一日止"],
+)
+def test_an_unreadable_end_is_not_computed_from_the_length(end):
+    """The end is there but cannot be read: it stays null and is reported, even though start + 共计十二个月
+    would give a date (the text's own end may be another)."""
+    ex = extraction(TERM, f"3.1本协议的服务期限自2026年1月1日起,至{end},共计十二个月。")
+    assert ex.data["term"]["end"] is None and ex.data["term"]["start"] == "2026-01-01"
+    assert unread(ex) == {"term.end"}
+
+
+def test_a_blank_end_is_not_computed_either():
+    ex = extraction(TERM, "3.1本协议的服务期限自2026年1月1日起,至[终止日期]止,共计十二个月。")
+    assert ex.data["term"]["end"] is None and "term.end" in ex.blank_paths and not unread(ex)
+
+
+def test_an_unstated_end_is_computed_from_the_start_and_the_length():
+    assert term("3.1本协议的服务期限自2026年3月1日起,为期一年。") == ("2026-03-01", "2027-02-28", 12)
+
+
 # --- 3.1: the dates ------------------------------------------------------------------------------------
 
 

@@ -553,7 +553,7 @@ def _term(r: Reader) -> dict[str, Any] | None:
         _months,
         topic=TERM_TOPIC,
     )
-    if end is None and start is not None and stated is not None and "term.end" not in r.blank_paths:
+    if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
 
         # 自2026年1月1日起为期一年: the end is the day before the same date a year on (exact, not a guess)
@@ -561,6 +561,11 @@ def _term(r: Reader) -> dict[str, Any] | None:
         end = (add_months(first, stated) - timedelta(days=1)).isoformat()
         r.locations["term.end"] = r.locations["term.stated_months"]
     return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r)}
+
+
+def _not_read(r: Reader, path: str) -> bool:
+    """The text gives the value at `path`, but in a blank or unreadably."""
+    return path in r.blank_paths or any(u.path == path for u in r.unreadable)
 
 
 RENEWAL_TOPIC = r"续约|续期|续签|续展"
