@@ -3,6 +3,8 @@ exactly, or reported unread and left null, never guessed nor defaulted."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_review_support import FILLED
 
@@ -86,6 +88,45 @@ def test_a_blank_end_is_not_computed_either():
 
 def test_an_unstated_end_is_computed_from_the_start_and_the_length():
     assert term("3.1本协议的服务期限自2026年3月1日起,为期一年。") == ("2026-03-01", "2027-02-28", 12)
+
+
+# --- 3.1: the start, and the term as a range -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.1服务期限为2026年1月1日至2026年12月31日。",
+        "3.1本协议有效期自2026年1月1日至2026年12月31日。",
+        "3.1本协议的服务期限自2026年1月1日之日起至2026年12月31日止。",
+        "3.1本协议的服务期限从2026年1月1日开始,到2026年12月31日结束。",
+        "3.1服务期限:2026年1月1日起至2026年12月31日止。",
+        "3.1本协议自双方签字盖章之日起生效,服务期限自2026年1月1日起至2026年12月31日止。",
+    ],
+)
+def test_the_start_and_end_are_read_in_the_usual_phrasings(line):
+    """期限为A至B is a range, not a length (it was read as 2026 years = 24312 months); 自A之日起, 从A开始, A起至B;
+    and an agreement that takes effect at signing has its service term start on the date the term states."""
+    assert term(line) == (*YEAR, None)
+
+
+def test_an_effective_date_is_the_start_of_a_term_that_runs_from_it():
+    assert term("3.1本协议自2026年1月1日起生效,有效期一年。") == (*YEAR, 12)
+
+
+def test_an_effective_date_is_not_the_start_when_the_term_states_another():
+    ex = extraction(TERM, "3.1本协议自2026年1月1日起生效,服务期限自乙方验收合格之日起一年。")
+    assert ex.data["term"]["start"] is None and unread(ex) == {"term.start"}
+
+
+def test_a_signing_date_is_not_guessed(kefu):
+    """本协议自双方签字盖章之日起生效: the start is a day the text does not give; review says it cannot read it."""
+    text = agreement(TERM, "3.1本协议自双方签字盖章之日起生效,有效期一年。")
+    ex = extract(text.split("\n"), "x")
+    assert ex.data["term"]["start"] is None and ex.data["term"]["end"] is None
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    unread_terms = {f["message"] for f in json.loads(run.out)["findings"] if f["id"] == "review.unread"}
+    assert any("start of the term" in m for m in unread_terms) and any("end of the term" in m for m in unread_terms)
 
 
 # --- 3.1: the dates ------------------------------------------------------------------------------------

@@ -533,6 +533,15 @@ DATE = (
     r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
 )
 
+# the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…);
+# 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term names no other (EFFECTIVE)
+START = (
+    rf"(?P<v>{DATE})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
+    rf"|(?:自|从)\s*(?:(?P<v2>{DATE})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
+)
+EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
+# 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
+STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{N}\s*(?:个月|年半?|个?月))(?!\s*{N}\s*月)"
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日); 至 + what looks like a date but is not one (至2026年11月底) is there to be reported
 END = (
@@ -544,15 +553,11 @@ END = (
 def _term(r: Reader) -> dict[str, Any] | None:
     if not r.has("3.1") and not r.has("3.2") and not r.topical(TERM_TOPIC):
         return None
-    start = r.read("term.start", "3.1", rf"自\s*(?P<v>{DATE}|[^起]+?)\s*(?:起|开始)", _date, topic=TERM_TOPIC)
+    start = r.read("term.start", "3.1", START, _date, topic=TERM_TOPIC)
+    if start is None and not _not_read(r, "term.start"):
+        start = r.read("term.start", "3.1", EFFECTIVE, _date, topic=TERM_TOPIC)
     end = r.read("term.end", "3.1", END, _date, topic=TERM_TOPIC)
-    stated = r.read(
-        "term.stated_months",
-        "3.1",
-        rf"(?:共计|为期|期限为|有效期为|共)\s*(?P<v>{N}\s*(?:个月|年半?|个?月))",
-        _months,
-        topic=TERM_TOPIC,
-    )
+    stated = r.read("term.stated_months", "3.1", STATED, _months, topic=TERM_TOPIC)
     if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
 
