@@ -129,6 +129,30 @@ def test_a_signing_date_is_not_guessed(kefu):
     assert any("start of the term" in m for m in unread_terms) and any("end of the term" in m for m in unread_terms)
 
 
+# --- 3.1: the length ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stated", "months"), [("共计一年", 12), ("期限为十二个月", 12), ("有效期一年半", 18), ("为期壹年", 12)]
+)
+def test_the_length_is_read(stated, months):
+    assert term(f"3.1本协议的服务期限自2026年1月1日起,至2026年12月31日止,{stated}。")[2] == months
+
+
+@pytest.mark.parametrize("stated", ["共计0个月", "共计零年", "为期零个月"])
+def test_an_impossible_length_is_unread(stated):
+    """0个月 is no term: null and reported, not 0 (and no end computed from it)."""
+    ex = extraction(TERM, f"3.1本协议的服务期限自2026年1月1日起,{stated}。")
+    assert ex.data["term"]["stated_months"] is None and ex.data["term"]["end"] is None
+    assert unread(ex) == {"term.stated_months"}
+
+
+@pytest.mark.parametrize("length", ["本协议自动续约零年", "本协议自动续约0个月"])
+def test_an_impossible_renewal_length_is_unread(length):
+    ex = extraction(RENEWAL, f"3.2若乙方未在协议期满前一个月提出书面异议,{length}。")
+    assert ex.data["term"]["renewal"]["renew_months"] is None and unread(ex) == {"term.renewal.renew_months"}
+
+
 # --- 3.1: the dates ------------------------------------------------------------------------------------
 
 

@@ -521,8 +521,9 @@ def _date(text: str) -> str:
 
 
 def _months(text: str) -> int:
+    """A term's length in whole months: 一年 → 12, 十八个月 → 18; ValueError for anything else (0个月 is no term)."""
     months = as_months(*parse_duration(text))
-    if months is None:
+    if months is None or months < 1:
         raise ValueError(text)
     return months
 
