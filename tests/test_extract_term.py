@@ -153,6 +153,34 @@ def test_an_impossible_renewal_length_is_unread(length):
     assert ex.data["term"]["renewal"]["renew_months"] is None and unread(ex) == {"term.renewal.renew_months"}
 
 
+# --- 3.2: tacit renewal -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3.2若乙方不提出书面异议,本协议自动续约一年。", (True, 12)),
+        ("3.2协议期满后不再自动续约。", (False, None)),
+        ("3.2本协议期满后不作自动续期。", (False, None)),
+        ("3.2本协议期满后不予自动续展。", (False, None)),
+        ("3.2本协议期满后不自动顺延。", (False, None)),
+        ("3.2本协议期满后不会自动延长。", (False, None)),
+        ("3.2本协议期满后不得自动续约,双方可另行协商签订续约协议。", (False, None)),
+        ("3.2本协议无自动续约。", (False, None)),
+    ],
+)
+def test_tacit_renewal_and_its_negations(line, expected):
+    """不再/不作/不予/不自动… excludes tacit renewal (不再自动续约 was read as tacit renewal); 不提出异议 … 自动续约
+    is tacit renewal."""
+    assert renewal(line) == expected
+
+
+def test_renewal_both_stated_and_excluded_is_unread():
+    """自动续约 and 不再自动续约 in one clause: whether the agreement renews itself is not certain."""
+    ex = extraction(RENEWAL, "3.2期满后本协议自动续约一年,续约以一次为限,此后不再自动续约。")
+    assert ex.data["term"]["renewal"]["auto"] is None and unread(ex) == {"term.renewal.auto"}
+
+
 # --- 3.1: the dates ------------------------------------------------------------------------------------
 
 

@@ -575,6 +575,8 @@ def _not_read(r: Reader, path: str) -> bool:
 
 
 RENEWAL_TOPIC = r"续约|续期|续签|续展"
+AUTO = r"自动续(?:约|期|展|签)"  # tacit renewal…
+NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"  # …excluded by the words before it
 
 
 def _renewal(r: Reader) -> dict[str, Any] | None:
@@ -585,7 +587,7 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
     text = "".join(line.text for line in lines)
     for field in ("", ".auto", ".negotiation_clause", ".objection_by"):
         r.locate(path + field, lines[0].clause, lines[0])
-    auto = bool(re.search(r"自动续(约|期|展|签)", text)) and not re.search(r"不(会|得|予)?自动续", text)
+    auto = _auto(r, f"{path}.auto", lines)
     window = r.read(
         f"{path}.notice",
         "3.2",
@@ -627,6 +629,17 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
         "notice_days": notice_days,
         "renew_months": renew,
     }
+
+
+def _auto(r: Reader, path: str, lines: list[Line]) -> bool | None:
+    """Tacit renewal stated (本协议自动续约) and not excluded (不再自动续约, 不作自动续期, 无自动续约); a clause that
+    does both (自动续约一年…此后不再自动续约) is not certain: None, reported."""
+    said = [(ln, bool(re.search(NOT_AUTO, ln.text[: m.start()]))) for ln in lines for m in re.finditer(AUTO, ln.text)]
+    excluded = [ln for ln, no in said if no]
+    if excluded and len(excluded) < len(said):
+        r.unreadable.append(Unreadable(path, Where(excluded[0].clause, excluded[0].number), excluded[0].raw.strip()))
+        return None
+    return bool(said) and not excluded
 
 
 # --- Art. 4 ------------------------------------------------------------------------------------
