@@ -159,7 +159,12 @@ def test_an_impossible_renewal_length_is_unread(length):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        ("3.2期满后本协议自动顺延一年。", (True, 12)),
+        ("3.2若乙方未在协议期满前一个月提出书面异议,本协议自动延长十二个月。", (True, 12)),
+        ("3.2若乙方未在协议期满前一个月提出书面异议,本协议自动延续一年。", (True, 12)),
+        ("3.2若乙方未在协议期满前一个月提出书面异议,本协议期限自动延期六个月。", (True, 6)),
         ("3.2若乙方不提出书面异议,本协议自动续约一年。", (True, 12)),
+        ("3.2若乙方不提出书面异议,本协议自动顺延一年。", (True, 12)),
         ("3.2协议期满后不再自动续约。", (False, None)),
         ("3.2本协议期满后不作自动续期。", (False, None)),
         ("3.2本协议期满后不予自动续展。", (False, None)),
@@ -170,8 +175,8 @@ def test_an_impossible_renewal_length_is_unread(length):
     ],
 )
 def test_tacit_renewal_and_its_negations(line, expected):
-    """不再/不作/不予/不自动… excludes tacit renewal (不再自动续约 was read as tacit renewal); 不提出异议 … 自动续约
-    is tacit renewal."""
+    """自动顺延/延长/延续/延期 is tacit renewal, with its length (it was read as none); 不再/不作/不予/不自动…
+    excludes it (不再自动续约 was read as tacit renewal); 不提出异议 … 自动续约 is tacit renewal."""
     assert renewal(line) == expected
 
 
@@ -179,6 +184,26 @@ def test_renewal_both_stated_and_excluded_is_unread():
     """自动续约 and 不再自动续约 in one clause: whether the agreement renews itself is not certain."""
     ex = extraction(RENEWAL, "3.2期满后本协议自动续约一年,续约以一次为限,此后不再自动续约。")
     assert ex.data["term"]["renewal"]["auto"] is None and unread(ex) == {"term.renewal.auto"}
+
+
+def test_renewal_phrased_as_extension_is_found_without_a_renewal_clause():
+    """An agreement without 3.2 that says 自动顺延 elsewhere (the term's clause, an added article)."""
+    ex = extract(
+        agreement(RENEWAL, "")
+        .replace(TERM, TERM + "期满前一个月乙方未书面提出异议的,本协议自动顺延一年。")
+        .split("\n"),
+        "x",
+    )
+    assert ex.data["term"]["renewal"]["auto"] is True and ex.data["term"]["renewal"]["renew_months"] == 12
+
+
+def test_a_renewal_clause_in_those_words_is_said_to_be_unread_not_missing(kefu):
+    """期满前三十个自然日 is not read: review quotes the clause rather than say the agreement has no deadline."""
+    text = agreement(RENEWAL, "3.2若乙方未在协议期满前三十个自然日提出书面异议,本协议自动顺延一年。")
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    (finding,) = json.loads(run.out)["findings"]
+    assert finding["id"] == "review.unread" and "deadline for objecting" in finding["message"]
+    assert finding["location"] == {"clause": "3.2", "line": 53}
 
 
 # --- 3.1: the dates ------------------------------------------------------------------------------------

@@ -574,9 +574,9 @@ def _not_read(r: Reader, path: str) -> bool:
     return path in r.blank_paths or any(u.path == path for u in r.unreadable)
 
 
-RENEWAL_TOPIC = r"续约|续期|续签|续展"
-AUTO = r"自动续(?:约|期|展|签)"  # tacit renewal…
+AUTO = r"自动(?:续约|续期|续展|续签|续订|顺延|延长|延续|延期)"  # tacit renewal…
 NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"  # …excluded by the words before it
+RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
 
 
 def _renewal(r: Reader) -> dict[str, Any] | None:
@@ -615,7 +615,7 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
         renew = r.read(
             f"{path}.renew_months",
             "3.2",
-            r"自动续(?:约|期|展|签)(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)",
+            rf"{AUTO}(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)",
             _months,
             topic=RENEWAL_TOPIC,
         )
