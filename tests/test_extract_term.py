@@ -147,7 +147,33 @@ def test_an_impossible_length_is_unread(stated):
     assert unread(ex) == {"term.stated_months"}
 
 
-@pytest.mark.parametrize("length", ["本协议自动续约零年", "本协议自动续约0个月"])
+@pytest.mark.parametrize(
+    "length",
+    [
+        "本协议自动续约,续约期限为十二个月",
+        "本协议自动续约,续期为一年",
+        "本协议自动续约,每次续约十二个月",
+        "本协议自动续约,续约期为一年",
+        "本协议自动续期,每次续期一年",
+        "本协议自动续约的,续约期限为一年",
+        "本协议自动续约,续约期限一年",
+    ],
+)
+def test_the_renewal_length_is_read_where_it_is_stated(length):
+    """The length in a phrase of its own (续约期限为十二个月), not only right after 自动续约."""
+    assert renewal(f"3.2若乙方未在协议期满前一个月提出书面异议,{length},续约次数不限。") == (True, 12)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "本协议自动续约零年",
+        "本协议自动续约0个月",
+        "本协议自动续约,续约期限为0个月",
+        "本协议自动顺延零个月",
+        "本协议自动续约一次",
+    ],
+)
 def test_an_impossible_renewal_length_is_unread(length):
     ex = extraction(RENEWAL, f"3.2若乙方未在协议期满前一个月提出书面异议,{length}。")
     assert ex.data["term"]["renewal"]["renew_months"] is None and unread(ex) == {"term.renewal.renew_months"}
@@ -165,6 +191,7 @@ def test_an_impossible_renewal_length_is_unread(length):
         ("3.2若乙方未在协议期满前一个月提出书面异议,本协议期限自动延期六个月。", (True, 6)),
         ("3.2若乙方不提出书面异议,本协议自动续约一年。", (True, 12)),
         ("3.2若乙方不提出书面异议,本协议自动顺延一年。", (True, 12)),
+        ("3.2乙方不同意自动续约的,应于协议期满前一个月书面通知甲方,否则本协议自动续约一年。", (True, 12)),
         ("3.2协议期满后不再自动续约。", (False, None)),
         ("3.2本协议期满后不作自动续期。", (False, None)),
         ("3.2本协议期满后不予自动续展。", (False, None)),

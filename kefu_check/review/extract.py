@@ -577,6 +577,12 @@ def _not_read(r: Reader, path: str) -> bool:
 AUTO = r"自动(?:续约|续期|续展|续签|续订|顺延|延长|延续|延期)"  # tacit renewal…
 NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"  # …excluded by the words before it
 RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
+# the renewal's length: what follows the words (自动续约十二个月; 自动续约至2027年… is reported), or a phrase of its
+# own (续约期限为十二个月, 续期为一年, 每次续约十二个月)
+RENEW = (
+    rf"{AUTO}(?:期限|期间|期)?(?:为|是)?\s*(?P<v>(?:(?![,.点])[{NUMBER_CHARS}半]|{MASK}|至|到)[^,,。;;]*)"
+    rf"|续(?:约|期|签|展|订)(?:期限|期间|期)?(?:为|是)?\s*(?P<v2>{N}\s*(?:个月|年半?|个?月)|{MASK}+)"
+)
 
 
 def _renewal(r: Reader) -> dict[str, Any] | None:
@@ -612,13 +618,7 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
             objection_by = "expiry"
     renew = None
     if auto:
-        renew = r.read(
-            f"{path}.renew_months",
-            "3.2",
-            rf"{AUTO}(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)",
-            _months,
-            topic=RENEWAL_TOPIC,
-        )
+        renew = r.read(f"{path}.renew_months", "3.2", RENEW, _months, topic=RENEWAL_TOPIC)
     else:
         r.locate(f"{path}.renew_months", "3.2")
     return {
