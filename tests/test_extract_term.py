@@ -133,15 +133,23 @@ def test_a_signing_date_is_not_guessed(kefu):
 
 
 @pytest.mark.parametrize(
-    ("stated", "months"), [("共计一年", 12), ("期限为十二个月", 12), ("有效期一年半", 18), ("为期壹年", 12)]
+    ("stated", "months"),
+    [
+        ("共计一年", 12),
+        ("期限为十二个月", 12),
+        ("有效期一年半", 18),
+        ("为期壹年", 12),
+        ("共计十二(12)个月", 12),
+        ("为期一(1)年", 12),
+    ],
 )
 def test_the_length_is_read(stated, months):
     assert term(f"3.1本协议的服务期限自2026年1月1日起,至2026年12月31日止,{stated}。")[2] == months
 
 
-@pytest.mark.parametrize("stated", ["共计0个月", "共计零年", "为期零个月"])
+@pytest.mark.parametrize("stated", ["共计0个月", "共计零年", "为期零个月", "共计十二(13)个月"])
 def test_an_impossible_length_is_unread(stated):
-    """0个月 is no term: null and reported, not 0 (and no end computed from it)."""
+    """0个月 is no term, 十二(13)个月 two lengths: null and reported (and no end computed from it)."""
     ex = extraction(TERM, f"3.1本协议的服务期限自2026年1月1日起,{stated}。")
     assert ex.data["term"]["stated_months"] is None and ex.data["term"]["end"] is None
     assert unread(ex) == {"term.stated_months"}
@@ -157,6 +165,8 @@ def test_an_impossible_length_is_unread(stated):
         "本协议自动续期,每次续期一年",
         "本协议自动续约的,续约期限为一年",
         "本协议自动续约,续约期限一年",
+        "本协议自动续约一(1)年",
+        "本协议自动续约,续约期限为十二(12)个月",
     ],
 )
 def test_the_renewal_length_is_read_where_it_is_stated(length):
@@ -172,6 +182,7 @@ def test_the_renewal_length_is_read_where_it_is_stated(length):
         "本协议自动续约,续约期限为0个月",
         "本协议自动顺延零个月",
         "本协议自动续约一次",
+        "本协议自动续约一(2)年",
     ],
 )
 def test_an_impossible_renewal_length_is_unread(length):

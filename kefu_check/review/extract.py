@@ -521,7 +521,13 @@ def _date(text: str) -> str:
 
 
 def _months(text: str) -> int:
-    """A term's length in whole months: 一年 → 12, 十八个月 → 18; ValueError for anything else (0个月 is no term)."""
+    """A term's length in whole months: 一年 → 12, 十八个月 → 18, 十二(12)个月 → 12 (words and figures agreeing);
+    ValueError for anything else (0个月 is no term)."""
+    if m := re.fullmatch(r"(.+?)\s*\(\s*(\d+)\s*\)\s*(.+)", text):
+        words, figures = _months(m[1] + m[3]), _months(m[2] + m[3])
+        if words != figures:
+            raise ValueError(text)
+        return words
     months = as_months(*parse_duration(text))
     if months is None or months < 1:
         raise ValueError(text)
@@ -541,8 +547,9 @@ START = (
     rf"|(?:自|从)\s*(?:(?P<v2>{DATE})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
 )
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
+DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
-STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{N}\s*(?:个月|年半?|个?月))(?!\s*{N}\s*月)"
+STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{DURATION})(?!\s*{N}\s*月)"
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日); 至 + what looks like a date but is not one (至2026年11月底) is there to be reported
 END = (
@@ -581,7 +588,7 @@ RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
 # own (续约期限为十二个月, 续期为一年, 每次续约十二个月)
 RENEW = (
     rf"{AUTO}(?:期限|期间|期)?(?:为|是)?\s*(?P<v>(?:(?![,.点])[{NUMBER_CHARS}半]|{MASK}|至|到)[^,,。;;]*)"
-    rf"|续(?:约|期|签|展|订)(?:期限|期间|期)?(?:为|是)?\s*(?P<v2>{N}\s*(?:个月|年半?|个?月)|{MASK}+)"
+    rf"|续(?:约|期|签|展|订)(?:期限|期间|期)?(?:为|是)?\s*(?P<v2>{DURATION}|{MASK}+)"
 )
 
 
