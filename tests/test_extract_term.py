@@ -203,6 +203,9 @@ def test_an_impossible_renewal_length_is_unread(length):
         ("3.2若乙方不提出书面异议,本协议自动续约一年。", (True, 12)),
         ("3.2若乙方不提出书面异议,本协议自动顺延一年。", (True, 12)),
         ("3.2乙方不同意自动续约的,应于协议期满前一个月书面通知甲方,否则本协议自动续约一年。", (True, 12)),
+        ("3.2期满前一个月乙方未提出书面异议的,视为同意续约,续约期限为一年。", (True, 12)),
+        ("3.2期满前一个月乙方未提出书面异议的,视为双方同意续签一年。", (True, 12)),
+        ("3.2期满前一个月乙方提出书面异议的,视为放弃续约。", (False, None)),
         ("3.2协议期满后不再自动续约。", (False, None)),
         ("3.2本协议期满后不作自动续期。", (False, None)),
         ("3.2本协议期满后不予自动续展。", (False, None)),
@@ -213,8 +216,8 @@ def test_an_impossible_renewal_length_is_unread(length):
     ],
 )
 def test_tacit_renewal_and_its_negations(line, expected):
-    """自动顺延/延长/延续/延期 is tacit renewal, with its length (it was read as none); 不再/不作/不予/不自动…
-    excludes it (不再自动续约 was read as tacit renewal); 不提出异议 … 自动续约 is tacit renewal."""
+    """自动顺延/延长/延续/延期 and 视为同意续约 are tacit renewal, with its length (they were read as none);
+    不再/不作/不予/不自动… excludes it (不再自动续约 was read as tacit renewal); 不提出异议 … 自动续约 is tacit."""
     assert renewal(line) == expected
 
 

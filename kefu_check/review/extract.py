@@ -581,8 +581,9 @@ def _not_read(r: Reader, path: str) -> bool:
     return path in r.blank_paths or any(u.path == path for u in r.unreadable)
 
 
-AUTO = r"自动(?:续约|续期|续展|续签|续订|顺延|延长|延续|延期)"  # tacit renewal…
-NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"  # …excluded by the words before it
+# tacit renewal (自动续约, 自动顺延, 视为同意续约…), unless the words just before exclude it (不再自动续约, 无自动续约)
+AUTO = r"(?:自动(?:续约|续期|续展|续签|续订|顺延|延长|延续|延期)|视为(?:双方)?(?:同意)?续(?:约|期|展|签|订))"
+NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"
 RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
 # the renewal's length: what follows the words (自动续约十二个月; 自动续约至2027年… is reported), or a phrase of its
 # own (续约期限为十二个月, 续期为一年, 每次续约十二个月)
