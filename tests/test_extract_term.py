@@ -239,12 +239,29 @@ def test_renewal_phrased_as_extension_is_found_without_a_renewal_clause():
 
 
 def test_a_renewal_clause_in_those_words_is_said_to_be_unread_not_missing(kefu):
-    """期满前三十个自然日 is not read: review quotes the clause rather than say the agreement has no deadline."""
-    text = agreement(RENEWAL, "3.2若乙方未在协议期满前三十个自然日提出书面异议,本协议自动顺延一年。")
+    """期满前一个半月 is not read: review quotes the clause rather than say the agreement has no deadline."""
+    text = agreement(RENEWAL, "3.2若乙方未在协议期满前一个半月提出书面异议,本协议自动顺延一年。")
     run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
     (finding,) = json.loads(run.out)["findings"]
     assert finding["id"] == "review.unread" and "deadline for objecting" in finding["message"]
     assert finding["location"] == {"clause": "3.2", "line": 53}
+
+
+@pytest.mark.parametrize(
+    ("before", "months", "days"),
+    [
+        ("前一个月", 1, None),
+        ("前三十日", None, 30),
+        ("前三十个自然日", None, 30),
+        ("前至少一个月", 1, None),
+        ("前不少于30天", None, 30),
+    ],
+)
+def test_the_objection_deadline_is_read(before, months, days):
+    ex = extraction(RENEWAL, f"3.2若乙方未在协议期满{before}提出书面异议,本协议自动续约十二个月。")
+    got = ex.data["term"]["renewal"]
+    assert not unread(ex) and got["objection_by"] == "notice_window"
+    assert (got["notice_months"], got["notice_days"]) == (months, days)
 
 
 # --- 3.1: the dates ------------------------------------------------------------------------------------

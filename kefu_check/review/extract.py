@@ -605,8 +605,8 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
     window = r.read(
         f"{path}.notice",
         "3.2",
-        rf"[期届]满(?:之日)?前\s*(?P<v>{N}\s*(?:个月|个工作日|日|天)|{MASK}+)",
-        parse_duration,
+        rf"[期届]满(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
+        lambda text: parse_duration(re.sub(r"个?自然日", "日", text)),
         topic=RENEWAL_TOPIC,
     )
     notice_months = notice_days = None
