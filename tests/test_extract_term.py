@@ -48,7 +48,31 @@ def renewal(line: str) -> tuple[bool | None, int | None]:
 YEAR = ("2026-01-01", "2026-12-31")
 
 
-# --- 3.1: the end ---------------------------------------------------------------------------------------
+# --- 3.1: the dates -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2026.1.1", "2026.12.31"),
+        ("2026/01/01", "2026/12/31"),
+        ("2026-1-1", "2026-12-31"),
+        ("2026 年 1 月 1 日", "2026 年 12 月 31 日"),
+        ("二〇二六年一月一日", "二〇二六年十二月三十一日"),
+    ],
+)
+def test_a_date_is_read_in_its_usual_forms(start, end):
+    assert term(f"3.1本协议的服务期限自{start}起,至{end}止。") == (*YEAR, None)
+
+
+@pytest.mark.parametrize("start", ["2026年13月1日", "26年1月1日", "0026年1月1日", "2026.1/1"])
+def test_an_unreadable_start_is_reported(start):
+    """A day that does not exist, a year of two digits (2026? 1926?), separators that disagree."""
+    ex = extraction(TERM, f"3.1本协议的服务期限自{start}起,至2026年12月31日止。")
+    assert ex.data["term"]["start"] is None and unread(ex) == {"term.start"}
+
+
+# --- 3.1: the end -------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -90,7 +114,7 @@ def test_an_unstated_end_is_computed_from_the_start_and_the_length():
     assert term("3.1本协议的服务期限自2026年3月1日起,为期一年。") == ("2026-03-01", "2027-02-28", 12)
 
 
-# --- 3.1: the start, and the term as a range -------------------------------------------------------------
+# --- 3.1: the start, and the term as a range ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -155,41 +179,6 @@ def test_an_impossible_length_is_unread(stated):
     assert unread(ex) == {"term.stated_months"}
 
 
-@pytest.mark.parametrize(
-    "length",
-    [
-        "本协议自动续约,续约期限为十二个月",
-        "本协议自动续约,续期为一年",
-        "本协议自动续约,每次续约十二个月",
-        "本协议自动续约,续约期为一年",
-        "本协议自动续期,每次续期一年",
-        "本协议自动续约的,续约期限为一年",
-        "本协议自动续约,续约期限一年",
-        "本协议自动续约一(1)年",
-        "本协议自动续约,续约期限为十二(12)个月",
-    ],
-)
-def test_the_renewal_length_is_read_where_it_is_stated(length):
-    """The length in a phrase of its own (续约期限为十二个月), not only right after 自动续约."""
-    assert renewal(f"3.2若乙方未在协议期满前一个月提出书面异议,{length},续约次数不限。") == (True, 12)
-
-
-@pytest.mark.parametrize(
-    "length",
-    [
-        "本协议自动续约零年",
-        "本协议自动续约0个月",
-        "本协议自动续约,续约期限为0个月",
-        "本协议自动顺延零个月",
-        "本协议自动续约一次",
-        "本协议自动续约一(2)年",
-    ],
-)
-def test_an_impossible_renewal_length_is_unread(length):
-    ex = extraction(RENEWAL, f"3.2若乙方未在协议期满前一个月提出书面异议,{length}。")
-    assert ex.data["term"]["renewal"]["renew_months"] is None and unread(ex) == {"term.renewal.renew_months"}
-
-
 # --- 3.2: tacit renewal -------------------------------------------------------------------------------------
 
 
@@ -238,13 +227,43 @@ def test_renewal_phrased_as_extension_is_found_without_a_renewal_clause():
     assert ex.data["term"]["renewal"]["auto"] is True and ex.data["term"]["renewal"]["renew_months"] == 12
 
 
-def test_a_renewal_clause_in_those_words_is_said_to_be_unread_not_missing(kefu):
-    """期满前一个半月 is not read: review quotes the clause rather than say the agreement has no deadline."""
-    text = agreement(RENEWAL, "3.2若乙方未在协议期满前一个半月提出书面异议,本协议自动顺延一年。")
-    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
-    (finding,) = json.loads(run.out)["findings"]
-    assert finding["id"] == "review.unread" and "deadline for objecting" in finding["message"]
-    assert finding["location"] == {"clause": "3.2", "line": 53}
+# --- 3.2: the renewal length and the objection deadline -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "本协议自动续约,续约期限为十二个月",
+        "本协议自动续约,续期为一年",
+        "本协议自动续约,每次续约十二个月",
+        "本协议自动续约,续约期为一年",
+        "本协议自动续期,每次续期一年",
+        "本协议自动续约的,续约期限为一年",
+        "本协议自动续约,续约期限一年",
+        "本协议自动续约一(1)年",
+        "本协议自动续约,续约期限为十二(12)个月",
+    ],
+)
+def test_the_renewal_length_is_read_where_it_is_stated(length):
+    """The length in a phrase of its own (续约期限为十二个月), not only right after 自动续约."""
+    assert renewal(f"3.2若乙方未在协议期满前一个月提出书面异议,{length},续约次数不限。") == (True, 12)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "本协议自动续约零年",
+        "本协议自动续约0个月",
+        "本协议自动续约,续约期限为0个月",
+        "本协议自动顺延零个月",
+        "本协议自动续约一次",
+        "本协议自动续约一(2)年",
+    ],
+)
+def test_an_unreadable_renewal_length_is_reported(length):
+    """No months, a number of renewals rather than their length, words and figures that disagree."""
+    ex = extraction(RENEWAL, f"3.2若乙方未在协议期满前一个月提出书面异议,{length}。")
+    assert ex.data["term"]["renewal"]["renew_months"] is None and unread(ex) == {"term.renewal.renew_months"}
 
 
 @pytest.mark.parametrize(
@@ -264,25 +283,27 @@ def test_the_objection_deadline_is_read(before, months, days):
     assert (got["notice_months"], got["notice_days"]) == (months, days)
 
 
-# --- 3.1: the dates ------------------------------------------------------------------------------------
+def test_a_renewal_clause_in_those_words_is_said_to_be_unread_not_missing(kefu):
+    """期满前一个半月 is not read: review quotes the clause rather than say the agreement has no deadline."""
+    text = agreement(RENEWAL, "3.2若乙方未在协议期满前一个半月提出书面异议,本协议自动顺延一年。")
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    (finding,) = json.loads(run.out)["findings"]
+    assert finding["id"] == "review.unread" and "deadline for objecting" in finding["message"]
+    assert finding["location"] == {"clause": "3.2", "line": 53}
 
 
-@pytest.mark.parametrize(
-    ("start", "end"),
-    [
-        ("2026.1.1", "2026.12.31"),
-        ("2026/01/01", "2026/12/31"),
-        ("2026-1-1", "2026-12-31"),
-        ("2026 年 1 月 1 日", "2026 年 12 月 31 日"),
-        ("二〇二六年一月一日", "二〇二六年十二月三十一日"),
-    ],
-)
-def test_a_date_is_read_in_its_usual_forms(start, end):
-    assert term(f"3.1本协议的服务期限自{start}起,至{end}止。") == (*YEAR, None)
+# --- the command --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("start", ["2026年13月1日", "26年1月1日", "0026年1月1日", "2026.1/1"])
-def test_an_unreadable_start_is_reported(start):
-    """A day that does not exist, a year of two digits (2026? 1926?), separators that disagree."""
-    ex = extraction(TERM, f"3.1本协议的服务期限自{start}起,至2026年12月31日止。")
-    assert ex.data["term"]["start"] is None and unread(ex) == {"term.start"}
+def test_extract_writes_the_dates_and_names_what_it_could_not_read(kefu):
+    """A range for a term (it gave no dates and a length of 24312 months) and 自动顺延零年 (it gave no renewal)."""
+    text = agreement(TERM, "3.1服务期限为2026年1月1日至2026年12月31日。").replace(
+        RENEWAL, "3.2若乙方未在协议期满前一个月提出书面异议,本协议自动顺延零年。"
+    )
+    out = kefu.dir / "contract.json"
+    run = kefu.run("extract", "--lang", "en", kefu.write("a.txt", text), "-o", out)
+    assert run.code == 0, run.err
+    data = json.loads(out.read_text(encoding="utf-8"))["term"]
+    assert (data["start"], data["end"], data["stated_months"]) == (*YEAR, None)
+    assert data["renewal"]["auto"] is True and data["renewal"]["renew_months"] is None
+    assert "零年" in run.err
