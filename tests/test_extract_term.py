@@ -210,9 +210,16 @@ def test_tacit_renewal_and_its_negations(line, expected):
     assert renewal(line) == expected
 
 
-def test_renewal_both_stated_and_excluded_is_unread():
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.2期满后本协议自动续约一年,续约以一次为限,此后不再自动续约。",
+        "3.2期满后本协议自动顺延一年,顺延以一次为限,此后不再自动顺延。",
+    ],
+)
+def test_renewal_both_stated_and_excluded_is_unread(line):
     """自动续约 and 不再自动续约 in one clause: whether the agreement renews itself is not certain."""
-    ex = extraction(RENEWAL, "3.2期满后本协议自动续约一年,续约以一次为限,此后不再自动续约。")
+    ex = extraction(RENEWAL, line)
     assert ex.data["term"]["renewal"]["auto"] is None and unread(ex) == {"term.renewal.auto"}
 
 
@@ -225,6 +232,20 @@ def test_renewal_phrased_as_extension_is_found_without_a_renewal_clause():
         "x",
     )
     assert ex.data["term"]["renewal"]["auto"] is True and ex.data["term"]["renewal"]["renew_months"] == 12
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4.3支付周期为每月,乙方应在每个支付周期结束后的10个工作日内(遇法定节假日自动顺延至下一工作日),",
+        "4.3支付周期为每月,乙方应在每个支付周期结束后的10个工作日内(因不可抗力迟延的,付款期限自动延长),",
+    ],
+)
+def test_a_deadline_put_off_is_not_a_renewal(line):
+    """自动顺延至下一工作日 elsewhere in an agreement without a renewal clause: no renewal, nothing unread."""
+    old = "4.3支付周期为每月,乙方应在每个支付周期结束后的10个工作日内,"
+    ex = extract(agreement(RENEWAL, "").replace(old, line).split("\n"), "x")
+    assert ex.data["term"]["renewal"] is None and not unread(ex)
 
 
 # --- 3.2: the renewal length and the objection deadline -----------------------------------------------------

@@ -581,14 +581,18 @@ def _not_read(r: Reader, path: str) -> bool:
     return path in r.blank_paths or any(u.path == path for u in r.unreadable)
 
 
-# tacit renewal (自动续约, 自动顺延, 视为同意续约…), unless the words just before exclude it (不再自动续约, 无自动续约)
-AUTO = r"(?:自动(?:续约|续期|续展|续签|续订|顺延|延长|延续|延期)|视为(?:双方)?(?:同意)?续(?:约|期|展|签|订))"
-NOT_AUTO = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*$"
+LENGTH_START = rf"(?:(?![,.点])[{NUMBER_CHARS}半]|{MASK})"  # 十二个月, 半年, a blank
+# tacit renewal: 自动续约, 视为同意续约, and the agreement 自动顺延/延长 (本协议自动顺延, 自动延长一年 — not a deadline
+# put off: 遇节假日自动顺延至下一工作日); excluded by the words just before it (不再自动续约, 无自动续约)
+EXTEND = r"自动(?:顺延|延长|延续|延期)"
+RENEWS = r"自动续(?:约|期|展|签|订)|视为(?:双方)?(?:同意)?续(?:约|期|展|签|订)"
+AUTO = rf"(?:{RENEWS}|(?<=协议|合同){EXTEND}|{EXTEND}(?=\s*{LENGTH_START}))"
+NEGATION = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*"
 RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
 # the renewal's length: what follows the words (自动续约十二个月; 自动续约至2027年… is reported), or a phrase of its
 # own (续约期限为十二个月, 续期为一年, 每次续约十二个月)
 RENEW = (
-    rf"{AUTO}(?:期限|期间|期)?(?:为|是)?\s*(?P<v>(?:(?![,.点])[{NUMBER_CHARS}半]|{MASK}|至|到)[^,,。;;]*)"
+    rf"{AUTO}(?:期限|期间|期)?(?:为|是)?\s*(?P<v>(?:{LENGTH_START}|至|到)[^,,。;;]*)"
     rf"|续(?:约|期|签|展|订)(?:期限|期间|期)?(?:为|是)?\s*(?P<v2>{DURATION}|{MASK}+)"
 )
 
@@ -642,12 +646,13 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
 def _auto(r: Reader, path: str, lines: list[Line]) -> bool | None:
     """Tacit renewal stated (本协议自动续约) and not excluded (不再自动续约, 不作自动续期, 无自动续约); a clause that
     does both (自动续约一年…此后不再自动续约) is not certain: None, reported."""
-    said = [(ln, bool(re.search(NOT_AUTO, ln.text[: m.start()]))) for ln in lines for m in re.finditer(AUTO, ln.text)]
-    excluded = [ln for ln, no in said if no]
-    if excluded and len(excluded) < len(said):
-        r.unreadable.append(Unreadable(path, Where(excluded[0].clause, excluded[0].number), excluded[0].raw.strip()))
+    text = "。".join(line.text for line in lines)
+    stated = any(not re.search(NEGATION + "$", text[: m.start()]) for m in re.finditer(AUTO, text))
+    excluded = next((ln for ln in lines if re.search(f"{NEGATION}(?:{RENEWS}|{EXTEND})", ln.text)), None)
+    if stated and excluded:
+        r.unreadable.append(Unreadable(path, Where(excluded.clause, excluded.number), excluded.raw.strip()))
         return None
-    return bool(said) and not excluded
+    return stated
 
 
 # --- Art. 4 ------------------------------------------------------------------------------------
