@@ -263,6 +263,7 @@ def test_a_deadline_put_off_is_not_a_renewal(line):
         "本协议自动续约,续约期限一年",
         "本协议自动续约一(1)年",
         "本协议自动续约,续约期限为十二(12)个月",
+        "本协议自动顺延,顺延期限为一年",
     ],
 )
 def test_the_renewal_length_is_read_where_it_is_stated(length):
