@@ -507,42 +507,66 @@ def _whole(text: str) -> int:
 
 
 def _date(text: str) -> str:
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})|(.+?)年(.+?)月(.+?)日", text.replace(" ", ""))
+    """2026年1月1日, 二〇二六年一月一日, 2026-1-1, 2026/1/1, 2026.1.1 → '2026-01-01'; ValueError for anything but a
+    day of a four-digit year (26年1月1日: 2026 or 1926?; 2026年13月1日)."""
+    m = re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(.+?)年(.+?)月(.+?)日", text.replace(" ", ""))
     if not m:
         raise ValueError(text)
-    parts = m.groups()[:3] if m[1] else m.groups()[3:]
+    parts = (m[1], m[3], m[4]) if m[1] else m.groups()[4:]
     year = parse_digits(parts[0]) if len(parts[0]) == 4 else parse_integer(parts[0])
+    if year < 1000:
+        raise ValueError(text)
     month, day = (parse_integer(p) for p in parts[1:])
     return date(year, month, day).isoformat()
 
 
 def _months(text: str) -> int:
+    """A term's length in whole months: 一年 → 12, 十八个月 → 18, 十二(12)个月 → 12 (words and figures agreeing);
+    ValueError for anything else (0个月 is no term)."""
+    if m := re.fullmatch(r"(.+?)\s*\(\s*(\d+)\s*\)\s*(.+)", text):
+        words, figures = _months(m[1] + m[3]), _months(m[2] + m[3])
+        if words != figures:
+            raise ValueError(text)
+        return words
     months = as_months(*parse_duration(text))
-    if months is None:
+    if months is None or months < 1:
         raise ValueError(text)
     return months
 
 
 TERM_TOPIC = r"服务期限|有效期|协议期限|合同期限|本协议(?:自|有效)"
 DATE = (
-    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}"
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2})"
     r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
+)
+
+# the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…);
+# 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term names no other (EFFECTIVE)
+START = (
+    rf"(?P<v>{DATE})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
+    rf"|(?:自|从)\s*(?:(?P<v2>{DATE})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
+)
+EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
+DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
+# 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
+STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{DURATION})(?!\s*{N}\s*月)"
+# 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
+# 有效期至2026年12月31日); 至 + what looks like a date but is not one (至2026年11月底) is there to be reported
+END = (
+    rf"(?:至|到)\s*(?:(?P<v>{DATE}|[^止,,。;;]+?)\s*(?:为止|止|期满|届满|结束|终止)"
+    rf"|(?P<v2>{DATE}|[\d〇零一二三四五六七八九十百千两]+\s*年[^,,。;;]*))"
 )
 
 
 def _term(r: Reader) -> dict[str, Any] | None:
     if not r.has("3.1") and not r.has("3.2") and not r.topical(TERM_TOPIC):
         return None
-    start = r.read("term.start", "3.1", rf"自\s*(?P<v>{DATE}|[^起]+?)\s*(?:起|开始)", _date, topic=TERM_TOPIC)
-    end = r.read("term.end", "3.1", rf"(?:至|到)\s*(?P<v>{DATE}|[^止]+?)\s*(?:止|届满|结束)", _date, topic=TERM_TOPIC)
-    stated = r.read(
-        "term.stated_months",
-        "3.1",
-        rf"(?:共计|为期|期限为|有效期为|共)\s*(?P<v>{N}\s*(?:个月|年半?|个?月))",
-        _months,
-        topic=TERM_TOPIC,
-    )
-    if end is None and start is not None and stated is not None and "term.end" not in r.blank_paths:
+    start = r.read("term.start", "3.1", START, _date, topic=TERM_TOPIC)
+    if start is None and not _not_read(r, "term.start"):
+        start = r.read("term.start", "3.1", EFFECTIVE, _date, topic=TERM_TOPIC)
+    end = r.read("term.end", "3.1", END, _date, topic=TERM_TOPIC)
+    stated = r.read("term.stated_months", "3.1", STATED, _months, topic=TERM_TOPIC)
+    if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
 
         # 自2026年1月1日起为期一年: the end is the day before the same date a year on (exact, not a guess)
@@ -552,7 +576,25 @@ def _term(r: Reader) -> dict[str, Any] | None:
     return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r)}
 
 
-RENEWAL_TOPIC = r"续约|续期|续签|续展"
+def _not_read(r: Reader, path: str) -> bool:
+    """The text gives the value at `path`, but in a blank or unreadably."""
+    return path in r.blank_paths or any(u.path == path for u in r.unreadable)
+
+
+LENGTH_START = rf"(?:(?![,.点])[{NUMBER_CHARS}半]|{MASK})"  # 十二个月, 半年, a blank
+# tacit renewal: 自动续约, 视为同意续约, and the agreement 自动顺延/延长 (本协议自动顺延, 自动延长一年 — not a deadline
+# put off: 遇节假日自动顺延至下一工作日); excluded by the words just before it (不再自动续约, 无自动续约)
+EXTEND = r"自动(?:顺延|延长|延续|延期)"
+RENEWS = r"自动续(?:约|期|展|签|订)|视为(?:双方)?(?:同意)?续(?:约|期|展|签|订)"
+AUTO = rf"(?:{RENEWS}|(?<=协议|合同){EXTEND}|{EXTEND}(?=\s*{LENGTH_START}))"
+NEGATION = r"(?:不(?:再|会|得|予|作|做|能|可|应|将|进行|实行|适用|采用)?|无|非)\s*"
+RENEWAL_TOPIC = rf"续约|续期|续签|续展|续订|{AUTO}"
+# the renewal's length: what follows the words (自动续约十二个月; 自动续约至2027年… is reported), or a phrase of its
+# own (续约期限为十二个月, 续期为一年, 每次续约十二个月)
+RENEW = (
+    rf"{AUTO}(?:期限|期间|期)?(?:为|是)?\s*(?P<v>(?:{LENGTH_START}|至|到)[^,,。;;]*)"
+    rf"|(?:续(?:约|期|签|展|订)|顺延|延长|延续|延期)(?:期限|期间|期)?(?:为|是)?\s*(?P<v2>{DURATION}|{MASK}+)"
+)
 
 
 def _renewal(r: Reader) -> dict[str, Any] | None:
@@ -563,12 +605,12 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
     text = "".join(line.text for line in lines)
     for field in ("", ".auto", ".negotiation_clause", ".objection_by"):
         r.locate(path + field, lines[0].clause, lines[0])
-    auto = bool(re.search(r"自动续(约|期|展|签)", text)) and not re.search(r"不(会|得|予)?自动续", text)
+    auto = _auto(r, f"{path}.auto", lines)
     window = r.read(
         f"{path}.notice",
         "3.2",
-        rf"[期届]满(?:之日)?前\s*(?P<v>{N}\s*(?:个月|个工作日|日|天)|{MASK}+)",
-        parse_duration,
+        rf"[期届]满(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
+        lambda text: parse_duration(re.sub(r"个?自然日", "日", text)),
         topic=RENEWAL_TOPIC,
     )
     notice_months = notice_days = None
@@ -588,13 +630,7 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
             objection_by = "expiry"
     renew = None
     if auto:
-        renew = r.read(
-            f"{path}.renew_months",
-            "3.2",
-            r"自动续(?:约|期|展|签)(?:期限为|期为|为)?\s*(?P<v>[^,,。;]+)",
-            _months,
-            topic=RENEWAL_TOPIC,
-        )
+        renew = r.read(f"{path}.renew_months", "3.2", RENEW, _months, topic=RENEWAL_TOPIC)
     else:
         r.locate(f"{path}.renew_months", "3.2")
     return {
@@ -605,6 +641,18 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
         "notice_days": notice_days,
         "renew_months": renew,
     }
+
+
+def _auto(r: Reader, path: str, lines: list[Line]) -> bool | None:
+    """Tacit renewal stated (本协议自动续约) and not excluded (不再自动续约, 不作自动续期, 无自动续约); a clause that
+    does both (自动续约一年…此后不再自动续约) is not certain: None, reported."""
+    text = "。".join(line.text for line in lines)
+    stated = any(not re.search(NEGATION + "$", text[: m.start()]) for m in re.finditer(AUTO, text))
+    excluded = next((ln for ln in lines if re.search(f"{NEGATION}(?:{RENEWS}|{EXTEND})", ln.text)), None)
+    if stated and excluded:
+        r.unreadable.append(Unreadable(path, Where(excluded.clause, excluded.number), excluded.raw.strip()))
+        return None
+    return stated
 
 
 # --- Art. 4 ------------------------------------------------------------------------------------

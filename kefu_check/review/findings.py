@@ -248,7 +248,8 @@ def required_paths(data: dict[str, Any]) -> list[str]:
 TOPICS = (
     ("provider.name", r"^\s*甲方"), ("client.name", r"^\s*乙方"),
     ("term.start", r"服务期限|有效期|协议期限|合同期限"), ("term.end", r"服务期限|有效期|协议期限|合同期限"),
-    ("term.renewal", r"续约|续期|续签"), ("fees.method", r"计费|计算方式|收费方式|月费|包干"),
+    ("term.renewal", r"续约|续期|续签|续展|续订|自动顺延|自动延长|自动延续|自动延期"),
+    ("fees.method", r"计费|计算方式|收费方式|月费|包干"),
     ("fees.monthly_fee", r"月服务费|服务费用?(?:为|标准)|费率|月费"), ("fees.cycle", r"支付周期|按月支付|按季"),
     ("fees.due_working_days", r"支付|付款"), ("fees.late_fee_daily_rate", r"逾期[^。]*违约金|滞纳金"),
     ("fees.suspend_after_days", r"暂停服务"), ("standards.first_response", r"首次响应|首次回复|响应时间"),
