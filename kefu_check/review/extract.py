@@ -282,9 +282,17 @@ def _standards(r: Reader) -> dict[str, Any] | None:
     }
 
 
-def _ratio(text: str) -> Decimal | None:
+def _ratio(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
+    """The share of requests or cases a standard sets (不低于80%) in `text`, 0 to 1; None when it states none."""
     m = re.search(rf"{AT_LEAST}\s*(?P<v>百分之{N}|{N}\s*%)", text)
-    return parse_rate(m["v"]) if m else None
+    if m is None:
+        return None
+    r.locate(path, line.clause, line)
+    try:
+        return parse_rate(m["v"])
+    except (ValueError, ArithmeticError):
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), m["v"]))
+        return None
 
 
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
@@ -314,7 +322,10 @@ def _first_response(r: Reader) -> dict[str, Any] | None:
                         r.mark_blank(f"{base}.{name}.within_seconds", line.clause, line)
                 else:
                     within = _seconds(r, f"{base}.{name}.within_seconds", line, m["v"] + m["u"])
-                out[name] = {"within_seconds": within, "target_ratio": _ratio(segment)}
+                out[name] = {
+                    "within_seconds": within,
+                    "target_ratio": _ratio(r, f"{base}.{name}.target_ratio", line, segment),
+                }
     if not out:
         if any(line.blanks for line in lines):
             r.mark_blank(base, lines[0].clause, lines[0])
@@ -425,7 +436,7 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
     within, unit = duration if duration else (None, None)
     if path + ".within" in r.blank_paths:
         r.blank_paths.add(path + ".unit")
-    return {"within": within, "unit": unit, "target_ratio": _ratio(lines[0].text)}
+    return {"within": within, "unit": unit, "target_ratio": _ratio(r, f"{path}.target_ratio", lines[0], lines[0].text)}
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:
