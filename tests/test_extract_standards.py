@@ -31,6 +31,13 @@ def standard(item: int, new: str, name: str) -> tuple[dict | None, dict[str, str
 
 FR = "standards.first_response"
 AV = "standards.availability"
+RS = "standards.resolution"
+SA = "standards.satisfaction"
+# one line per item with a value to fill in
+RESPONSE = "(1)响应时间:对于电话请求,每月不低于{}的请求应在{}内做出首次响应。"
+AVAILABILITY = "(2)服务可用性:服务时间为周一至周五9:00至18:00,年度可用性不低于{}。"
+RESOLUTION = "(3)问题解决率:每月不低于{}的问题应在{}内提供解决方案。"
+SATISFACTION = "(4)客户满意度:满意度不低于{}。"
 
 
 # --- numerals mixing figures and numeral words: not a number (read unread, never a crash) -----------------------
@@ -53,15 +60,15 @@ def test_mixed_percentages_are_refused(text):
 @pytest.mark.parametrize(
     ("item", "new", "path"),
     [
-        (1, "(1)响应时间:对于电话请求,每月不低于百90%的请求应在20秒内做出首次响应。", f"{FR}.phone.target_ratio"),
-        (1, "(1)响应时间:对于电话请求,每月不低于百分之9十的请求应在20秒内做出首次响应。", f"{FR}.phone.target_ratio"),
-        (1, "(1)响应时间:对于电话请求,每月不低于80%的请求应在2十秒内做出首次响应。", f"{FR}.phone.within_seconds"),
-        (2, "(2)服务可用性:服务时间为周一至周五9:00至18:00,年度可用性不低于九十九点5%。", f"{AV}.min_percent"),
-        (3, "(3)问题解决率:每月不低于百90%的问题应在24小时内提供解决方案。", "standards.resolution.target_ratio"),
-        (3, "(3)问题解决率:每月不低于90%的问题应在2十4小时内提供解决方案。", "standards.resolution.within"),
-        (4, "(4)客户满意度:满意度不低于百90%。", "standards.satisfaction.min"),
-        (4, "(4)客户满意度:满意度不低于九十5%。", "standards.satisfaction.min"),
-        (4, "(4)客户满意度:满意度不低于百分之9十。", "standards.satisfaction.min"),
+        (1, RESPONSE.format("百90%", "20秒"), f"{FR}.phone.target_ratio"),
+        (1, RESPONSE.format("百分之9十", "20秒"), f"{FR}.phone.target_ratio"),
+        (1, RESPONSE.format("80%", "2十秒"), f"{FR}.phone.within_seconds"),
+        (2, AVAILABILITY.format("九十九点5%"), f"{AV}.min_percent"),
+        (3, RESOLUTION.format("百90%", "24小时"), f"{RS}.target_ratio"),
+        (3, RESOLUTION.format("90%", "2十4小时"), f"{RS}.within"),
+        (4, SATISFACTION.format("百90%"), f"{SA}.min"),
+        (4, SATISFACTION.format("九十5%"), f"{SA}.min"),
+        (4, SATISFACTION.format("百分之9十"), f"{SA}.min"),
     ],
 )
 def test_mixed_numerals_in_the_standards_are_unread(kefu, item, new, path):
@@ -72,4 +79,28 @@ def test_mixed_numerals_in_the_standards_are_unread(kefu, item, new, path):
     for part in path.split("."):
         data = data[part]
     assert data is None
-    assert f"field {path}" in run.err or path in run.err
+    assert f"cannot read {path} = " in run.err
+
+
+# --- impossible values: a share over 100 % (or below 0) is unread, with the text -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "new", "path", "text"),
+    [
+        (1, RESPONSE.format("185%", "20秒"), f"{FR}.phone.target_ratio", "185%"),
+        (1, RESPONSE.format("百分之一百二十", "20秒"), f"{FR}.phone.target_ratio", "百分之一百二十"),
+        (2, AVAILABILITY.format("百分之一百二十"), f"{AV}.min_percent", "百分之一百二十"),
+        (2, AVAILABILITY.format("185%"), f"{AV}.min_percent", "185%"),
+        (2, AVAILABILITY.format("-5%"), f"{AV}.min_percent", "-5%"),
+        (3, RESOLUTION.format("185%", "24小时"), f"{RS}.target_ratio", "185%"),
+        (4, SATISFACTION.format("185%"), f"{SA}.min", "185%"),
+        (4, SATISFACTION.format("百分之一百二十"), f"{SA}.min", "百分之一百二十"),
+    ],
+)
+def test_a_share_over_100_percent_is_unread(item, new, path, text):
+    value, unread = standard(item, new, path.split(".")[1])
+    assert text in unread[path]
+    for part in path.split(".")[2:]:
+        value = value[part]
+    assert value is None

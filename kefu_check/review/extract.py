@@ -289,10 +289,18 @@ def _ratio(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
         return None
     r.locate(path, line.clause, line)
     try:
-        return parse_rate(m["v"])
+        return _share(m["v"]) / 100
     except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), m["v"]))
         return None
+
+
+def _share(text: str) -> Decimal:
+    """A percentage of a whole (99.5%, 百分之八十) as a number of percent, 0 to 100: 不低于185% sets no standard."""
+    value = parse_percent(text)
+    if not 0 <= value <= 100:
+        raise ValueError(text)
+    return value
 
 
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
@@ -403,7 +411,7 @@ def _availability(r: Reader) -> dict[str, Any] | None:
             f"{path}.min_percent",
             "2.1(2)",
             rf"可用(?:性|率)\s*(?:应)?\s*{AT_LEAST}\s*(?P<v>[^,,。;\t]+)",
-            parse_percent,
+            _share,
             topic="可用性|可用率",
         ),
         "year": None,
@@ -460,17 +468,14 @@ def _satisfaction(r: Reader) -> dict[str, Any] | None:
         rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first
     )
     r.locate(f"{path}.min", lines[0].clause, lines[0])
-    if m and m["p"]:
+    if m:
+        target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
+        scale = "points" if target.endswith("分") else "percent"
         try:
-            out["min"], out["scale"] = parse_number(m["p"]), "percent"
+            out["min"] = parse_number(target[:-1]) if scale == "points" else _share(target)
+            out["scale"] = scale
         except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.min", Where(lines[0].clause, lines[0].number), m[0]))
-    elif m:
-        number, unit = (m["v"], m["u"]) if m["v"] else (m["v2"], m["u2"])
-        try:
-            out["min"], out["scale"] = parse_number(number), "percent" if unit == "%" else "points"
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.min", Where("2.1(4)", lines[0].number), number + unit))
+            r.unreadable.append(Unreadable(f"{path}.min", Where(lines[0].clause, lines[0].number), target))
     elif MASK in first:
         r.blank_paths.add(f"{path}.min")
     if re.search(r"\d分?(或|及|和)\d分|前两档|满意和非常满意|非常满意和满意|好评率|\d分及以上的", text):
