@@ -4,6 +4,7 @@ or reported unread (with the text), never guessed, never a crash."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 from test_review_support import FILLED
@@ -104,3 +105,64 @@ def test_a_share_over_100_percent_is_unread(item, new, path, text):
     for part in path.split(".")[2:]:
         value = value[part]
     assert value is None
+
+
+# --- 2.1(1) first response: the share before the time, and the forms next to it ---------------------------------
+
+
+def channels(**standards: tuple[int | None, str | None]) -> dict:
+    return {
+        name: {"within_seconds": within, "target_ratio": None if ratio is None else Decimal(ratio)}
+        for name, (within, ratio) in standards.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("(1)响应时间:80%的电话请求应在20秒内响应。", channels(phone=(20, "0.8"))),
+        ("(1)响应时间:百分之八十的来电在20秒内接起。", channels(phone=(20, "0.8"))),
+        ("(1)响应时间:80%以上的来电应在20秒内接听。", channels(phone=(20, "0.8"))),
+        (
+            "(1)响应时间:80%的电话请求应在20秒内响应;90%的在线聊天请求应在30秒内响应。",
+            channels(phone=(20, "0.8"), chat=(30, "0.9")),
+        ),
+        ("(1)响应时间:电话20秒接通率不低于80%。", channels(phone=(20, "0.8"))),
+        ("(1)响应时间:对于电话请求,首次响应时间不超过20秒,达标率不低于80%。", channels(phone=(20, "0.8"))),
+        ("(1)响应时间:对于邮件请求,每月不低于90%的邮件应在2个小时内回复。", channels(email=(7200, "0.9"))),
+        (
+            "(1)响应时间:电话请求应在20秒内接起,在线聊天请求应在1分钟内回复。",
+            channels(phone=(20, None), chat=(60, None)),
+        ),
+    ],
+)
+def test_first_response_forms_are_read(new, expected):
+    value, unread = standard(1, new, "first_response")
+    assert (value, unread) == (expected, {})
+
+
+@pytest.mark.parametrize(
+    ("new", "path", "value"),
+    [
+        # an average is not a time each response must meet
+        ("(1)响应时间:电话请求的平均响应时间应在20秒以内。", f"{FR}.phone.within_seconds", None),
+        # a percentage that is not a share the standard sets
+        ("(1)响应时间:电话请求应在20秒内接起,接通率为80%。", f"{FR}.phone.target_ratio", 20),
+        ("(1)响应时间:电话放弃率不高于5%,电话请求应在20秒内接起。", f"{FR}.phone.target_ratio", 20),
+        # two standards for one channel: the model holds one, the other is reported
+        ("(1)响应时间:对于电话请求,80%应在20秒内接起,95%应在60秒内接起。", FR, 20),
+        ("(1)响应时间:电话请求应在20秒内接起;电话请求应在60秒内接起。", f"{FR}.phone.within_seconds", None),
+        # a range is not one share
+        ("(1)响应时间:电话请求80%至90%应在20秒内接起。", f"{FR}.phone.target_ratio", 20),
+    ],
+)
+def test_first_response_that_cannot_be_read_is_unread(new, path, value):
+    got, unread = standard(1, new, "first_response")
+    assert path in unread
+    assert got["phone"]["within_seconds"] == value
+
+
+def test_a_time_for_a_channel_not_named_is_unread():
+    new = "(1)响应时间:对于电话请求,应在20秒内接起;其他请求应在60秒内响应。"
+    got, unread = standard(1, new, "first_response")
+    assert got == channels(phone=(20, None)) and unread == {FR: "其他请求应在60秒内响应"}

@@ -39,7 +39,7 @@ AMOUNT_PAIRS = (
         rf"\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"
     ),
 )
-CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
+CHANNELS = (("phone", r"电话|热线|来电"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
 LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -282,16 +282,26 @@ def _standards(r: Reader) -> dict[str, Any] | None:
     }
 
 
-def _ratio(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
-    """The share of requests or cases a standard sets (不低于80%) in `text`, 0 to 1; None when it states none."""
-    m = re.search(rf"{AT_LEAST}\s*(?P<v>百分之{N}|{N}\s*%)", text)
-    if m is None:
+PCT = rf"(?:百分之{N}|{N}\s*%)"  # a percentage, in figures or in words
+# the share a standard sets: 不低于80%, 80%的请求, 百分之八十以上的来电, 80%应在…
+SHARE = rf"{AT_LEAST}\s*(?P<v>{PCT})|(?P<v2>{PCT})\s*(?:(?:及|或)?以上)?\s*(?:的|应|须|需|必须)"
+
+
+def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal | None:
+    """The share of requests or cases a standard sets in `text`, 0 to 1; None when `text` states no percentage.
+    Unread (quoting `quote`): a percentage in another form (为80%, 不高于5%), two different ones, one over 100%."""
+    found = list(re.finditer(PCT, text))
+    if not found:
         return None
     r.locate(path, line.clause, line)
+    shares = {m.start(g) for m in re.finditer(SHARE, text) for g in ("v", "v2") if m[g]}
     try:
-        return _share(m["v"]) / 100
+        values = {_share(m[0]) for m in found}
+        if len(values) > 1 or any(m.start() not in shares for m in found):
+            raise ValueError(text)
+        return values.pop() / 100
     except (ValueError, ArithmeticError):
-        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), m["v"]))
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
 
 
@@ -303,44 +313,97 @@ def _share(text: str) -> Decimal:
     return value
 
 
+def _cut(text: str, at: str) -> list[tuple[int, str]]:
+    """`text` cut at the matches of `at` (delimiters, or positions): (offset, piece) pairs."""
+    out, start = [], 0
+    for m in re.finditer(at, text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    return [*out, (start, text[start:])]
+
+
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
-WITHIN = rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|之内|内)"
+AT_MOST = r"(?:不超过|不得超过|不多于|不长于|≤|<=)"
+# a first-response time: 20秒内, 不超过20秒, 20秒接通率 (the share answered within 20 seconds)
+WITHIN = (
+    rf"(?P<bound>{AT_MOST})?\s*(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
+    r"(?P<in>以内|之内|内)?(?P<rate>(?:接通|接听|应答|响应)率)?"
+)
+
+
+def _times(text: str) -> list[re.Match[str]]:
+    return [m for m in re.finditer(WITHIN, text) if m["bound"] or m["in"] or m["rate"]]
+
+
+def _response_parts(text: str) -> list[tuple[int, str]]:
+    """The parts of a first-response text that each state one standard: cut at ;。 and before 对于, and a part with
+    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复): (offset, part) pairs."""
+    out = []
+    for offset, part in _cut(text, r"[;。]|(?=对于)"):
+        start = 0
+        if len(_times(part)) > 1:
+            for at, piece in _cut(part, r"(?<=[,,])"):
+                if _times(piece):
+                    out.append((offset + start, part[start : at + len(piece)]))
+                    start = at + len(piece)
+        out.append((offset + start, part[start:]))
+    return out
 
 
 def _first_response(r: Reader) -> dict[str, Any] | None:
-    """Per clause part (split at ;。 and before 对于…): the channels it names, its time, its percentage."""
+    """Per part (_response_parts): the channels it names, its time, its share. A time for no channel named, or a
+    channel given two different standards, is unread."""
     lines = r.clause("2.1(1)")
     if not any(re.search(rx, ln.text) for ln in lines for _, rx in CHANNELS):  # e.g. 见附件一: the annex's table
         lines = [*lines, *r.topical(RESPONSE_TOPIC, "2.1(1)")]
     if not lines:
         return None
     out: dict[str, Any] = {}
+    twice: set[str] = set()  # channels given two different standards
     base = "standards.first_response"
+    unread = len(r.unreadable)
     for line in lines:
-        for segment in re.split(r"[;。]|(?=对于)", line.text):
-            names = [name for name, rx in CHANNELS if re.search(rx, segment)]
-            m = re.search(WITHIN, segment)
+        where = Where(line.clause, line.number)
+        for offset, part in _response_parts(line.text):
+            names = [name for name, rx in CHANNELS if re.search(rx, part)]
+            times = _times(part)
+            quote = line.raw[offset : offset + len(part)].strip()
+            if times and not names:  # 其他请求应在60秒内响应: a standard for a channel not named
+                r.unreadable.append(Unreadable(base, where, quote))
             for name in names:
-                if name in out and out[name]["within_seconds"] is not None:
+                path, old = f"{base}.{name}", out.get(name)
+                if name in twice or (not times and old and old["within_seconds"] is not None):
+                    continue  # the channel named again
+                r.locate(path, line.clause, line)
+                within = _within(r, f"{path}.within_seconds", line, part, times, quote)
+                ratio = _ratio(r, f"{path}.target_ratio", line, part, quote)
+                if old and old["within_seconds"] is not None:  # its standard stated again: the same, or unread
+                    if within not in (None, old["within_seconds"]) or ratio not in (None, old["target_ratio"]):
+                        r.unreadable.append(Unreadable(f"{path}.within_seconds", where, quote))
+                        out[name] = {"within_seconds": None, "target_ratio": None}
+                        twice.add(name)
                     continue
-                r.locate(f"{base}.{name}", line.clause, line)
-                within = None
-                if m is None:
-                    if MASK in segment:
-                        r.mark_blank(f"{base}.{name}.within_seconds", line.clause, line)
-                else:
-                    within = _seconds(r, f"{base}.{name}.within_seconds", line, m["v"] + m["u"])
-                out[name] = {
-                    "within_seconds": within,
-                    "target_ratio": _ratio(r, f"{base}.{name}.target_ratio", line, segment),
-                }
+                out[name] = {"within_seconds": within, "target_ratio": ratio}
     if not out:
         if any(line.blanks for line in lines):
             r.mark_blank(base, lines[0].clause, lines[0])
-        else:
+        elif len(r.unreadable) == unread:
             r.unreadable.append(Unreadable(base, Where(lines[0].clause, lines[0].number), lines[0].raw.strip()))
         return None
     return dict(sorted(out.items()))
+
+
+def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[str]], quote: str) -> int | None:
+    """The seconds of the one time `part` states; unread when it states two, or an average (平均响应时间不超过20秒
+    is no time each response must meet)."""
+    if not times:
+        if MASK in part:
+            r.mark_blank(path, line.clause, line)
+        return None
+    if "平均" in part or len({m[0] for m in times}) > 1:
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+        return None
+    return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
 
 
 def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
@@ -350,7 +413,7 @@ def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
         if unit not in SECONDS:
             raise ValueError(text)
         return integral(value * SECONDS[unit])
-    except ValueError:
+    except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
         return None
 
@@ -444,7 +507,11 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
     within, unit = duration if duration else (None, None)
     if path + ".within" in r.blank_paths:
         r.blank_paths.add(path + ".unit")
-    return {"within": within, "unit": unit, "target_ratio": _ratio(r, f"{path}.target_ratio", lines[0], lines[0].text)}
+    return {
+        "within": within,
+        "unit": unit,
+        "target_ratio": _ratio(r, f"{path}.target_ratio", lines[0], lines[0].text, lines[0].raw.strip()),
+    }
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:
