@@ -166,3 +166,48 @@ def test_a_time_for_a_channel_not_named_is_unread():
     new = "(1)响应时间:对于电话请求,应在20秒内接起;其他请求应在60秒内响应。"
     got, unread = standard(1, new, "first_response")
     assert got == channels(phone=(20, None)) and unread == {FR: "其他请求应在60秒内响应"}
+
+
+# --- 2.1(3) resolution: the time and the share of the part on resolving, not on responding ----------------------
+
+
+def resolution(within: int | None, unit: str | None, ratio: str | None) -> dict:
+    return {"within": within, "unit": unit, "target_ratio": None if ratio is None else Decimal(ratio)}
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("(3)问题解决率:首次响应应在30分钟内完成,问题在24小时内解决率不低于85%。", resolution(24, "hours", "0.85")),
+        (
+            "(3)问题解决率:首次响应应在1小时内完成,响应率不低于80%,问题在2个工作日内解决率不低于85%。",
+            resolution(2, "working_days", "0.85"),
+        ),
+        ("(3)问题解决率:问题应在1小时内响应并在24小时内解决,解决率不低于95%。", resolution(24, "hours", "0.95")),
+        ("(3)问题解决率:问题应在24小时内提供解决方案或回复处理进展。", resolution(24, "hours", None)),
+        ("(3)问题解决率:90%以上的问题应在3日内解决。", resolution(72, "hours", "0.9")),
+    ],
+)
+def test_resolution_is_read_from_the_part_on_resolving(new, expected):
+    assert standard(3, new, "resolution") == (expected, {})
+
+
+@pytest.mark.parametrize(
+    ("new", "path"),
+    [
+        ("(3)问题解决率:问题平均应在24小时内解决。", f"{RS}.within"),
+        ("(3)问题解决率:一般问题应在24小时内解决,复杂问题应在3个工作日内解决。", f"{RS}.within"),
+        ("(3)问题解决率:问题应在24小时内解决,解决率为90%。", f"{RS}.target_ratio"),
+    ],
+)
+def test_resolution_that_cannot_be_read_is_unread(new, path):
+    got, unread = standard(3, new, "resolution")
+    assert path in unread
+    assert got[path.rpartition(".")[2]] is None
+
+
+def test_an_unread_resolution_time_is_one_finding(kefu):
+    text = with_item(3, RESOLUTION.format("90%", "2.5小时"))
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    (finding,) = json.loads(run.out)["findings"]
+    assert finding["message"] == "cannot read the resolution time: “2.5小时”"

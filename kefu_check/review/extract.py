@@ -491,27 +491,56 @@ def _availability(r: Reader) -> dict[str, Any] | None:
     return out
 
 
+RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
+RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)"
+RESPONDING = r"响应|回复|接起|接通|应答"
+
+
+def _resolving(text: str) -> str:
+    """What a resolution clause says of resolving, not of responding: its parts (cut at ,;。) that do not speak of
+    responding, and in one that does, the stretch around its last 解决 between the words of responding
+    (首次响应应在1小时内,问题应在24小时内解决 → the second part; 1小时内响应并在24小时内解决 → 并在24小时内解决)."""
+    out = []
+    for _, part in _cut(text, r"[,,;;。]"):
+        words = list(re.finditer(RESPONDING, part))
+        if not words:
+            out.append(part)
+        elif (at := part.rfind("解决")) >= 0:
+            start = max((m.end() for m in words if m.end() <= at), default=0)
+            out.append(part[start : min((m.start() for m in words if m.start() > at), default=len(part))])
+    return ",".join(out)
+
+
 def _resolution(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(3)") or r.topical("解决率|解决方案|问题解决")
+    """The time and the share of the first line that states a time for resolving (_resolving); two different
+    times, or an average, are unread."""
+    lines = r.clause("2.1(3)") or r.topical(RESOLUTION_TOPIC)
     if not lines:
         return None
     path = "standards.resolution"
-    duration = r.read(
-        f"{path}.within",
-        "2.1(3)",
-        rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)",
-        _hours_or_days,
-        True,
-        topic="解决率|解决方案|问题解决",
-    )
-    within, unit = duration if duration else (None, None)
-    if path + ".within" in r.blank_paths:
-        r.blank_paths.add(path + ".unit")
-    return {
-        "within": within,
-        "unit": unit,
-        "target_ratio": _ratio(r, f"{path}.target_ratio", lines[0], lines[0].text, lines[0].raw.strip()),
-    }
+    out: dict[str, Any] = {"within": None, "unit": None, "target_ratio": None}
+    line, times = lines[0], set[str]()
+    for candidate in [*r.clause("2.1(3)"), *r.topical(RESOLUTION_TOPIC, "2.1(3)")]:
+        times = {m["v"] for m in re.finditer(RESOLVE_WITHIN, _resolving(candidate.text))}
+        if times:
+            line = candidate
+            break
+    text, quote = _resolving(line.text), None
+    r.locate(f"{path}.within", line.clause, line)
+    if not times and any(ln.blanks for ln in r.clause("2.1(3)")):
+        r.blank_paths.update((f"{path}.within", f"{path}.unit"))
+    elif "平均" in text or len(times) > 1:  # 平均…24小时内: no time each case must meet; two times, one reading
+        quote = line.raw.strip()
+    elif times:
+        (time,) = times
+        try:
+            out["within"], out["unit"] = _hours_or_days(time)
+        except (ValueError, ArithmeticError):
+            quote = time
+    if quote is not None:  # the time and its unit are one value: one finding
+        r.unreadable += [Unreadable(f"{path}.{f}", Where(line.clause, line.number), quote) for f in ("within", "unit")]
+    out["target_ratio"] = _ratio(r, f"{path}.target_ratio", line, text, line.raw.strip())
+    return out
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:
