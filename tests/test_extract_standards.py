@@ -211,3 +211,58 @@ def test_an_unread_resolution_time_is_one_finding(kefu):
     run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
     (finding,) = json.loads(run.out)["findings"]
     assert finding["message"] == "cannot read the resolution time: “2.5小时”"
+
+
+# --- 2.1(4) satisfaction: the target, not a number in a parenthesised definition -------------------------------
+
+
+def satisfaction(target: str | None, scale: str | None, method: str | None, scale_max: int | None) -> dict:
+    return {
+        "min": None if target is None else Decimal(target),
+        "scale": scale,
+        "method": method,
+        "scale_max": scale_max,
+    }
+
+
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        (
+            "(4)客户满意度:客户满意度(评分4分及以上的占比)不低于90%。",
+            satisfaction("90", "percent", "share_satisfied", None),
+        ),
+        ("(4)客户满意度:满意度(满分5分)不低于4.5分。", satisfaction("4.5", "points", None, 5)),
+        ("(4)客户满意度:满意度按百分制评分,平均分不得低于90分。", satisfaction("90", "points", "mean_score", 100)),
+        ("(4)客户满意度:满意率不应低于90%。", satisfaction("90", "percent", None, None)),
+    ],
+)
+def test_satisfaction_forms_are_read(new, expected):
+    assert standard(4, new, "satisfaction") == (expected, {})
+
+
+@pytest.mark.parametrize(
+    ("new", "path"),
+    [
+        ("(4)客户满意度:满意度(五分制)不低于6分。", f"{SA}.min"),  # more points than the scale has
+        ("(4)客户满意度:满意度按5.5分制评分,不低于4分。", f"{SA}.scale_max"),
+    ],
+)
+def test_satisfaction_that_cannot_be_read_is_unread(new, path):
+    got, unread = standard(4, new, "satisfaction")
+    assert path in unread and got[path.rpartition(".")[2]] is None
+
+
+@pytest.mark.parametrize(
+    ("item", "new", "path", "value"),
+    [
+        (1, "(1)响应时间:对于电话请求,应在20秒内接起,接通率不得低于80%。", f"{FR}.phone.target_ratio", "0.8"),
+        (2, AVAILABILITY.format("99.5%").replace("不低于", "不得低于"), f"{AV}.min_percent", "99.5"),
+        (3, "(3)问题解决率:问题应在24小时内解决,解决率不应低于90%。", f"{RS}.target_ratio", "0.9"),
+    ],
+)
+def test_at_least_is_read_in_its_usual_forms(item, new, path, value):
+    got, unread = standard(item, new, path.split(".")[1])
+    for part in path.split(".")[2:]:
+        got = got[part]
+    assert (got, unread) == (Decimal(value), {})

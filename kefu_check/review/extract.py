@@ -44,7 +44,7 @@ LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
-AT_LEAST = r"(?:不低于|不少于|至少|达到|≥|>=)"
+AT_LEAST = r"(?:不得?低于|不应低于|不得?少于|不小于|大于或?等于|至少|达到|≥|>=)"
 
 
 @dataclass(frozen=True)
@@ -552,38 +552,42 @@ def _hours_or_days(text: str) -> tuple[int, str]:
     return integral(value), unit + "s"
 
 
+SATISFACTION_MIN = rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上"
+SCALE = rf"(?P<v>{N})\s*分制|满分(?:为)?\s*(?P<v2>{N})\s*分"
+
+
 def _satisfaction(r: Reader) -> dict[str, Any] | None:
+    """The target of the first sentence (not a number inside a parenthesised definition: 满意度(评分4分及以上的占比)
+    不低于90%), the method and the scale; points above the scale's are unread."""
     lines = r.clause("2.1(4)") or r.topical("满意度|满意率")
     if not lines:
         return None
-    path = "standards.satisfaction"
+    path, where = "standards.satisfaction", Where(lines[0].clause, lines[0].number)
     text = "".join(line.text for line in lines)
-    first = text.split("。")[0]
+    first = re.sub(r"\([^()]*\)", "", text.split("。")[0])
     out: dict[str, Any] = {"min": None, "scale": None, "method": None, "scale_max": None}
-    m = re.search(
-        rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first
-    )
     r.locate(f"{path}.min", lines[0].clause, lines[0])
-    if m:
-        target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
-        scale = "points" if target.endswith("分") else "percent"
-        try:
-            out["min"] = parse_number(target[:-1]) if scale == "points" else _share(target)
-            out["scale"] = scale
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.min", Where(lines[0].clause, lines[0].number), target))
-    elif MASK in first:
-        r.blank_paths.add(f"{path}.min")
     if re.search(r"\d分?(或|及|和)\d分|前两档|满意和非常满意|非常满意和满意|好评率|\d分及以上的", text):
         out["method"] = "share_satisfied"
     elif re.search(r"平均分|平均得分|均分|平均值", text):
         out["method"] = "mean_score"
-    scale = re.search(rf"(?P<v>{N})\s*分制|满分\s*(?P<v2>{N})\s*分", text)
-    if scale:
+    if scale := re.search(SCALE, text):
+        try:  # 百分制: a hundred points (百 alone is no numeral)
+            out["scale_max"] = 100 if scale["v"] == "百" else _whole(scale["v"] or scale["v2"])
+        except (ValueError, ArithmeticError):
+            r.unreadable.append(Unreadable(f"{path}.scale_max", where, scale[0]))
+    if m := re.search(SATISFACTION_MIN, first):
+        target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
+        scale_name = "points" if target.endswith("分") else "percent"
         try:
-            out["scale_max"] = int(parse_number(scale["v"] or scale["v2"]))
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.scale_max", Where("2.1(4)", lines[0].number), scale[0]))
+            value = parse_number(target[:-1]) if scale_name == "points" else _share(target)
+            if scale_name == "points" and out["scale_max"] is not None and value > out["scale_max"]:
+                raise ValueError(target)  # 五分制…不低于6分
+            out["min"], out["scale"] = value, scale_name
+        except (ValueError, ArithmeticError):
+            r.unreadable.append(Unreadable(f"{path}.min", where, target))
+    elif MASK in first:
+        r.blank_paths.add(f"{path}.min")
     return out
 
 
