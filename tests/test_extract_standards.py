@@ -266,3 +266,59 @@ def test_at_least_is_read_in_its_usual_forms(item, new, path, value):
     for part in path.split(".")[2:]:
         got = got[part]
     assert (got, unread) == (Decimal(value), {})
+
+
+# --- 2.1(2) service hours: 下午/晚上 times, an end before the start unread ---------------------------------------
+
+HOURS = "(2)服务可用性:服务时间为周一至周五{},年度可用性不低于99.5%。"
+WEEKDAYS_5 = ["mon", "tue", "wed", "thu", "fri"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "start", "end"),
+    [
+        ("上午9点至下午6点", "09:00", "18:00"),
+        ("上午9点至晚上10点", "09:00", "22:00"),
+        ("中午12点至晚上10点", "12:00", "22:00"),
+        ("下午2点至晚上10点", "14:00", "22:00"),
+        ("傍晚6点至晚上10点", "18:00", "22:00"),
+        ("早上8点至晚上12点", "08:00", "24:00"),
+        ("上午8:30至下午5:30", "08:30", "17:30"),
+        ("9点30分至18点", "09:30", "18:00"),
+        ("上午9点半至下午6点", "09:30", "18:00"),
+        ("上午九点至下午六点", "09:00", "18:00"),
+        ("9:00–18:00", "09:00", "18:00"),
+        ("下午13:00至下午18:00", "13:00", "18:00"),
+    ],
+)
+def test_service_hours_are_read(hours, start, end):
+    got, unread = standard(2, HOURS.format(hours), "service_hours")
+    assert (got["days"], got["start"], got["end"], unread) == (WEEKDAYS_5, start, end, {})
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "上午9点至6点",
+        "下午1点至5点",
+        "晚上10点至次日早上6点",
+        "9点至25点",
+        "上午13点至下午6点",
+        "9:70至18:00",
+        "下午12点至晚上8点",
+    ],
+)
+def test_service_hours_that_cannot_be_read_are_unread(hours):
+    got, unread = standard(2, HOURS.format(hours), "service_hours")
+    assert (got["start"], got["end"]) == (None, None)
+    assert unread.keys() >= {"standards.service_hours.start", "standards.service_hours.end"}
+
+
+def test_a_reversed_weekday_range_is_unread():
+    got, unread = standard(2, HOURS.replace("周一至周五", "周五至周一").format("9:00至18:00"), "service_hours")
+    assert got["days"] is None and unread == {"standards.service_hours.days": "周五至周一"}
+
+
+def test_a_weekday_range_in_numerals_is_not_read_as_hours():
+    got, unread = standard(2, HOURS.replace("周一至周五", "周一至五").format("9:00至18:00"), "service_hours")
+    assert (got["days"], got["start"], got["end"], unread) == (WEEKDAYS_5, "09:00", "18:00", {})

@@ -419,6 +419,15 @@ def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
 
 
 HOURS_TOPIC = r"服务时间|服务时段|工作时间|7\s*[×xX*]\s*24|每天24小时|全年无休"
+TO = r"(?:至|到|-|~|—|–)"
+MORNING = ("上午", "早上", "早晨", "凌晨", "早")
+EVENING = ("下午", "傍晚", "晚上", "晚间", "夜间", "晚")
+# a time of day (its word, hour, minute): 上午9点, 下午5:30, 9点半, 晚上十点 (numerals only before 点/时: 周一至五)
+CLOCK = (
+    rf"({'|'.join(MORNING + EVENING)}|中午)?\s*(\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}}(?=[点时]))"
+    r"(?:\s*[:点时]\s*(\d{2}|半)\s*分?)?\s*[点时]?整?"
+)
+HOURS = rf"{CLOCK}\s*{TO}\s*(?:次日|翌日|第二天)?\s*{CLOCK}"
 
 
 def _service_hours(r: Reader) -> dict[str, Any] | None:
@@ -436,21 +445,24 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         holidays = re.search(r"无休|含(法定)?节假日|包括(法定)?节假日|节假日(照常|正常|均)|365天", text)
         out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly" if holidays else None)
         return out
-    days = re.search(r"(?:周|星期)([一二三四五六日天])\s*(?:至|到|-|~|—)\s*(?:周|星期)?([一二三四五六日天])", text)
-    if days:
-        out["days"] = list(WEEKDAYS[DAY_WORD[days[1]] : DAY_WORD[days[2]] + 1])
+    where = Where(lines[0].clause, lines[0].number)
+    if days := re.search(rf"(?:周|星期)([一二三四五六日天])\s*{TO}\s*(?:周|星期)?([一二三四五六日天])", text):
+        first, last = DAY_WORD[days[1]], DAY_WORD[days[2]]
+        if first <= last:
+            out["days"] = list(WEEKDAYS[first : last + 1])
+        else:  # 周五至周一
+            r.unreadable.append(Unreadable(f"{path}.days", where, days[0]))
     elif re.search(r"每天|每日|全年", text):
         out["days"] = list(WEEKDAYS)
-    hours = re.search(
-        r"(上午|早上|早)?\s*(\d{1,2})(?:[:点时](\d{2}))?\s*[点时]?(?:整)?\s*(?:至|到|-|~|—)\s*"
-        r"(下午|晚上|晚)?\s*(\d{1,2})(?:[:点时](\d{2}))?",
-        text,
-    )
-    if hours:
-        start_h, end_h = int(hours[2]), int(hours[5]) + (12 if hours[4] and int(hours[5]) < 12 else 0)
-        if start_h <= 24 and end_h <= 24:
-            out["start"] = f"{start_h:02d}:{hours[3] or '00'}"
-            out["end"] = f"{end_h:02d}:{hours[6] or '00'}"
+    if hours := re.search(HOURS, text):
+        try:
+            start, end = _minutes(*hours.group(1, 2, 3)), _minutes(*hours.group(4, 5, 6))
+            if not start < end:  # 上午9点至6点, 晚上10点至次日早上6点: not one span of a day
+                raise ValueError(hours[0])
+            out["start"], out["end"] = (f"{t // 60:02d}:{t % 60:02d}" for t in (start, end))
+        except ValueError:
+            raw = lines[0].raw[hours.start() : hours.end()]
+            r.unreadable += [Unreadable(f"{path}.{field}", where, raw) for field in ("start", "end")]
     if re.search(r"(法定)?节假日[^,,。]*?(休息|除外|不提供|不含)|调休", text):
         out["calendar"] = "statutory"
     elif re.search(r"(含|包括)(法定)?节假日|节假日(照常|正常|均)", text):
@@ -459,6 +471,20 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         if out[field] is None and MASK in text:
             r.mark_blank(f"{path}.{field}", lines[0].clause, lines[0])
     return out
+
+
+def _minutes(word: str | None, hour: str, minute: str | None) -> int:
+    """A time of day in minutes from midnight: 下午6点 → 1080, 晚上12点 → 1440, 中午1点 → 780, 9点半 → 570; ValueError
+    when it is no time of day (25点, 9:70, 上午13点, 下午12点)."""
+    h = int(hour) if hour.isdigit() else parse_integer(hour)
+    m = 30 if minute == "半" else int(minute or 0)
+    if (word in MORNING and h > 12) or (word in ("下午", "傍晚") and h == 12):
+        raise ValueError(hour)
+    if (word == "中午" and h < 11) or (word in EVENING and h <= 12):
+        h += 12
+    if not ((h < 24 and m < 60) or (h == 24 and m == 0)):
+        raise ValueError(hour)
+    return h * 60 + m
 
 
 def _availability(r: Reader) -> dict[str, Any] | None:
