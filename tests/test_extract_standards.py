@@ -322,3 +322,46 @@ def test_a_reversed_weekday_range_is_unread():
 def test_a_weekday_range_in_numerals_is_not_read_as_hours():
     got, unread = standard(2, HOURS.replace("周一至周五", "周一至五").format("9:00至18:00"), "service_hours")
     assert (got["days"], got["start"], got["end"], unread) == (WEEKDAYS_5, "09:00", "18:00", {})
+
+
+# --- 2.1(2) holidays: service on holidays is `weekly` (exactly the listed weekdays), off is `statutory` ----------
+
+HOLIDAYS = "(2)服务可用性:服务时间为{},年度可用性不低于99.5%。"
+WEEKDAYS_7 = [*WEEKDAYS_5, "sat", "sun"]
+
+
+@pytest.mark.parametrize(
+    ("hours", "days", "calendar"),
+    [
+        ("周一至周五9:00至18:00,节假日不休息", WEEKDAYS_5, "weekly"),
+        ("周一至周五9:00至18:00,节假日无休", WEEKDAYS_5, "weekly"),
+        ("周一至周五9:00至18:00,法定节假日照常服务", WEEKDAYS_5, "weekly"),
+        ("周一至周五9:00至18:00(含法定节假日)", WEEKDAYS_5, "weekly"),
+        ("周一至周五9:00至18:00,法定节假日照常服务,调休工作日不提供服务", WEEKDAYS_5, "weekly"),
+        ("每天9:00至21:00,节假日不休息", WEEKDAYS_7, "weekly"),
+        ("全年无休,每天9:00至21:00", WEEKDAYS_7, "weekly"),
+        ("周一至周五9:00至18:00,法定节假日休息", WEEKDAYS_5, "statutory"),
+        ("周一至周五9:00至18:00,法定节假日除外", WEEKDAYS_5, "statutory"),
+        ("周一至周五9:00至18:00(不含法定节假日)", WEEKDAYS_5, "statutory"),
+        ("周一至周五9:00至18:00,节假日不提供服务", WEEKDAYS_5, "statutory"),
+        ("周一至周五9:00至18:00,节假日及调休按国家规定执行", WEEKDAYS_5, "statutory"),
+        ("工作日9:00至18:00", WEEKDAYS_5, "statutory"),
+        ("周一至周五9:00至18:00", WEEKDAYS_5, None),
+    ],
+)
+def test_holidays_in_the_service_hours(hours, days, calendar):
+    got, unread = standard(2, HOLIDAYS.format(hours), "service_hours")
+    assert (got["days"], got["start"] is not None, got["calendar"], unread) == (days, True, calendar, {})
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        "周一至周五9:00至18:00,法定节假日休息,春节期间节假日照常服务",  # off and on
+        "周一至周五9:00至18:00,法定节假日休息,调休工作日不提供服务",  # neither calendar
+        "周一至周五9:00至18:00,法定节假日照常服务,调休工作日照常服务",  # neither calendar
+    ],
+)
+def test_holidays_that_fit_no_calendar_are_unread(hours):
+    got, unread = standard(2, HOLIDAYS.format(hours), "service_hours")
+    assert got["calendar"] is None and "standards.service_hours.calendar" in unread

@@ -441,17 +441,20 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
     out: dict[str, Any] = {"days": None, "start": None, "end": None, "timezone": None, "calendar": None}
     if "北京时间" in text:
         out["timezone"] = "Asia/Shanghai"
-    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候|(全年|365天|每天|每日)[^。]*?24小时|24小时[^。]*?(全年|无休)", text):
-        holidays = re.search(r"无休|含(法定)?节假日|包括(法定)?节假日|节假日(照常|正常|均)|365天", text)
-        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly" if holidays else None)
-        return out
     where = Where(lines[0].clause, lines[0].number)
+    quote = lines[0].raw.strip()
+    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候|(全年|365天|每天|每日)[^。]*?24小时|24小时[^。]*?(全年|无休)", text):
+        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar=_calendar(r, path, where, text, quote))
+        return out
+    workdays = False
     if days := re.search(rf"(?:周|星期)([一二三四五六日天])\s*{TO}\s*(?:周|星期)?([一二三四五六日天])", text):
         first, last = DAY_WORD[days[1]], DAY_WORD[days[2]]
         if first <= last:
             out["days"] = list(WEEKDAYS[first : last + 1])
         else:  # 周五至周一
             r.unreadable.append(Unreadable(f"{path}.days", where, days[0]))
+    elif workdays := bool(re.search(WORKDAYS, text)):  # PRC working days: Monday to Friday, holidays off, 调休 on
+        out["days"] = list(WEEKDAYS[:5])
     elif re.search(r"每天|每日|全年", text):
         out["days"] = list(WEEKDAYS)
     if hours := re.search(HOURS, text):
@@ -463,14 +466,39 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         except ValueError:
             raw = lines[0].raw[hours.start() : hours.end()]
             r.unreadable += [Unreadable(f"{path}.{field}", where, raw) for field in ("start", "end")]
-    if re.search(r"(法定)?节假日[^,,。]*?(休息|除外|不提供|不含)|调休", text):
-        out["calendar"] = "statutory"
-    elif re.search(r"(含|包括)(法定)?节假日|节假日(照常|正常|均)", text):
-        out["calendar"] = "weekly"
+    out["calendar"] = _calendar(r, path, where, text, quote, workdays)
     for field in ("days", "start", "end"):
         if out[field] is None and MASK in text:
             r.mark_blank(f"{path}.{field}", lines[0].clause, lines[0])
     return out
+
+
+# what the service hours say of statutory holidays and of adjusted working days (调休), each on or off
+HOLIDAYS_OFF = r"(?:不含|不包括|除)(?:法定)?节假日|(?:法定)?节假日[^,,。;]*?(?<!不)(?:休息|除外|不提供|停止|暂停)"
+HOLIDAYS_ON = (
+    r"(?<!不)(?:含|包括)(?:法定)?节假日|节假日[^,,。;]*?(?:不休息|照常|正常|均提供|(?<!不)提供服务)|无休|365天"
+)
+ADJUSTED_ON = r"调休[^,,。;]*?(?:照常|正常|上班|(?<!不)提供服务)"
+ADJUSTED_OFF = r"调休[^,,。;]*?(?:(?<!不)休息|不提供|除外)"
+AS_THE_STATE = r"(?:节假日|调休)[^,,。;]*?按(?:照)?国家[^,,。;]*?(?:规定|安排)"
+WORKDAYS = r"(?<![调个])工作日(?:的)?\s*(?:上午|早上|早)?\s*\d"  # 工作日9:00至18:00, not 2个工作日内
+
+
+def _calendar(r: Reader, path: str, where: Where, text: str, quote: str, workdays: bool = False) -> str | None:
+    """`statutory` (the listed weekdays, holidays off, 调休 working days on: SPEC §2.1) or `weekly` (exactly the
+    listed weekdays: holidays on, 调休 days off), as the text says (`workdays`: it says 工作日); None when it is
+    silent; unread when it says both of one kind of day, or what neither calendar is (both kinds off, or on)."""
+    if re.search(AS_THE_STATE, text):
+        return "statutory"
+    off, on = workdays or bool(re.search(HOLIDAYS_OFF, text)), bool(re.search(HOLIDAYS_ON, text))
+    adjusted_on, adjusted_off = workdays or bool(re.search(ADJUSTED_ON, text)), bool(re.search(ADJUSTED_OFF, text))
+    if not on and not adjusted_off and (off or adjusted_on):
+        return "statutory"
+    if on and not off and not adjusted_on:
+        return "weekly"
+    if off or on or adjusted_on:
+        r.unreadable.append(Unreadable(f"{path}.calendar", where, quote))
+    return None
 
 
 def _minutes(word: str | None, hour: str, minute: str | None) -> int:
