@@ -365,3 +365,42 @@ def test_holidays_in_the_service_hours(hours, days, calendar):
 def test_holidays_that_fit_no_calendar_are_unread(hours):
     got, unread = standard(2, HOLIDAYS.format(hours), "service_hours")
     assert got["calendar"] is None and "standards.service_hours.calendar" in unread
+
+
+# --- 2.1(2) availability: the model holds an annual availability; a monthly one is unread ----------------------
+
+STATED = "(2)服务可用性:服务时间为周一至周五9:00至18:00,{}。"
+
+
+@pytest.mark.parametrize(
+    ("statement", "unread_text"),
+    [
+        ("月度可用性不低于99.9%", "月度可用性不低于99.9%"),
+        ("每月系统可用性不低于99.9%", "每月系统可用性不低于99.9%"),
+        ("系统月可用率不低于99.9%", "月可用率不低于99.9%"),
+        ("每季度的系统可用性不低于99.5%", "每季度的系统可用性不低于99.5%"),
+        ("系统可用性按月计算不低于99.9%", "可用性按月计算不低于99.9%"),
+    ],
+)
+def test_a_monthly_availability_is_unread(statement, unread_text):
+    got, unread = standard(2, STATED.format(statement), "availability")
+    assert got["min_percent"] is None and unread == {f"{AV}.min_percent": unread_text}
+
+
+@pytest.mark.parametrize(
+    ("statement", "value"),
+    [
+        ("年度可用性不低于99.5%", "99.5"),
+        ("系统可用性每年不低于99.5%", "99.5"),
+        ("系统可用性按合同年度计算不低于99.5%", "99.5"),
+    ],
+)
+def test_an_annual_availability_is_read(statement, value):
+    got, unread = standard(2, STATED.format(statement), "availability")
+    assert (got["min_percent"], unread) == (Decimal(value), {})
+
+
+def test_an_annual_availability_beside_a_monthly_one_is_read_and_the_monthly_one_reported():
+    statement = "月度可用性不低于99.9%,年度可用性不低于99.5%"
+    got, unread = standard(2, STATED.format(statement), "availability")
+    assert (got["min_percent"], unread) == (Decimal("99.5"), {f"{AV}.min_percent": "月度可用性不低于99.9%"})

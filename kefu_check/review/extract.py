@@ -523,17 +523,7 @@ def _availability(r: Reader) -> dict[str, Any] | None:
             return None
     path = "standards.availability"
     text = "".join(line.text for line in lines)
-    out: dict[str, Any] = {
-        "min_percent": r.read(
-            f"{path}.min_percent",
-            "2.1(2)",
-            rf"可用(?:性|率)\s*(?:应)?\s*{AT_LEAST}\s*(?P<v>[^,,。;\t]+)",
-            _share,
-            topic="可用性|可用率",
-        ),
-        "year": None,
-        "excluded_causes": None,
-    }
+    out: dict[str, Any] = {"min_percent": _min_percent(r, f"{path}.min_percent"), "year": None, "excluded_causes": None}
     r.locate(path, "2.1(2)")
     if re.search(r"合同年度|协议年度|服务年度", text):
         out["year"] = "contract"
@@ -548,6 +538,43 @@ def _availability(r: Reader) -> dict[str, Any] | None:
 RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
 RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)"
 RESPONDING = r"响应|回复|接起|接通|应答"
+
+
+# 可用性不低于99.5%, its period after it (可用性按月计算不低于…) or, NOT_ANNUAL, before it (月度可用性, 每月系统可用性)
+AVAILABILITY = (
+    r"可用(?:性|率)\s*(?P<p>(?:每|按)个?(?:自然|合同)?(?:月|季|周|日|天|年)度?(?:计算|统计|考核)?)?\s*(?:应|须|需)?\s*"
+    rf"{AT_LEAST}\s*(?P<v>[^,,。;\t]+)"
+)
+NOT_ANNUAL = (
+    r"(?:月度?|每个?月|按月|当月|季度?|每个?季度?|按季度?|每周|按周|每日|每天|按日)(?:的)?(?:系统|服务|平台)?(?:的)?$"
+)
+
+
+def _min_percent(r: Reader, path: str) -> Decimal | None:
+    """The annual availability (the contract model's): the first 可用性不低于… that is not said of another period; a
+    monthly (quarterly, daily) one is unread, with its text."""
+    value, found = None, False
+    for line in [*r.clause("2.1(2)"), *r.topical("可用性|可用率", "2.1(2)")]:
+        where = Where(line.clause, line.number)
+        for m in re.finditer(AVAILABILITY, line.text):
+            period = re.search(NOT_ANNUAL, line.text[: m.start()])
+            if period or (m["p"] and "年" not in m["p"]):
+                r.unreadable.append(
+                    Unreadable(path, where, line.raw[period.start() if period else m.start() : m.end()])
+                )
+            elif not found:
+                found = True
+                r.locate(path, line.clause, line)
+                if MASK in m["v"]:
+                    r.blank_paths.add(path)
+                    continue
+                try:
+                    value = _share(m["v"].strip())
+                except (ValueError, ArithmeticError):
+                    r.unreadable.append(Unreadable(path, where, line.raw[m.start("v") : m.end("v")].strip()))
+    if not found:
+        r.locate(path, "2.1(2)")
+    return value
 
 
 def _resolving(text: str) -> str:
