@@ -404,3 +404,21 @@ def test_an_annual_availability_beside_a_monthly_one_is_read_and_the_monthly_one
     statement = "月度可用性不低于99.9%,年度可用性不低于99.5%"
     got, unread = standard(2, STATED.format(statement), "availability")
     assert (got["min_percent"], unread) == (Decimal("99.5"), {f"{AV}.min_percent": "月度可用性不低于99.9%"})
+
+
+# --- round the clock: 7×24, 每天24小时; a 24-hour time limit elsewhere in the sentence is not service hours ---------
+
+
+@pytest.mark.parametrize(
+    ("hours", "start", "end", "days"),
+    [
+        ("7×24小时", "00:00", "24:00", WEEKDAYS_7),
+        ("全年365天、每天24小时,节假日无休", "00:00", "24:00", WEEKDAYS_7),
+        ("全年无休,每天9:00至21:00", "09:00", "21:00", WEEKDAYS_7),
+        ("每天9:00至21:00,系统故障应在24小时内修复", "09:00", "21:00", WEEKDAYS_7),
+        ("周一至周五9:00至18:00,故障24小时内处理完毕,全年无休", "09:00", "18:00", WEEKDAYS_5),
+    ],
+)
+def test_round_the_clock_service(hours, start, end, days):
+    got, _ = standard(2, HOLIDAYS.format(hours), "service_hours")
+    assert (got["days"], got["start"], got["end"]) == (days, start, end)

@@ -419,6 +419,11 @@ def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
 
 
 HOURS_TOPIC = r"服务时间|服务时段|工作时间|7\s*[×xX*]\s*24|每天24小时|全年无休"
+# 7×24, 每天24小时, 24小时全年无休: every hour of every day (not 24小时内, a time limit; not 全年无休 alone: every day)
+ROUND_THE_CLOCK = (
+    r"7\s*[×xX*]\s*24|全天候|(?:全年|365天|每天|每日)[^。,,;;]{0,8}?24小时(?!内|以内|之内)"
+    r"|24小时(?!内|以内|之内)[^。,,;;]{0,4}(?:全年|无休)"
+)
 TO = r"(?:至|到|-|~|—|–)"
 MORNING = ("上午", "早上", "早晨", "凌晨", "早")
 EVENING = ("下午", "傍晚", "晚上", "晚间", "夜间", "晚")
@@ -443,7 +448,7 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         out["timezone"] = "Asia/Shanghai"
     where = Where(lines[0].clause, lines[0].number)
     quote = lines[0].raw.strip()
-    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候|(全年|365天|每天|每日)[^。]*?24小时|24小时[^。]*?(全年|无休)", text):
+    if re.search(ROUND_THE_CLOCK, text):
         out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar=_calendar(r, path, where, text, quote))
         return out
     workdays = False
