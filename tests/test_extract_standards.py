@@ -422,3 +422,27 @@ def test_an_annual_availability_beside_a_monthly_one_is_read_and_the_monthly_one
 def test_round_the_clock_service(hours, start, end, days):
     got, _ = standard(2, HOLIDAYS.format(hours), "service_hours")
     assert (got["days"], got["start"], got["end"]) == (days, start, end)
+
+
+# --- review: a share that was stated but not read is unread, not "no percentage target" -------------------------
+
+
+def test_an_unread_share_is_not_reported_as_absent(kefu):
+    text = with_item(1, "(1)响应时间:对于电话请求,应在20秒内接起,接通率为80%;对于在线聊天请求,应在30秒内回复。")
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    found = [(f["id"], f["message"]) for f in json.loads(run.out)["findings"]]
+    assert found == [
+        (
+            "review.response_target_absolute",
+            "2.1(1) sets no percentage target for chat: a single slow first response is a breach",
+        ),
+        ("review.unread", "cannot read the phone first-response time: “对于电话请求,应在20秒内接起,接通率为80%”"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_unread_resolution_share_is_named_in_words(kefu, lang):
+    text = with_item(3, "(3)问题解决率:问题应在24小时内解决,解决率为90%。")
+    run = kefu.run("review", "--format", "json", "--lang", lang, kefu.write("a.txt", text))
+    (finding,) = json.loads(run.out)["findings"]
+    assert finding["id"] == "review.unread" and "standards." not in finding["message"]
