@@ -540,11 +540,6 @@ def _availability(r: Reader) -> dict[str, Any] | None:
     return out
 
 
-RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
-RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)"
-RESPONDING = r"响应|回复|接起|接通|应答"
-
-
 # 可用性不低于99.5%, its period after it (可用性按月计算不低于…) or, NOT_ANNUAL, before it (月度可用性, 每月系统可用性)
 AVAILABILITY = (
     r"可用(?:性|率)\s*(?P<p>(?:每|按)个?(?:自然|合同)?(?:月|季|周|日|天|年)度?(?:计算|统计|考核)?)?\s*(?:应|须|需)?\s*"
@@ -580,6 +575,11 @@ def _min_percent(r: Reader, path: str) -> Decimal | None:
     if not found:
         r.locate(path, "2.1(2)")
     return value
+
+
+RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
+RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)"
+RESPONDING = r"响应|回复|接起|接通|应答"
 
 
 def _resolving(text: str) -> str:
@@ -664,12 +664,12 @@ def _satisfaction(r: Reader) -> dict[str, Any] | None:
             r.unreadable.append(Unreadable(f"{path}.scale_max", where, scale[0]))
     if m := re.search(SATISFACTION_MIN, first):
         target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
-        scale_name = "points" if target.endswith("分") else "percent"
+        kind = "points" if target.endswith("分") else "percent"
         try:
-            value = parse_number(target[:-1]) if scale_name == "points" else _share(target)
-            if scale_name == "points" and out["scale_max"] is not None and value > out["scale_max"]:
+            value = parse_number(target[:-1]) if kind == "points" else _share(target)
+            if kind == "points" and out["scale_max"] is not None and value > out["scale_max"]:
                 raise ValueError(target)  # 五分制…不低于6分
-            out["min"], out["scale"] = value, scale_name
+            out["min"], out["scale"] = value, kind
         except (ValueError, ArithmeticError):
             r.unreadable.append(Unreadable(f"{path}.min", where, target))
     elif MASK in first:
