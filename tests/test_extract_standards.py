@@ -446,3 +446,17 @@ def test_an_unread_resolution_share_is_named_in_words(kefu, lang):
     run = kefu.run("review", "--format", "json", "--lang", lang, kefu.write("a.txt", text))
     (finding,) = json.loads(run.out)["findings"]
     assert finding["id"] == "review.unread" and "standards." not in finding["message"]
+
+
+# --- neighbouring phrasings -------------------------------------------------------------------------------------
+
+
+def test_the_report_deadline_is_not_a_resolution_time():
+    """2.3's 5个工作日内 (a report deadline) on a line that names 问题解决率 is not the resolution time of 2.1(3)."""
+    got, unread = standard(3, "(3)问题解决率:紧急问题应在30分钟内解决。", "resolution")
+    assert got["within"] is None and unread.keys() == {f"{RS}.within", f"{RS}.unit"}
+
+
+def test_a_tiered_resolution_time_is_unread():
+    got, unread = standard(3, "(3)问题解决率:一般问题应在2小时内解决,紧急问题应在30分钟内解决。", "resolution")
+    assert got["within"] is None and f"{RS}.within" in unread

@@ -578,18 +578,19 @@ def _min_percent(r: Reader, path: str) -> Decimal | None:
 
 
 RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
-RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)"
+RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:分钟|小时|工作日|日|天))\s*(?:以内|之内|内)"  # minutes: read, to be refused
 RESPONDING = r"响应|回复|接起|接通|应答"
 
 
-def _resolving(text: str) -> str:
+def _resolving(text: str, elsewhere: bool = False) -> str:
     """What a resolution clause says of resolving, not of responding: its parts (cut at ,;。) that do not speak of
     responding, and in one that does, the stretch around its last 解决 between the words of responding
-    (首次响应应在1小时内,问题应在24小时内解决 → the second part; 1小时内响应并在24小时内解决 → 并在24小时内解决)."""
+    (首次响应应在1小时内,问题应在24小时内解决 → the second part; 1小时内响应并在24小时内解决 → 并在24小时内解决).
+    `elsewhere` (a line outside 2.1(3)): only parts on 解决 (2.3's 5个工作日内…报告 is no resolution time)."""
     out = []
     for _, part in _cut(text, r"[,,;;。]"):
         words = list(re.finditer(RESPONDING, part))
-        if not words:
+        if not words and not (elsewhere and "解决" not in part):
             out.append(part)
         elif (at := part.rfind("解决")) >= 0:
             start = max((m.end() for m in words if m.end() <= at), default=0)
@@ -607,11 +608,11 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
     out: dict[str, Any] = {"within": None, "unit": None, "target_ratio": None}
     line, times = lines[0], set[str]()
     for candidate in [*r.clause("2.1(3)"), *r.topical(RESOLUTION_TOPIC, "2.1(3)")]:
-        times = {m["v"] for m in re.finditer(RESOLVE_WITHIN, _resolving(candidate.text))}
+        times = {m["v"] for m in re.finditer(RESOLVE_WITHIN, _resolving(candidate.text, candidate.clause != "2.1(3)"))}
         if times:
             line = candidate
             break
-    text, quote = _resolving(line.text), None
+    text, quote = _resolving(line.text, line.clause != "2.1(3)"), None
     r.locate(f"{path}.within", line.clause, line)
     if not times and any(ln.blanks for ln in r.clause("2.1(3)")):
         r.blank_paths.update((f"{path}.within", f"{path}.unit"))
