@@ -34,6 +34,7 @@ FR = "standards.first_response"
 AV = "standards.availability"
 RS = "standards.resolution"
 SA = "standards.satisfaction"
+SH = "standards.service_hours"
 # one line per item with a value to fill in
 RESPONSE = "(1)响应时间:对于电话请求,每月不低于{}的请求应在{}内做出首次响应。"
 AVAILABILITY = "(2)服务可用性:服务时间为周一至周五9:00至18:00,年度可用性不低于{}。"
@@ -460,3 +461,9 @@ def test_the_report_deadline_is_not_a_resolution_time():
 def test_a_tiered_resolution_time_is_unread():
     got, unread = standard(3, "(3)问题解决率:一般问题应在2小时内解决,紧急问题应在30分钟内解决。", "resolution")
     assert got["within"] is None and f"{RS}.within" in unread
+
+
+@pytest.mark.parametrize("hours", ["周一至周五9:00-18:00,周六9:00-12:00", "周一至周五上午9:00-12:00、下午13:00-18:00"])
+def test_two_spans_of_service_hours_are_unread(hours):
+    got, unread = standard(2, HOLIDAYS.format(hours), "service_hours")
+    assert (got["start"], got["end"]) == (None, None) and f"{SH}.start" in unread and f"{SH}.days" in unread

@@ -462,7 +462,12 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
         out["days"] = list(WEEKDAYS[:5])
     elif re.search(r"每天|每日|全年", text):
         out["days"] = list(WEEKDAYS)
-    if hours := re.search(HOURS, text):
+    spans = list(re.finditer(HOURS, text))
+    if len({m[0] for m in spans}) > 1:  # 周一至周五9:00-18:00,周六9:00-12:00; a lunch break: one span holds neither
+        out["days"] = None
+        r.unreadable += [Unreadable(f"{path}.{field}", where, quote) for field in ("days", "start", "end")]
+    elif spans:
+        hours = spans[0]
         try:
             start, end = _minutes(*hours.group(1, 2, 3)), _minutes(*hours.group(4, 5, 6))
             if not start < end:  # 上午9点至6点, 晚上10点至次日早上6点: not one span of a day
