@@ -467,3 +467,8 @@ def test_a_tiered_resolution_time_is_unread():
 def test_two_spans_of_service_hours_are_unread(hours):
     got, unread = standard(2, HOLIDAYS.format(hours), "service_hours")
     assert (got["start"], got["end"]) == (None, None) and f"{SH}.start" in unread and f"{SH}.days" in unread
+
+
+def test_an_availability_with_yishang_is_read():
+    got, unread = standard(2, STATED.format("年度可用性达到99.9%以上"), "availability")
+    assert (got["min_percent"], unread) == (Decimal("99.9"), {})

@@ -573,8 +573,8 @@ def _min_percent(r: Reader, path: str) -> Decimal | None:
                 if MASK in m["v"]:
                     r.blank_paths.add(path)
                     continue
-                try:
-                    value = _share(m["v"].strip())
+                try:  # 达到99.9%以上: at least, as 不低于 says
+                    value = _share(re.sub(r"(?:及)?以上$", "", m["v"].strip()))
                 except (ValueError, ArithmeticError):
                     r.unreadable.append(Unreadable(path, where, line.raw[m.start("v") : m.end("v")].strip()))
     if not found:
