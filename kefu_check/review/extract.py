@@ -39,12 +39,12 @@ AMOUNT_PAIRS = (
         rf"\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"
     ),
 )
-CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
+CHANNELS = (("phone", r"电话|热线|来电"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
 LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
-AT_LEAST = r"(?:不低于|不少于|至少|达到|≥|>=)"
+AT_LEAST = r"(?:不得?低于|不应低于|不得?少于|不小于|大于或?等于|至少|达到|≥|>=)"
 
 
 @dataclass(frozen=True)
@@ -282,46 +282,128 @@ def _standards(r: Reader) -> dict[str, Any] | None:
     }
 
 
-def _ratio(text: str) -> Decimal | None:
-    m = re.search(rf"{AT_LEAST}\s*(?P<v>百分之{N}|{N}\s*%)", text)
-    return parse_rate(m["v"]) if m else None
+PCT = rf"(?:百分之{N}|{N}\s*%)"  # a percentage, in figures or in words
+# the share a standard sets: 不低于80%, 80%的请求, 百分之八十以上的来电, 80%应在…
+SHARE = rf"{AT_LEAST}\s*(?P<v>{PCT})|(?P<v2>{PCT})\s*(?:(?:及|或)?以上)?\s*(?:的|应|须|需|必须)"
+
+
+def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal | None:
+    """The share of requests or cases a standard sets in `text`, 0 to 1; None when `text` states no percentage.
+    Unread (quoting `quote`): a percentage in another form (为80%, 不高于5%), two different ones, one over 100%."""
+    found = list(re.finditer(PCT, text))
+    if not found:
+        return None
+    r.locate(path, line.clause, line)
+    shares = {m.start(g) for m in re.finditer(SHARE, text) for g in ("v", "v2") if m[g]}
+    try:
+        values = {_share(m[0]) for m in found}
+        if len(values) > 1 or any(m.start() not in shares for m in found):
+            raise ValueError(text)
+        return values.pop() / 100
+    except (ValueError, ArithmeticError):
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+        return None
+
+
+def _share(text: str) -> Decimal:
+    """A percentage of a whole (99.5%, 百分之八十) as a number of percent, 0 to 100: 不低于185% sets no standard."""
+    value = parse_percent(text)
+    if not 0 <= value <= 100:
+        raise ValueError(text)
+    return value
+
+
+def _cut(text: str, at: str) -> list[tuple[int, str]]:
+    """`text` cut at the matches of `at` (delimiters, or positions): (offset, piece) pairs."""
+    out, start = [], 0
+    for m in re.finditer(at, text):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    return [*out, (start, text[start:])]
 
 
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
-WITHIN = rf"(?P<v>{N})\s*(?P<u>秒钟?|分钟|小时)\s*(?:以内|之内|内)"
+AT_MOST = r"(?:不超过|不得超过|不多于|不长于|≤|<=)"
+# a first-response time: 20秒内, 不超过20秒, 20秒接通率 (the share answered within 20 seconds)
+WITHIN = (
+    rf"(?P<bound>{AT_MOST})?\s*(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
+    r"(?P<in>以内|之内|内)?(?P<rate>(?:接通|接听|应答|响应)率)?"
+)
+
+
+def _times(text: str) -> list[re.Match[str]]:
+    return [m for m in re.finditer(WITHIN, text) if m["bound"] or m["in"] or m["rate"]]
+
+
+def _response_parts(text: str) -> list[tuple[int, str]]:
+    """The parts of a first-response text that each state one standard: cut at ;。 and before 对于, and a part with
+    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复): (offset, part) pairs."""
+    out = []
+    for offset, part in _cut(text, r"[;。]|(?=对于)"):
+        start = 0
+        if len(_times(part)) > 1:
+            for at, piece in _cut(part, r"(?<=[,,])"):
+                if _times(piece):
+                    out.append((offset + start, part[start : at + len(piece)]))
+                    start = at + len(piece)
+        out.append((offset + start, part[start:]))
+    return out
 
 
 def _first_response(r: Reader) -> dict[str, Any] | None:
-    """Per clause part (split at ;。 and before 对于…): the channels it names, its time, its percentage."""
+    """Per part (_response_parts): the channels it names, its time, its share. A time for no channel named, or a
+    channel given two different standards, is unread."""
     lines = r.clause("2.1(1)")
     if not any(re.search(rx, ln.text) for ln in lines for _, rx in CHANNELS):  # e.g. 见附件一: the annex's table
         lines = [*lines, *r.topical(RESPONSE_TOPIC, "2.1(1)")]
     if not lines:
         return None
     out: dict[str, Any] = {}
+    twice: set[str] = set()  # channels given two different standards
     base = "standards.first_response"
+    unread = len(r.unreadable)
     for line in lines:
-        for segment in re.split(r"[;。]|(?=对于)", line.text):
-            names = [name for name, rx in CHANNELS if re.search(rx, segment)]
-            m = re.search(WITHIN, segment)
+        where = Where(line.clause, line.number)
+        for offset, part in _response_parts(line.text):
+            names = [name for name, rx in CHANNELS if re.search(rx, part)]
+            times = _times(part)
+            quote = line.raw[offset : offset + len(part)].strip()
+            if times and not names:  # 其他请求应在60秒内响应: a standard for a channel not named
+                r.unreadable.append(Unreadable(base, where, quote))
             for name in names:
-                if name in out and out[name]["within_seconds"] is not None:
+                path, old = f"{base}.{name}", out.get(name)
+                if name in twice or (not times and old and old["within_seconds"] is not None):
+                    continue  # the channel named again
+                r.locate(path, line.clause, line)
+                within = _within(r, f"{path}.within_seconds", line, part, times, quote)
+                ratio = _ratio(r, f"{path}.target_ratio", line, part, quote)
+                if old and old["within_seconds"] is not None:  # its standard stated again: the same, or unread
+                    if within not in (None, old["within_seconds"]) or ratio not in (None, old["target_ratio"]):
+                        r.unreadable.append(Unreadable(f"{path}.within_seconds", where, quote))
+                        out[name] = {"within_seconds": None, "target_ratio": None}
+                        twice.add(name)
                     continue
-                r.locate(f"{base}.{name}", line.clause, line)
-                within = None
-                if m is None:
-                    if MASK in segment:
-                        r.mark_blank(f"{base}.{name}.within_seconds", line.clause, line)
-                else:
-                    within = _seconds(r, f"{base}.{name}.within_seconds", line, m["v"] + m["u"])
-                out[name] = {"within_seconds": within, "target_ratio": _ratio(segment)}
+                out[name] = {"within_seconds": within, "target_ratio": ratio}
     if not out:
         if any(line.blanks for line in lines):
             r.mark_blank(base, lines[0].clause, lines[0])
-        else:
+        elif len(r.unreadable) == unread:
             r.unreadable.append(Unreadable(base, Where(lines[0].clause, lines[0].number), lines[0].raw.strip()))
         return None
     return dict(sorted(out.items()))
+
+
+def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[str]], quote: str) -> int | None:
+    """The seconds of the one time `part` states; unread when it states two, or an average (平均响应时间不超过20秒
+    is no time each response must meet)."""
+    if not times:
+        if MASK in part:
+            r.mark_blank(path, line.clause, line)
+        return None
+    if "平均" in part or len({m[0] for m in times}) > 1:
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+        return None
+    return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
 
 
 def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
@@ -331,12 +413,26 @@ def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
         if unit not in SECONDS:
             raise ValueError(text)
         return integral(value * SECONDS[unit])
-    except ValueError:
+    except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
         return None
 
 
 HOURS_TOPIC = r"服务时间|服务时段|工作时间|7\s*[×xX*]\s*24|每天24小时|全年无休"
+# 7×24, 每天24小时, 24小时全年无休: every hour of every day (not 24小时内, a time limit; not 全年无休 alone: every day)
+ROUND_THE_CLOCK = (
+    r"7\s*[×xX*]\s*24|全天候|(?:全年|365天|每天|每日)[^。,,;;]{0,8}?24小时(?!内|以内|之内)"
+    r"|24小时(?!内|以内|之内)[^。,,;;]{0,4}(?:全年|无休)"
+)
+TO = r"(?:至|到|-|~|—|–)"
+MORNING = ("上午", "早上", "早晨", "凌晨", "早")
+EVENING = ("下午", "傍晚", "晚上", "晚间", "夜间", "晚")
+# a time of day (its word, hour, minute): 上午9点, 下午5:30, 9点半, 晚上十点 (numerals only before 点/时: 周一至五)
+CLOCK = (
+    rf"({'|'.join(MORNING + EVENING)}|中午)?\s*(\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}}(?=[点时]))"
+    r"(?:\s*[:点时]\s*(\d{2}|半)\s*分?)?\s*[点时]?整?"
+)
+HOURS = rf"{CLOCK}\s*{TO}\s*(?:次日|翌日|第二天)?\s*{CLOCK}"
 
 
 def _service_hours(r: Reader) -> dict[str, Any] | None:
@@ -350,33 +446,83 @@ def _service_hours(r: Reader) -> dict[str, Any] | None:
     out: dict[str, Any] = {"days": None, "start": None, "end": None, "timezone": None, "calendar": None}
     if "北京时间" in text:
         out["timezone"] = "Asia/Shanghai"
-    if re.search(r"7\s*[×xX*]\s*24|全年无休|全天候|(全年|365天|每天|每日)[^。]*?24小时|24小时[^。]*?(全年|无休)", text):
-        holidays = re.search(r"无休|含(法定)?节假日|包括(法定)?节假日|节假日(照常|正常|均)|365天", text)
-        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar="weekly" if holidays else None)
+    where = Where(lines[0].clause, lines[0].number)
+    quote = lines[0].raw.strip()
+    if re.search(ROUND_THE_CLOCK, text):
+        out.update(days=list(WEEKDAYS), start="00:00", end="24:00", calendar=_calendar(r, path, where, text, quote))
         return out
-    days = re.search(r"(?:周|星期)([一二三四五六日天])\s*(?:至|到|-|~|—)\s*(?:周|星期)?([一二三四五六日天])", text)
-    if days:
-        out["days"] = list(WEEKDAYS[DAY_WORD[days[1]] : DAY_WORD[days[2]] + 1])
+    workdays = False
+    if days := re.search(rf"(?:周|星期)([一二三四五六日天])\s*{TO}\s*(?:周|星期)?([一二三四五六日天])", text):
+        first, last = DAY_WORD[days[1]], DAY_WORD[days[2]]
+        if first <= last:
+            out["days"] = list(WEEKDAYS[first : last + 1])
+        else:  # 周五至周一
+            r.unreadable.append(Unreadable(f"{path}.days", where, days[0]))
+    elif workdays := bool(re.search(WORKDAYS, text)):  # PRC working days: Monday to Friday, holidays off, 调休 on
+        out["days"] = list(WEEKDAYS[:5])
     elif re.search(r"每天|每日|全年", text):
         out["days"] = list(WEEKDAYS)
-    hours = re.search(
-        r"(上午|早上|早)?\s*(\d{1,2})(?:[:点时](\d{2}))?\s*[点时]?(?:整)?\s*(?:至|到|-|~|—)\s*"
-        r"(下午|晚上|晚)?\s*(\d{1,2})(?:[:点时](\d{2}))?",
-        text,
-    )
-    if hours:
-        start_h, end_h = int(hours[2]), int(hours[5]) + (12 if hours[4] and int(hours[5]) < 12 else 0)
-        if start_h <= 24 and end_h <= 24:
-            out["start"] = f"{start_h:02d}:{hours[3] or '00'}"
-            out["end"] = f"{end_h:02d}:{hours[6] or '00'}"
-    if re.search(r"(法定)?节假日[^,,。]*?(休息|除外|不提供|不含)|调休", text):
-        out["calendar"] = "statutory"
-    elif re.search(r"(含|包括)(法定)?节假日|节假日(照常|正常|均)", text):
-        out["calendar"] = "weekly"
+    spans = list(re.finditer(HOURS, text))
+    if len({m[0] for m in spans}) > 1:  # 周一至周五9:00-18:00,周六9:00-12:00; a lunch break: one span holds neither
+        out["days"] = None
+        r.unreadable += [Unreadable(f"{path}.{field}", where, quote) for field in ("days", "start", "end")]
+    elif spans:
+        hours = spans[0]
+        try:
+            start, end = _minutes(*hours.group(1, 2, 3)), _minutes(*hours.group(4, 5, 6))
+            if not start < end:  # 上午9点至6点, 晚上10点至次日早上6点: not one span of a day
+                raise ValueError(hours[0])
+            out["start"], out["end"] = (f"{t // 60:02d}:{t % 60:02d}" for t in (start, end))
+        except ValueError:
+            raw = lines[0].raw[hours.start() : hours.end()]
+            r.unreadable += [Unreadable(f"{path}.{field}", where, raw) for field in ("start", "end")]
+    out["calendar"] = _calendar(r, path, where, text, quote, workdays)
     for field in ("days", "start", "end"):
         if out[field] is None and MASK in text:
             r.mark_blank(f"{path}.{field}", lines[0].clause, lines[0])
     return out
+
+
+# what the service hours say of statutory holidays and of adjusted working days (调休), each on or off
+HOLIDAYS_OFF = r"(?:不含|不包括|除)(?:法定)?节假日|(?:法定)?节假日[^,,。;]*?(?<!不)(?:休息|除外|不提供|停止|暂停)"
+HOLIDAYS_ON = (
+    r"(?<!不)(?:含|包括)(?:法定)?节假日|节假日[^,,。;]*?(?:不休息|照常|正常|均提供|(?<!不)提供服务)|无休|365天"
+)
+ADJUSTED_ON = r"调休[^,,。;]*?(?:照常|正常|上班|(?<!不)提供服务)"
+ADJUSTED_OFF = r"调休[^,,。;]*?(?:(?<!不)休息|不提供|除外)"
+AS_THE_STATE = r"(?:节假日|调休)[^,,。;]*?按(?:照)?国家[^,,。;]*?(?:规定|安排)"
+WORKDAYS = r"(?<![调个])工作日(?:的)?\s*(?:上午|早上|早)?\s*\d"  # 工作日9:00至18:00, not 2个工作日内
+
+
+def _calendar(r: Reader, path: str, where: Where, text: str, quote: str, workdays: bool = False) -> str | None:
+    """`statutory` (the listed weekdays, holidays off, 调休 working days on: SPEC §2.1) or `weekly` (exactly the
+    listed weekdays: holidays on, 调休 days off), as the text says (`workdays`: it says 工作日); None when it is
+    silent; unread when it says both of one kind of day, or what neither calendar is (both kinds off, or on)."""
+    if re.search(AS_THE_STATE, text):
+        return "statutory"
+    off, on = workdays or bool(re.search(HOLIDAYS_OFF, text)), bool(re.search(HOLIDAYS_ON, text))
+    adjusted_on, adjusted_off = workdays or bool(re.search(ADJUSTED_ON, text)), bool(re.search(ADJUSTED_OFF, text))
+    if not on and not adjusted_off and (off or adjusted_on):
+        return "statutory"
+    if on and not off and not adjusted_on:
+        return "weekly"
+    if off or on or adjusted_on:
+        r.unreadable.append(Unreadable(f"{path}.calendar", where, quote))
+    return None
+
+
+def _minutes(word: str | None, hour: str, minute: str | None) -> int:
+    """A time of day in minutes from midnight: 下午6点 → 1080, 晚上12点 → 1440, 中午1点 → 780, 9点半 → 570; ValueError
+    when it is no time of day (25点, 9:70, 上午13点, 下午12点)."""
+    h = int(hour) if hour.isdigit() else parse_integer(hour)
+    m = 30 if minute == "半" else int(minute or 0)
+    if (word in MORNING and h > 12) or (word in ("下午", "傍晚") and h == 12):
+        raise ValueError(hour)
+    if (word == "中午" and h < 11) or (word in EVENING and h <= 12):
+        h += 12
+    if not ((h < 24 and m < 60) or (h == 24 and m == 0)):
+        raise ValueError(hour)
+    return h * 60 + m
 
 
 def _availability(r: Reader) -> dict[str, Any] | None:
@@ -387,17 +533,7 @@ def _availability(r: Reader) -> dict[str, Any] | None:
             return None
     path = "standards.availability"
     text = "".join(line.text for line in lines)
-    out: dict[str, Any] = {
-        "min_percent": r.read(
-            f"{path}.min_percent",
-            "2.1(2)",
-            rf"可用(?:性|率)\s*(?:应)?\s*{AT_LEAST}\s*(?P<v>[^,,。;\t]+)",
-            parse_percent,
-            topic="可用性|可用率",
-        ),
-        "year": None,
-        "excluded_causes": None,
-    }
+    out: dict[str, Any] = {"min_percent": _min_percent(r, f"{path}.min_percent"), "year": None, "excluded_causes": None}
     r.locate(path, "2.1(2)")
     if re.search(r"合同年度|协议年度|服务年度", text):
         out["year"] = "contract"
@@ -409,23 +545,94 @@ def _availability(r: Reader) -> dict[str, Any] | None:
     return out
 
 
+# 可用性不低于99.5%, its period after it (可用性按月计算不低于…) or, NOT_ANNUAL, before it (月度可用性, 每月系统可用性)
+AVAILABILITY = (
+    r"可用(?:性|率)\s*(?P<p>(?:每|按)个?(?:自然|合同)?(?:月|季|周|日|天|年)度?(?:计算|统计|考核)?)?\s*(?:应|须|需)?\s*"
+    rf"{AT_LEAST}\s*(?P<v>[^,,。;\t]+)"
+)
+NOT_ANNUAL = (
+    r"(?:月度?|每个?月|按月|当月|季度?|每个?季度?|按季度?|每周|按周|每日|每天|按日)(?:的)?(?:系统|服务|平台)?(?:的)?$"
+)
+
+
+def _min_percent(r: Reader, path: str) -> Decimal | None:
+    """The annual availability (the contract model's): the first 可用性不低于… that is not said of another period; a
+    monthly (quarterly, daily) one is unread, with its text."""
+    value, found = None, False
+    for line in [*r.clause("2.1(2)"), *r.topical("可用性|可用率", "2.1(2)")]:
+        where = Where(line.clause, line.number)
+        for m in re.finditer(AVAILABILITY, line.text):
+            period = re.search(NOT_ANNUAL, line.text[: m.start()])
+            if period or (m["p"] and "年" not in m["p"]):
+                r.unreadable.append(
+                    Unreadable(path, where, line.raw[period.start() if period else m.start() : m.end()])
+                )
+            elif not found:
+                found = True
+                r.locate(path, line.clause, line)
+                if MASK in m["v"]:
+                    r.blank_paths.add(path)
+                    continue
+                try:  # 达到99.9%以上: at least, as 不低于 says
+                    value = _share(re.sub(r"(?:及)?以上$", "", m["v"].strip()))
+                except (ValueError, ArithmeticError):
+                    r.unreadable.append(Unreadable(path, where, line.raw[m.start("v") : m.end("v")].strip()))
+    if not found:
+        r.locate(path, "2.1(2)")
+    return value
+
+
+RESOLUTION_TOPIC = r"解决率|解决方案|问题解决"
+RESOLVE_WITHIN = rf"(?P<v>{N}\s*(?:个)?(?:分钟|小时|工作日|日|天))\s*(?:以内|之内|内)"  # minutes: read, to be refused
+RESPONDING = r"响应|回复|接起|接通|应答"
+
+
+def _resolving(text: str, elsewhere: bool = False) -> str:
+    """What a resolution clause says of resolving, not of responding: its parts (cut at ,;。) that do not speak of
+    responding, and in one that does, the stretch around its last 解决 between the words of responding
+    (首次响应应在1小时内,问题应在24小时内解决 → the second part; 1小时内响应并在24小时内解决 → 并在24小时内解决).
+    `elsewhere` (a line outside 2.1(3)): only parts on 解决 (2.3's 5个工作日内…报告 is no resolution time)."""
+    out = []
+    for _, part in _cut(text, r"[,,;;。]"):
+        words = list(re.finditer(RESPONDING, part))
+        if not words and not (elsewhere and "解决" not in part):
+            out.append(part)
+        elif (at := part.rfind("解决")) >= 0:
+            start = max((m.end() for m in words if m.end() <= at), default=0)
+            out.append(part[start : min((m.start() for m in words if m.start() > at), default=len(part))])
+    return ",".join(out)
+
+
 def _resolution(r: Reader) -> dict[str, Any] | None:
-    lines = r.clause("2.1(3)") or r.topical("解决率|解决方案|问题解决")
+    """The time and the share of the first line that states a time for resolving (_resolving); two different
+    times, or an average, are unread."""
+    lines = r.clause("2.1(3)") or r.topical(RESOLUTION_TOPIC)
     if not lines:
         return None
     path = "standards.resolution"
-    duration = r.read(
-        f"{path}.within",
-        "2.1(3)",
-        rf"(?P<v>{N}\s*(?:个)?(?:小时|工作日|日|天))\s*(?:以内|之内|内)",
-        _hours_or_days,
-        True,
-        topic="解决率|解决方案|问题解决",
-    )
-    within, unit = duration if duration else (None, None)
-    if path + ".within" in r.blank_paths:
-        r.blank_paths.add(path + ".unit")
-    return {"within": within, "unit": unit, "target_ratio": _ratio(lines[0].text)}
+    out: dict[str, Any] = {"within": None, "unit": None, "target_ratio": None}
+    line, times = lines[0], set[str]()
+    for candidate in [*r.clause("2.1(3)"), *r.topical(RESOLUTION_TOPIC, "2.1(3)")]:
+        times = {m["v"] for m in re.finditer(RESOLVE_WITHIN, _resolving(candidate.text, candidate.clause != "2.1(3)"))}
+        if times:
+            line = candidate
+            break
+    text, quote = _resolving(line.text, line.clause != "2.1(3)"), None
+    r.locate(f"{path}.within", line.clause, line)
+    if not times and any(ln.blanks for ln in r.clause("2.1(3)")):
+        r.blank_paths.update((f"{path}.within", f"{path}.unit"))
+    elif "平均" in text or len(times) > 1:  # 平均…24小时内: no time each case must meet; two times, one reading
+        quote = line.raw.strip()
+    elif times:
+        (time,) = times
+        try:
+            out["within"], out["unit"] = _hours_or_days(time)
+        except (ValueError, ArithmeticError):
+            quote = time
+    if quote is not None:  # the time and its unit are one value: one finding
+        r.unreadable += [Unreadable(f"{path}.{f}", Where(line.clause, line.number), quote) for f in ("within", "unit")]
+    out["target_ratio"] = _ratio(r, f"{path}.target_ratio", line, text, line.raw.strip())
+    return out
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:
@@ -437,41 +644,42 @@ def _hours_or_days(text: str) -> tuple[int, str]:
     return integral(value), unit + "s"
 
 
+SATISFACTION_MIN = rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上"
+SCALE = rf"(?P<v>{N})\s*分制|满分(?:为)?\s*(?P<v2>{N})\s*分"
+
+
 def _satisfaction(r: Reader) -> dict[str, Any] | None:
+    """The target of the first sentence (not a number inside a parenthesised definition: 满意度(评分4分及以上的占比)
+    不低于90%), the method and the scale; points above the scale's are unread."""
     lines = r.clause("2.1(4)") or r.topical("满意度|满意率")
     if not lines:
         return None
-    path = "standards.satisfaction"
+    path, where = "standards.satisfaction", Where(lines[0].clause, lines[0].number)
     text = "".join(line.text for line in lines)
-    first = text.split("。")[0]
+    first = re.sub(r"\([^()]*\)", "", text.split("。")[0])
     out: dict[str, Any] = {"min": None, "scale": None, "method": None, "scale_max": None}
-    m = re.search(
-        rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上", first
-    )
     r.locate(f"{path}.min", lines[0].clause, lines[0])
-    if m and m["p"]:
-        try:
-            out["min"], out["scale"] = parse_number(m["p"]), "percent"
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.min", Where(lines[0].clause, lines[0].number), m[0]))
-    elif m:
-        number, unit = (m["v"], m["u"]) if m["v"] else (m["v2"], m["u2"])
-        try:
-            out["min"], out["scale"] = parse_number(number), "percent" if unit == "%" else "points"
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.min", Where("2.1(4)", lines[0].number), number + unit))
-    elif MASK in first:
-        r.blank_paths.add(f"{path}.min")
     if re.search(r"\d分?(或|及|和)\d分|前两档|满意和非常满意|非常满意和满意|好评率|\d分及以上的", text):
         out["method"] = "share_satisfied"
     elif re.search(r"平均分|平均得分|均分|平均值", text):
         out["method"] = "mean_score"
-    scale = re.search(rf"(?P<v>{N})\s*分制|满分\s*(?P<v2>{N})\s*分", text)
-    if scale:
+    if scale := re.search(SCALE, text):
+        try:  # 百分制: a hundred points (百 alone is no numeral)
+            out["scale_max"] = 100 if scale["v"] == "百" else _whole(scale["v"] or scale["v2"])
+        except (ValueError, ArithmeticError):
+            r.unreadable.append(Unreadable(f"{path}.scale_max", where, scale[0]))
+    if m := re.search(SATISFACTION_MIN, first):
+        target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
+        kind = "points" if target.endswith("分") else "percent"
         try:
-            out["scale_max"] = int(parse_number(scale["v"] or scale["v2"]))
-        except ValueError:
-            r.unreadable.append(Unreadable(f"{path}.scale_max", Where("2.1(4)", lines[0].number), scale[0]))
+            value = parse_number(target[:-1]) if kind == "points" else _share(target)
+            if kind == "points" and out["scale_max"] is not None and value > out["scale_max"]:
+                raise ValueError(target)  # 五分制…不低于6分
+            out["min"], out["scale"] = value, kind
+        except (ValueError, ArithmeticError):
+            r.unreadable.append(Unreadable(f"{path}.min", where, target))
+    elif MASK in first:
+        r.blank_paths.add(f"{path}.min")
     return out
 
 

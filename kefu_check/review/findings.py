@@ -459,9 +459,12 @@ def _fees(data: dict[str, Any], source: Source) -> Iterator[Found]:
 
 def _standards(data: dict[str, Any], source: Source) -> Iterator[Found]:
     std = data.get("standards") or {}
+    unread = {u.path for u in source.extraction.unreadable} if source.extraction else set()
     for name, channel in sorted((std.get("first_response") or {}).items()):
         path = f"standards.first_response.{name}"
-        if channel.get("target_ratio") is None and not source.is_blank(path + ".within_seconds"):
+        # a blank is reported once; a share stated but not read is review.unread, not an absent target
+        quiet = source.is_blank(path + ".within_seconds") or path + ".target_ratio" in unread
+        if channel.get("target_ratio") is None and not quiet:
             yield (
                 "review.response_target_absolute",
                 path + ".target_ratio",

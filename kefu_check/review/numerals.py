@@ -14,7 +14,9 @@ The grammar of a whole number (one reading, or ValueError):
     - a lone last digit right after 百/千/万/亿 is the next unit down (colloquial): 一百二 = 120,
       两千六 = 2600, 三万五 = 35000, 一百二十万三 = 1,203,000;
     - 两/兩 = 2, 贰/貳 = 2, 萬 = 万, 億 = 亿; 廿 = 二十, 卅 = 三十;
-    - digits without units (一一, 二〇二六) are not a number: they are read only as a year (parse_digits).
+    - digits without units (一一, 二〇二六) are not a number: they are read only as a year (parse_digits);
+    - figures and numeral words in one number (九十5, 2十4, 百90, 九十九点5) are not a number: figures × 万/亿 only
+      (1.5万, parse_number).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def parse_integer(text: str) -> int:
         if not text.isdigit():
             raise _bad_numeral(text)
         return int(text)
+    if any(ch.isascii() for ch in text):
+        raise _bad_numeral(text)  # 九十5, 2十4, 百90: figures and numeral words mixed
     original = text
     for short, long in TENS.items():
         text = text.replace(short, long)
@@ -138,7 +142,7 @@ def parse_number(text: str) -> Decimal:
     whole, point, fraction = text.partition("点")
     value = Decimal(parse_integer(whole))
     if point:
-        if not fraction or any(ch not in DIGITS for ch in fraction):
+        if not fraction or any(ch not in DIGITS or ch.isascii() for ch in fraction):
             raise ValueError(f"not a number: {text!r}")
         value += Decimal("0." + "".join(str(DIGITS[ch]) for ch in fraction))
     return sign * value
