@@ -45,6 +45,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 AT_LEAST = r"(?:不低于|不少于|至少|达到|≥|>=)"
+SENTENCE = re.compile(r"[^。;]+")  # a sentence, or a part of one that ; separates
 
 
 @dataclass(frozen=True)
@@ -131,15 +132,19 @@ class Reader:
         parse: Callable[[str], Any] | None = None,
         in_blank: bool = False,
         topic: str | None = None,
+        within: str | None = None,
     ) -> Any:
         """The first match of `pattern` (group v) in the clause — else, with a `topic`, in any line on that topic —,
         parsed (None: the text as written); None when absent, blank or unreadable. `in_blank`: when nothing
-        matches, a blank in the clause may hold the value."""
+        matches, a blank in the clause may hold the value. `within`: only in a sentence (cut at 。;) that matches
+        it (暂停: the suspension's own sentence, not the late fee's)."""
         rx = re.compile(pattern)
         lines = self.clause(clause)
         candidates = lines + (self.topical(topic, clause) if topic else [])
         for line in candidates:
-            m = rx.search(line.text)
+            whole = [(0, len(line.text))]
+            spans = [s.span() for s in SENTENCE.finditer(line.text) if re.search(within, s[0])] if within else whole
+            m = next(filter(None, (rx.search(line.text, *span) for span in spans)), None)
             if m is None:
                 continue
             g = next((k for k, val in m.groupdict().items() if k.startswith("v") and val is not None), "v")
@@ -714,11 +719,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             topic=LATE_TOPIC,
         ),
         "suspend_after_days": r.read(
-            "fees.suspend_after_days",
-            "4.4",
-            rf"逾期(?:付款|支付)?(?:超过|满|达)\s*(?P<v>{N}|{MASK}+)\s*个?(?:日|天)",
-            _whole,
-            topic=LATE_TOPIC,
+            "fees.suspend_after_days", "4.4", OVERDUE_FOR, _overdue_days, topic=LATE_TOPIC, within="暂停"
         ),
         "suspension_notice_days": _notice_days(r),
         "bank": {
@@ -731,6 +732,33 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             ),
         },
     }
+
+
+COUNT = rf"{N}(?:\s*\(\s*{N}\s*\))?"  # 30, 三十, 三十(30)
+OVERDUE = r"(?:逾期|拖欠|迟延|延迟)[^,。;\d不未]{0,8}?"  # 逾期, 逾期付款, 拖欠服务费用; not 逾期不满
+# 逾期超过30日 / 满30日 / 30日以上, the nearest before the sentence's 暂停 (no other 逾期 in between)
+OVERDUE_FOR = (
+    rf"{OVERDUE}(?:(?P<v>(?:超过|超出|满|达到|已达|达)\s*(?:{COUNT}|{MASK}+)\s*个?(?:工作日|日|天))"
+    rf"|(?P<v2>{COUNT}\s*个?(?:工作日|日|天)\s*及?以上))(?=(?:(?!逾期|拖欠|迟延|延迟)[^。;])*暂停)"
+)
+
+
+def _count(text: str) -> int:
+    """A whole number, also in words and figures (十五(15)): both must say the same."""
+    both = re.fullmatch(r"(.+?)\s*\(\s*(.+?)\s*\)", text)
+    values = {_whole(part) for part in (both.groups() if both else (text,))}
+    if len(values) != 1:
+        raise ValueError(text)
+    return values.pop()
+
+
+def _overdue_days(text: str) -> int:
+    """N of 逾期超过N日 (SPEC §2.1): 超过30日 → 30; 满30日, 达到30日, 30日以上 count the 30th day (Civil Code
+    Art. 1259) → 29. Working days are not calendar days: ValueError."""
+    m = re.fullmatch(r"(?P<q>超过|超出|满|达到|已达|达)?\s*(?P<n>.+?)\s*(?P<u>个?工作日|日|天)\s*(?:及?以上)?", text)
+    if m is None or "工作日" in m["u"]:
+        raise ValueError(text)
+    return _count(m["n"]) - (0 if m["q"] in ("超过", "超出") else 1)
 
 
 LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"

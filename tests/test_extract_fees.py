@@ -1,0 +1,59 @@
+"""Art. 4 as agreements write it: the suspension threshold and notice, amounts beside their words, tax asides."""
+
+from __future__ import annotations
+
+import pytest
+from test_review_support import FILLED
+
+from kefu_check.review.extract import Extraction, extract
+
+TEXT = FILLED.read_text(encoding="utf-8")
+LATE = "4.4乙方逾期支付服务费用,每逾期一日,应按当期应付未付金额的万分之五向甲方支付违约金。"
+CLAUSE_44 = LATE + "逾期超过30日,甲方有权在提前5日书面通知乙方后暂停服务,直至费用结清。"
+CLAUSE_42 = "4.2具体费率标准为:基础咨询服务每月人民币贰万捌仟元整(¥28,000.00)。"
+
+
+def with_clause(old: str, new: str) -> Extraction:
+    assert TEXT.count(old) == 1
+    return extract(TEXT.replace(old, new).split("\n"), "x")
+
+
+def unread(ex: Extraction) -> list[tuple[str, str]]:
+    return [(u.path, u.text) for u in ex.unreadable]
+
+
+# --- 1. the suspension threshold: the day count of the sentence that speaks of 暂停 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        # a day count of the late fee's sentence came first (old: 3, 5)
+        ("乙方逾期付款满3日的,每日按应付未付金额的万分之五计收滞纳金;逾期超过15日的,甲方有权暂停服务。", 15),
+        ("乙方逾期付款超过5日的,每日按应付未付金额的万分之五计收滞纳金,逾期超过15日的,甲方有权暂停服务。", 15),
+        (LATE[3:] + "乙方如逾期超过10日,应书面说明原因;逾期超过15日的,甲方有权暂停服务。", 15),
+        (LATE[3:] + "逾期超过三十(30)日,甲方有权暂停服务。", 30),  # old: None
+        (LATE[3:] + "乙方拖欠服务费用超过30日的,甲方有权暂停服务。", 30),  # old: None
+        # 满, 达到, 以上 include the 30th day (Civil Code Art. 1259): overdue by more than 29 days (old: 30, None)
+        (LATE[3:] + "逾期满30日的,甲方有权暂停服务。", 29),
+        (LATE[3:] + "逾期付款达到30日的,甲方有权暂停服务。", 29),
+        (LATE[3:] + "逾期付款30日以上的,甲方有权暂停服务。", 29),
+        (LATE[3:] + "逾期不满30日的,甲方不得暂停服务;逾期超过30日的,甲方有权暂停服务。", 30),
+    ],
+)
+def test_suspension_threshold_is_the_suspension_sentence_s(sentence, days):
+    ex = with_clause(CLAUSE_44, "4.4" + sentence)
+    assert ex.data["fees"]["suspend_after_days"] == days and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("逾期超过30个工作日的,甲方有权暂停服务。", "超过30个工作日"),  # calendar days in the model: not 30
+        ("逾期超过三十(31)日的,甲方有权暂停服务。", "超过三十(31)日"),  # words and figures disagree
+    ],
+)
+def test_suspension_threshold_that_is_not_a_number_of_days_is_unread(sentence, text):
+    ex = with_clause(CLAUSE_44, LATE + sentence)
+    assert ex.data["fees"]["suspend_after_days"] is None
+    assert unread(ex) == [("fees.suspend_after_days", text)]
