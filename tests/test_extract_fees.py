@@ -57,3 +57,43 @@ def test_suspension_threshold_that_is_not_a_number_of_days_is_unread(sentence, t
     ex = with_clause(CLAUSE_44, LATE + sentence)
     assert ex.data["fees"]["suspend_after_days"] is None
     assert unread(ex) == [("fees.suspend_after_days", text)]
+
+
+# --- 2. the written notice before a suspension ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("逾期超过30日,甲方有权提前一周书面通知乙方后暂停服务。", 7),  # old: 0
+        ("逾期超过30日,甲方有权提前两周书面通知乙方后暂停服务。", 14),  # old: 0
+        ("逾期超过30日,甲方有权提前5个工作日以书面形式通知乙方后暂停服务。", 5),  # old: None
+        ("逾期超过30日,甲方有权提前5日以书面方式通知乙方暂停服务。", 5),  # old: None
+        ("逾期超过30日,甲方有权在提前5日书面告知乙方后暂停服务。", 5),  # old: None
+        ("逾期超过30日,甲方有权在提前五(5)日书面通知乙方后暂停服务。", 5),  # old: 0
+        ("逾期超过30日,甲方有权在提前不少于5日书面通知乙方后暂停服务。", 5),  # old: 0
+        ("逾期超过30日,甲方有权在提前5日向乙方发出书面通知后暂停服务。", 5),
+        ("逾期超过30日的,甲方有权暂停服务,但应提前5日书面通知乙方。", 5),
+        ("逾期超过30日,甲方有权在书面通知乙方三日后暂停服务。", 3),
+        ("逾期超过30日,甲方有权在事先书面通知乙方后暂停服务。", 0),
+        # a notice of another sentence is not the suspension's (old: 10)
+        ("乙方如需变更付款账户,应提前10日书面通知甲方。逾期超过30日,甲方有权在书面通知乙方后暂停服务。", 0),
+        ("逾期超过30日,甲方有权暂停服务;乙方变更联系方式的,应提前10日书面通知甲方。", None),
+    ],
+)
+def test_notice_before_suspension_is_read(sentence, days):
+    ex = with_clause(CLAUSE_44, LATE + sentence)
+    assert ex.data["fees"]["suspension_notice_days"] == days and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("逾期超过30日,甲方有权提前一个月书面通知乙方后暂停服务。", "一个月"),  # a month has no fixed number of days
+        ("逾期超过30日,甲方有权在提前合理期限书面通知乙方后暂停服务。", "合理期限"),
+    ],
+)
+def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
+    ex = with_clause(CLAUSE_44, LATE + sentence)
+    assert ex.data["fees"]["suspension_notice_days"] is None
+    assert unread(ex) == [("fees.suspension_notice_days", text)]

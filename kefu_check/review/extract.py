@@ -766,19 +766,34 @@ ACCOUNT_NAME = "户名|账户名|收款人"
 ACCOUNT_NO = "账号|账户号码"
 
 
+WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书面形式通知, 以书面方式通知, 书面告知
+NOTICE = (
+    rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*{WRITTEN}"
+    rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
+)
+NOTICE_LENGTH = re.compile(
+    rf"(?:至少|不少于|不得少于)?\s*(?P<n>{COUNT})\s*(?P<u>个?(?:工作日|日|天|星期|周))\s*(?:以|向[甲乙]方(?:发出)?|发出)?"
+)
+
+
+def _notice_length(text: str) -> int:
+    """提前5日 → 5, 5个工作日 → 5 (the model has one number of days), 一周 → 7, 提前书面通知 → 0 (notice, no
+    minimum); a month, 合理期限: ValueError."""
+    if not text:
+        return 0
+    m = NOTICE_LENGTH.fullmatch(text)
+    if m is None:
+        raise ValueError(text)
+    return _count(m["n"]) * (7 if m["u"].endswith(("星期", "周")) else 1)
+
+
 def _notice_days(r: Reader) -> int | None:
+    """The written notice before a suspension, from the sentence that speaks of 暂停."""
     path = "fees.suspension_notice_days"
-    days = r.read(
-        path,
-        "4.4",
-        rf"(?:提前|事先|预先)\s*(?P<v>{N})\s*个?(?:工作日|日|天)[^。]*?书面通知"
-        rf"|书面通知[^。]*?(?:满|经过)?\s*(?P<v2>{N})\s*个?(?:工作日|日|天)(?:后|之后|以后)[^。]*?暂停",
-        _whole,
-        topic="暂停",
-    )
+    days = r.read(path, "4.4", NOTICE, _notice_length, topic="暂停", within="暂停")
     if days is not None or path in r.blank_paths or any(u.path == path for u in r.unreadable):
         return days
-    if any(re.search(r"书面通知[^。]*?后[^。]*?暂停", line.text) for line in r.clause("4.4") + r.topical("暂停")):
+    if any(re.search(rf"{WRITTEN}[^。;]*?后[^。;]*?暂停", ln.text) for ln in r.clause("4.4") + r.topical("暂停")):
         return 0  # prior written notice required, no minimum period
     return None
 
