@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from test_review_support import FILLED
 
@@ -97,3 +99,65 @@ def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
     ex = with_clause(CLAUSE_44, LATE + sentence)
     assert ex.data["fees"]["suspension_notice_days"] is None
     assert unread(ex) == [("fees.suspension_notice_days", text)]
+
+
+# --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fee", "value"),
+    [
+        ("月服务费为人民币28,000元(含税,税率6%)。", "28000"),
+        ("月服务费(含税,税率6%)为人民币28,000元。", "28000"),  # old: None
+        ("月服务费为人民币贰万捌仟元整(含增值税1,584.91元)。", "28000"),  # old: 1584.91
+        ("每月人民币贰万捌仟元整(超出部分按每分钟1.5元收费)。", "28000"),  # old: 1.5
+        ("每月服务费为RMB 28,000.00。", "28000.00"),  # old: None
+        ("每月服务费为人民币28,000.00(含税)。", "28000.00"),  # old: None
+        ("每月服务费为人民币贰万伍仟元整(RMB 28,000.00)。", "28000.00"),  # figures win (old: 25000)
+        ("月服务费为大写:人民币贰万伍仟元整,小写:¥28,000.00。", "28000.00"),  # old: 25000
+        ("月服务费为¥28,000元/月(大写:人民币贰万捌仟元整)。", "28000"),
+        ("每月服务费为人民币2.8万元(大写:贰万捌仟元整)。", "28000.0"),
+    ],
+)
+def test_monthly_fee_is_the_amount_not_its_aside(fee, value):
+    ex = with_clause(CLAUSE_42, "4.2" + fee)
+    assert str(ex.data["fees"]["monthly_fee"]) == value and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    "fee",
+    [
+        "¥28,000元/月(大写:人民币贰万伍仟元整)",
+        "人民币28,000元,含税(大写:贰万伍仟元整)",
+        "人民币28,000元(含税)(大写:贰万伍仟元整)",
+        "人民币28,000元(大写:贰万伍仟元整,含税)",
+        "人民币28,000元,大写:贰万伍仟元整",
+        "人民币28,000元(大写)贰万伍仟元整",
+        "人民币2.8万元(大写:贰万伍仟元整)",
+        "人民币贰万伍仟元整(合计人民币28,000元)",
+        "人民币贰万伍仟元整(¥28,000.00,含税)",
+        "人民币贰万伍仟元整(含税)(¥28,000.00)",
+        "人民币贰万伍仟元整/月(¥28,000.00/月)",
+        "人民币贰万伍仟元整(RMB 28,000.00)",
+        "大写:人民币贰万伍仟元整,小写:¥28,000.00",
+        "人民币(大写)贰万伍仟元整(小写:¥28,000.00)",
+    ],
+)
+def test_words_beside_figures_are_paired_and_compared(fee):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务每月{fee}。")
+    assert [(a.words, a.words_value, a.figures) for a in ex.amounts] == [("贰万伍仟元整", 25000, 28000)]
+    assert ex.data["fees"]["monthly_fee"] == Decimal(28000)
+
+
+@pytest.mark.parametrize(
+    "fee", ["人民币28,000元(含税,税率6%)", "人民币贰万捌仟元整(含增值税1,584.91元)", "人民币28,000元/月(含税)"]
+)
+def test_an_aside_is_not_an_amount_pair(fee):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务每月{fee}。")
+    assert ex.amounts == ()
+
+
+def test_paired_mismatch_is_a_review_finding(kefu):
+    text = TEXT.replace("人民币贰万捌仟元整(¥28,000.00)", "¥28,000元/月(大写:人民币贰万伍仟元整)")
+    run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    assert run.code == 1 and '"review.amount_words_mismatch"' in run.out and "25,000.00" in run.out

@@ -32,11 +32,19 @@ from .numerals import (
 N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
 FIGURES = r"\d[\d,]*(?:\.\d+)?"
 WORDS = f"[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*"
-AMOUNT_PAIRS = (
-    re.compile(rf"(?P<w>{WORDS})\s*\(\s*(?:小写\s*:?\s*)?(?:¥|RMB|人民币)?\s*(?P<f>{FIGURES})\s*元?\s*\)"),
+CURRENCY = r"(?:¥|RMB|人民币)"
+FIG = rf"(?:{CURRENCY}\s*)?(?P<f>{FIGURES})\s*(?P<wan>万)?\s*元?"  # ¥28,000.00, RMB 28,000, 28,000元, 2.8万元
+FIGURE_AMOUNT = re.compile(rf"(?={CURRENCY}\s*\d|[\d,.]+\s*万?\s*元){FIG}")  # figures that say they are money
+PER = r"(?:\s*/\s*(?:每?月|季度?|年))?"  # ¥28,000元/月
+TAX = r"(?:\s*\((?:含|不含)[^()]*\)|\s*,\s*(?:含|不含)税)?"  # (含税,税率6%), ,含税
+LABEL = r"(?:(?:小写|大写|合计|共计|总计)\s*:?\s*)?"
+CLOSE = r"(?:\s*[,;]\s*(?:含|不含)[^()]*)?\s*\)"  # (大写:贰万捌仟元整,含税)
+AMOUNT_PAIRS = (  # one amount in words and in figures: either first, the other in brackets or labelled 小写/大写
+    re.compile(rf"(?:人民币)?\s*(?P<w>{WORDS}){PER}{TAX}\s*\(\s*{LABEL}{FIG}{PER}{CLOSE}"),
+    re.compile(rf"{FIG}{PER}{TAX}\s*\(\s*{LABEL}(?:人民币)?\s*(?P<w>{WORDS}){PER}{CLOSE}"),
+    re.compile(rf"(?:大写\s*:?\s*)?(?:人民币)?\s*(?P<w>{WORDS}){PER}\s*[,;]\s*小写\s*:?\s*{FIG}"),
     re.compile(
-        rf"(?:¥|(?:人民币|RMB)\s*(?=\d))?\s*(?P<f>{FIGURES})\s*元?\s*"
-        rf"\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"
+        rf"{FIGURE_AMOUNT.pattern}{PER}{TAX}\s*[,;]?\s*(?:\(\s*大写\s*\)|大写\s*:?)\s*(?:人民币)?\s*(?P<w>{WORDS})"
     ),
 )
 CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
@@ -641,21 +649,23 @@ def _working_days(text: str) -> int:
     return integral(value)
 
 
-AMOUNT = (
-    rf"(?:¥\s*{FIGURES}|(?:人民币|RMB)?\s*{FIGURES}\s*(?:万)?元"
-    rf"|(?:人民币)?[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*)"
-)
+AMOUNT = rf"(?:{CURRENCY}\s*{FIGURES}|{FIGURES}\s*万?\s*元|(?:人民币)?\s*{WORDS})"
+
+
+def _figures(m: re.Match[str]) -> Decimal:
+    return Decimal(m["f"].replace(",", "")) * (10000 if m["wan"] else 1)
 
 
 def _amount(text: str) -> Decimal:
-    """The amount in figures when given (¥28,000.00, 人民币36,000元, 3.6万元), else in words (贰万捌仟元整)."""
-    m = re.search(rf"¥\s*(?P<f>{FIGURES})|(?P<f2>{FIGURES})\s*(?P<wan>万)?元", text)
+    """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
+    its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
+    (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
+    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT))), None)
     if m:
-        value = Decimal((m["f"] or m["f2"]).replace(",", ""))
-        return value * 10000 if m["wan"] else value
-    m = re.search(WORDS, text)
+        return _figures(m)
+    m = re.match(rf"(?:人民币)?\s*(?P<w>{WORDS})", text)
     if m:
-        return parse_amount_words(m[0])
+        return parse_amount_words(m["w"])
     raise ValueError(text)
 
 
@@ -674,7 +684,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         _method,
         topic=r"计费|计算方式|收费方式|固定月费|包干",
     )
-    fee = rf"(?P<v>{AMOUNT}(?:[^,;。]|,(?=\d))*)"
+    fee = rf"(?P<v>{AMOUNT}(?:\([^()]*\)|[^,;。]|,(?=\d|\s*小写))*)"  # with its brackets, its 小写
     monthly = lump = None
     if method == "lump_sum":
         lump = r.read(
@@ -684,7 +694,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         monthly = r.read(
             "fees.monthly_fee",
             "4.2",
-            r"(?:每月|月服务费|月费|服务费用?每月)[^¥\d壹贰叁肆伍陆柒捌玖。;]*?" + fee,
+            r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
             _amount,
             True,
             topic=FEE_TOPIC,
@@ -862,13 +872,16 @@ def _has_pipl_terms(lines: list[Line]) -> bool:
 def _amount_pairs(lines: list[Line]) -> list[AmountPair]:
     out = []
     for line in lines:
+        seen = set()  # the words' spans: two forms may find one pair
         for rx in AMOUNT_PAIRS:
             for m in rx.finditer(line.text):
+                if m.span("w") in seen:
+                    continue
+                seen.add(m.span("w"))
                 words = line.raw[m.start("w") : m.end("w")]
                 try:
                     value = parse_amount_words(m["w"])
                 except ValueError:
                     continue
-                figures = Decimal(m["f"].replace(",", ""))
-                out.append(AmountPair(Where(line.clause, line.number), words, value, figures))
+                out.append(AmountPair(Where(line.clause, line.number), words, value, _figures(m)))
     return out
