@@ -1,13 +1,25 @@
-"""Art. 4 as agreements write it: the suspension threshold and notice, amounts beside their words, tax asides."""
+"""Art. 4 as agreements write it (the suspension threshold and notice, amounts beside their words, tax asides), a
+.docx as Word shows it (hidden text, text boxes) and party fields as typed with a Chinese IME (full-width)."""
 
 from __future__ import annotations
 
+import io
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from test_review_support import FILLED
+from test_review_support import FILLED, FIXTURES, docx_bytes, patched
 
+from kefu_check.review.document import read_paragraphs
 from kefu_check.review.extract import Extraction, extract
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 TEXT = FILLED.read_text(encoding="utf-8")
 LATE = "4.4乙方逾期支付服务费用,每逾期一日,应按当期应付未付金额的万分之五向甲方支付违约金。"
@@ -161,3 +173,194 @@ def test_paired_mismatch_is_a_review_finding(kefu):
     text = TEXT.replace("人民币贰万捌仟元整(¥28,000.00)", "¥28,000元/月(大写:人民币贰万伍仟元整)")
     run = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
     assert run.code == 1 and '"review.amount_words_mismatch"' in run.out and "25,000.00" in run.out
+
+
+# --- 4. a .docx as its reader sees it: hidden text is not there, a text box is read once, on its own line -----------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = (
+    f'xmlns:w="{W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+STYLES = (
+    f'<w:styles {NS}><w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>'
+    '<w:style w:type="character" w:styleId="SecretToo"><w:basedOn w:val="Secret"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>'
+)
+GOLDEN = FIXTURES / "filled.contract.json"
+LO_FIXTURE = FIXTURES / "lo-hidden-frames.docx"
+BOX = "甲方盖章处"
+
+
+def run(text: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def text_box(runs: str) -> str:
+    """A text box as Word writes it: the DrawingML shape, and its VML copy for older readers (mc:Fallback)."""
+    content = f"<w:txbxContent><w:p>{runs}</w:p></w:txbxContent>"
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+        f"<wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        f"</mc:Choice><mc:Fallback><w:pict><v:rect><v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+VML_BOX = f"<w:r><w:pict><v:rect><v:textbox><w:txbxContent><w:p>{run(BOX)}</w:p></w:txbxContent></v:textbox></v:rect></w:pict></w:r>"
+
+
+def shown(inner: str, ppr: str = "") -> str:
+    from lxml import etree
+
+    from kefu_check.review.word import paragraph_text, read_numbering
+
+    paragraph = etree.fromstring(f"<w:p {NS}><w:pPr>{ppr}</w:pPr>{inner}</w:p>")
+    return paragraph_text(paragraph, read_numbering(None, etree.fromstring(STYLES)))
+
+
+@pytest.mark.parametrize(
+    ("inner", "ppr", "text"),
+    [
+        (
+            run("逾期超过30日") + run("(草稿:15日)", "<w:vanish/>") + run(",甲方有权暂停服务。"),
+            "",
+            "逾期超过30日,甲方有权暂停服务。",
+        ),
+        (run("30日") + run("15日", '<w:rStyle w:val="Secret"/>'), "", "30日"),
+        (run("30日") + run("15日", '<w:rStyle w:val="SecretToo"/>'), "", "30日"),  # a style based on a hidden one
+        (run("30日") + run("15日", '<w:rStyle w:val="Secret"/><w:vanish w:val="0"/>'), "", "30日15日"),
+        (run("30日") + run("15日", '<w:vanish w:val="false"/>'), "", "30日15日"),
+        (run("15日"), '<w:pStyle w:val="Note"/>', ""),  # the paragraph's style hides its text
+        (run("15日", '<w:rStyle w:val="Secret"/>'), '<w:pStyle w:val="Note"/>', "15日"),  # vanish toggles (§17.7.3)
+        (run("30日") + text_box(run(BOX)) + run(",甲方有权暂停服务。"), "", f"30日,甲方有权暂停服务。\n{BOX}"),
+        (run("30日") + text_box(run(BOX)).replace("<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>", 1), "", "30日"),
+        (run("30日") + VML_BOX, "", f"30日\n{BOX}"),  # a VML shape alone (older Word, WPS)
+        (run("30日") + text_box(run("外框") + text_box(run(BOX))), "", f"30日\n外框\n{BOX}"),  # a box in a box: once
+    ],
+)
+def test_paragraph_text_is_what_word_shows(inner, ppr, text):
+    assert shown(inner, ppr) == text
+
+
+def hidden_agreement(text: str) -> bytes:
+    """The agreement with hidden text that would change its terms: a run hidden directly (4.2), one through its
+    character style (4.4), a whole hidden paragraph (before 4.3), and a text box anchored mid-sentence (4.4)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(docx_bytes(text)))
+    document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER).font.hidden = True
+    paragraphs = {p.text[:3]: p for p in document.paragraphs}
+
+    def rewrite(key: str, *runs: str) -> None:
+        p = paragraphs[key]._p
+        for r in p.findall(f"{{{W}}}r"):
+            p.remove(r)
+        for xml in runs:
+            p.append(parse_xml(f"<w:p {NS}>{xml}</w:p>")[0])
+
+    fee, cut = paragraphs["4.2"].text, paragraphs["4.2"].text.index("人民币")
+    rewrite("4.2", run(fee[:cut]), run("人民币贰万伍仟元整(¥25,000.00)或", "<w:vanish/>"), run(fee[cut:]))
+    late, cut = paragraphs["4.4"].text, paragraphs["4.4"].text.index("逾期超过30日")
+    secret = '<w:rStyle w:val="Secret"/>'
+    rewrite(
+        "4.4",
+        run(late[:cut]),
+        run("逾期超过10日的,甲方有权暂停服务;", secret),
+        run(late[cut : cut + 8]),
+        text_box(run(BOX)),
+        run(late[cut + 8 :]),
+    )
+    hidden = f"<w:p {NS}><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>{run('4.3乙方应于签约时预付三个月服务费。', '<w:vanish/>')}</w:p>"
+    paragraphs["4.3"]._p.addprevious(parse_xml(hidden))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_hidden_text_and_a_text_box_leave_the_agreement_as_shown(kefu):
+    path = kefu.write("hidden.docx", hidden_agreement(TEXT))
+    run_ = kefu.run("extract", path, "-o", kefu.dir / "c.json")
+    assert run_.code == 0 and json.loads((kefu.dir / "c.json").read_text(encoding="utf-8")) == json.loads(
+        GOLDEN.read_text(encoding="utf-8")
+    )
+    paragraphs = read_paragraphs(path, "hidden.docx")
+    assert [p.text for p in paragraphs if p.number is not None][:68] == TEXT.split("\n")[:68]  # numbers as shown
+    assert paragraphs[68].text == TEXT.split("\n")[68] + "\n" + BOX  # the box: once, after its paragraph's text
+
+
+def test_hidden_text_keeps_finding_locations(kefu):
+    path = kefu.write("a.docx", hidden_agreement(patched("payee-name-mismatch")))
+    run_ = kefu.run("review", "--format", "json", path)
+    assert [f["location"] for f in json.loads(run_.out)["findings"]] == [{"clause": "4.3", "line": 65}]
+
+
+def libreoffice_agreement(target: Path) -> None:
+    """The agreement written by LibreOffice from ODF: hidden spans (direct and by a character style) and a text
+    frame in 4.4, saved as .docx (LibreOffice writes the frame both as DrawingML and as VML)."""
+    from xml.sax.saxutils import escape
+
+    paragraphs = []
+    for line in TEXT.split("\n"):
+        body = escape(line)
+        if line.startswith("4.2"):
+            cut = body.index("人民币")
+            body = (
+                f'{body[:cut]}<text:span text:style-name="T1">人民币贰万伍仟元整(¥25,000.00)或</text:span>{body[cut:]}'
+            )
+        if line.startswith("4.4"):
+            cut = body.index("逾期超过30日") + 8
+            frame = (
+                '<draw:frame draw:name="Box" text:anchor-type="char" svg:width="4cm" svg:height="1cm">'
+                f"<draw:text-box><text:p>{BOX}</text:p></draw:text-box></draw:frame>"
+            )
+            hidden = '<text:span text:style-name="Secret">逾期超过10日的,甲方有权暂停服务;</text:span>'
+            body = body[: cut - 8] + hidden + body[cut - 8 : cut] + frame + body[cut:]
+        paragraphs.append(f"<text:p>{body}</text:p>")
+    odf = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.text"><office:styles>'
+        '<style:style style:name="Secret" style:family="text"><style:text-properties text:display="none"/></style:style>'
+        '</office:styles><office:automatic-styles><style:style style:name="T1" style:family="text">'
+        '<style:text-properties text:display="none"/></style:style></office:automatic-styles>'
+        f"<office:body><office:text>{''.join(paragraphs)}</office:text></office:body></office:document>"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{target.stem}.fodt"
+        source.write_text(odf, encoding="utf-8")
+        command = [SOFFICE, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(source)]
+        subprocess.run(command, check=True, capture_output=True, timeout=180)
+        shutil.copy(Path(tmp) / f"{target.stem}.docx", target)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer)")
+def test_libreoffice_hidden_text_and_frame_fresh(kefu):
+    path = kefu.dir / LO_FIXTURE.name
+    libreoffice_agreement(path)
+    if os.environ.get("KEFU_UPDATE_GOLDEN"):
+        shutil.copy(path, LO_FIXTURE)
+    assert_shown_as_filled(kefu, path)
+
+
+def test_libreoffice_hidden_text_and_frame_committed(kefu):
+    """The same document as LibreOffice 7.4 wrote it (committed: CI has no LibreOffice)."""
+    assert_shown_as_filled(kefu, LO_FIXTURE)
+
+
+def assert_shown_as_filled(kefu, path: Path) -> None:
+    assert "w:vanish" in zipfile.ZipFile(path).read("word/document.xml").decode()
+    out = kefu.dir / "lo.json"
+    assert kefu.run("extract", path, "-o", out).code == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    texts = [p.text for p in read_paragraphs(path, path.name)]
+    assert texts.count(TEXT.split("\n")[68] + "\n" + BOX) == 1, texts[68]
