@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from test_review_support import FILLED, FIXTURES, docx_bytes, patched
 
+from kefu_check.review.credit_code import credit_code_problem
 from kefu_check.review.document import read_paragraphs
 from kefu_check.review.extract import Extraction, extract
 
@@ -364,3 +365,45 @@ def assert_shown_as_filled(kefu, path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(GOLDEN.read_text(encoding="utf-8"))
     texts = [p.text for p in read_paragraphs(path, path.name)]
     assert texts.count(TEXT.split("\n")[68] + "\n" + BOX) == 1, texts[68]
+
+
+# --- 5. party fields as typed with a Chinese IME: full-width letters and digits ------------------------------------
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        (full_width("913101153512078630"), None),
+        ("\u3000" + full_width("913101153512078630"), None),  # an ideographic space before it
+        (full_width("91330110628530197B"), None),
+        (full_width("913101153512078631"), "check"),
+        (full_width("91310115351207863"), "length"),
+        (full_width("91310115351207863I"), "character"),
+    ],
+)
+def test_full_width_credit_code_is_checked_as_typed(code, problem):
+    assert credit_code_problem(code) == problem
+
+
+def review_of(kefu, text: str) -> list[dict]:
+    run_ = kefu.run("review", "--format", "json", "--lang", "en", kefu.write("a.txt", text))
+    return json.loads(run_.out)["findings"]
+
+
+def test_full_width_party_fields_raise_no_finding(kefu):
+    """A credit code typed full-width (old: review.credit_code_invalid, "character"), a provider name with
+    full-width letters beside the payee's half-width ones (old: review.bank_account_name_mismatch)."""
+    text = TEXT.replace("统一社会信用代码:913101153512078630", "统一社会信用代码:" + full_width("913101153512078630"))
+    text = text.replace("甲方(服务提供方):上海云聆客服外包有限公司", "甲方(服务提供方):上海云聆ＡＩ客服外包有限公司")
+    text = text.replace("账户名称:上海云聆客服外包有限公司", "账户名称:上海云聆AI客服外包有限公司")
+    assert review_of(kefu, text) == []
+
+
+def test_full_width_credit_code_with_a_wrong_check_character_names_the_right_one(kefu):
+    text = TEXT.replace("913101153512078630", full_width("913101153512078631"))
+    (finding,) = review_of(kefu, text)
+    assert finding["id"] == "review.credit_code_invalid" and "expected 0" in finding["message"]  # not "character"
