@@ -114,6 +114,45 @@ def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
     assert unread(ex) == [("fees.suspension_notice_days", text)]
 
 
+# --- neighbouring phrasings of 4.3/4.4: the rate and the deadline written in words and figures, 每日 before the rate --
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "value"),
+    [
+        ("金额的万分之五向甲方", "金额的万分之五(0.05%)向甲方", "fees.late_fee_daily_rate", Decimal("0.0005")),
+        ("应按当期应付未付金额的万分之五", "应按每日万分之五的标准", "fees.late_fee_daily_rate", Decimal("0.0005")),
+        (
+            "应按当期应付未付金额的万分之五",
+            "应按当期应付未付金额每日万分之五的标准",
+            "fees.late_fee_daily_rate",
+            Decimal("0.0005"),
+        ),
+        ("应按当期应付未付金额的万分之五", "应按日万分之五", "fees.late_fee_daily_rate", Decimal("0.0005")),
+        ("金额的万分之五向甲方支付", "金额的每日万分之五支付", "fees.late_fee_daily_rate", Decimal("0.0005")),
+        ("结束后的10个工作日内", "结束后的十(10)个工作日内", "fees.due_working_days", 10),
+    ],
+)
+def test_neighbouring_phrasings_are_read(old, new, path, value):
+    ex = with_clause(old, new)
+    section, name = path.split(".")
+    assert ex.data[section][name] == value and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "text"),
+    [
+        ("金额的万分之五向甲方", "金额的万分之五(0.5%)向甲方", "fees.late_fee_daily_rate", "万分之五(0.5%)"),
+        ("金额的万分之五向甲方", "金额的每月百分之一向甲方", "fees.late_fee_daily_rate", "每月百分之一"),
+        ("结束后的10个工作日内", "结束后的十(15)个工作日内", "fees.due_working_days", "十(15)个工作日"),
+    ],
+)
+def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
+    ex = with_clause(old, new)
+    section, name = path.split(".")
+    assert ex.data[section][name] is None and unread(ex) == [(path, text)]
+
+
 # --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
 
 

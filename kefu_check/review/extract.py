@@ -643,10 +643,10 @@ def _cycle(text: str) -> str:
 
 
 def _working_days(text: str) -> int:
-    value, unit = parse_duration(text)
-    if unit != "working_day":
+    m = re.fullmatch(r"(?P<n>.+?)\s*个?工作日", text)
+    if m is None:
         raise ValueError(text)
-    return integral(value)
+    return _count(m["n"])
 
 
 AMOUNT = rf"(?:{CURRENCY}\s*{FIGURES}|{FIGURES}\s*万?\s*元|(?:人民币)?\s*{WORDS})"
@@ -716,16 +716,18 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         "due_working_days": r.read(
             "fees.due_working_days",
             pay,
-            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{N}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
             _working_days,
             topic=PAY_TOPIC,
         ),
         "late_fee_daily_rate": r.read(
             "fees.late_fee_daily_rate",
             "4.4",
-            r"(?:金额|款项|费用)的\s*(?P<v>[^,,向]+?)\s*(?:向甲方)?(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
-            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?(?:支付|计付|计算|计收)",
-            parse_rate,
+            r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
+            r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
+            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
+            r"(?:支付|计付|计算|计收)",
+            _rate,
             topic=LATE_TOPIC,
         ),
         "suspend_after_days": r.read(
@@ -753,13 +755,21 @@ OVERDUE_FOR = (
 )
 
 
-def _count(text: str) -> int:
-    """A whole number, also in words and figures (十五(15)): both must say the same."""
+def _once(parse: Callable[[str], Any], text: str) -> Any:
+    """`text` parsed, also when written twice, in words and in figures (十五(15), 万分之五(0.05%)): both must agree."""
     both = re.fullmatch(r"(.+?)\s*\(\s*(.+?)\s*\)", text)
-    values = {_whole(part) for part in (both.groups() if both else (text,))}
-    if len(values) != 1:
+    first, *others = (parse(part) for part in (both.groups() if both else (text,)))
+    if any(other != first for other in others):
         raise ValueError(text)
-    return values.pop()
+    return first
+
+
+def _count(text: str) -> int:
+    return _once(_whole, text)
+
+
+def _rate(text: str) -> Decimal:
+    return _once(parse_rate, text)
 
 
 def _overdue_days(text: str) -> int:
