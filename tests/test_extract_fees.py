@@ -131,6 +131,7 @@ def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
         ("应按当期应付未付金额的万分之五", "应按日万分之五", "fees.late_fee_daily_rate", Decimal("0.0005")),
         ("金额的万分之五向甲方支付", "金额的每日万分之五支付", "fees.late_fee_daily_rate", Decimal("0.0005")),
         ("结束后的10个工作日内", "结束后的十(10)个工作日内", "fees.due_working_days", 10),
+        ("服务费用的5%抵减", "服务费用的百分之五(5%)抵减", "remedies.service_credit_percent", 5),
     ],
 )
 def test_neighbouring_phrasings_are_read(old, new, path, value):
@@ -145,6 +146,12 @@ def test_neighbouring_phrasings_are_read(old, new, path, value):
         ("金额的万分之五向甲方", "金额的万分之五(0.5%)向甲方", "fees.late_fee_daily_rate", "万分之五(0.5%)"),
         ("金额的万分之五向甲方", "金额的每月百分之一向甲方", "fees.late_fee_daily_rate", "每月百分之一"),
         ("结束后的10个工作日内", "结束后的十(15)个工作日内", "fees.due_working_days", "十(15)个工作日"),
+        (
+            "服务费用的5%抵减",
+            "服务费用的百分之五(10%)抵减",
+            "remedies.service_credit_percent",
+            "百分之五(10%)",
+        ),  # old: 5
     ],
 )
 def test_words_and_figures_that_disagree_are_unread(old, new, path, text):

@@ -822,7 +822,8 @@ def _notice_days(r: Reader) -> int | None:
 
 
 SLA_FAILURE = r"(未达到|未满足|不符合|违反|达不到|低于)[^。]*?(服务标准|服务水平|SLA|指标|2\.1|第二条)|未达标|不达标"
-PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+ONE_PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+PERCENT = rf"{ONE_PERCENT}(?:\s*\(\s*{ONE_PERCENT}\s*\))?"  # 5%, 百分之五(5%)
 CREDIT = (
     rf"(?:服务费用?|月费)的?\s*(?P<v>{PERCENT})[^。;]*?(?:抵减|扣减|减免|返还|扣除|抵扣)"
     rf"|(?:抵减|扣减|减免|扣除|抵扣|减收)(?:当月|当期|该月)?(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
@@ -868,7 +869,7 @@ def _remedies(r: Reader) -> dict[str, Any]:
 def _percent_of(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
     r.locate(path, line.clause, line)
     try:
-        return parse_percent(text)
+        return _once(parse_percent, text)
     except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
         return None
