@@ -31,21 +31,27 @@ from .numerals import (
 
 N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
 FIGURES = r"\d[\d,]*(?:\.\d+)?"
-WORDS = f"[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*"
+WORD_DIGITS = AMOUNT_WORD_CHARS.replace("元", "").replace("圆", "")
+WORDS = (
+    f"[{WORD_DIGITS}]*[元圆][{WORD_DIGITS}]*"  # 贰万捌仟元整: one 元 (two are no amount; one reading, no backtracking)
+)
+W = f"(?<![{AMOUNT_WORD_CHARS}])(?P<w>{WORDS})"  # an amount in words, from its first character
 CURRENCY = r"(?:¥|RMB|人民币)"
-FIG = rf"(?:{CURRENCY}\s*)?(?P<f>{FIGURES})\s*(?P<wan>万)?\s*元?"  # ¥28,000.00, RMB 28,000, 28,000元, 2.8万元
-FIGURE_AMOUNT = re.compile(rf"(?={CURRENCY}\s*\d|[\d,.]+\s*万?\s*元){FIG}")  # figures that say they are money
+FIG = (
+    rf"(?:{CURRENCY}\s*)?(?<![\d,.])(?P<f>{FIGURES})\s*(?P<wan>万)?\s*元?"  # ¥28,000.00, RMB 28,000, 28,000元, 2.8万元
+)
+FIGURE_AMOUNT = re.compile(
+    rf"(?<![\d,.])(?={CURRENCY}\s*\d|[\d,.]+\s*万?\s*元){FIG}"
+)  # figures that say they are money
 PER = r"(?:\s*/\s*(?:每?月|季度?|年))?"  # ¥28,000元/月
 TAX = r"(?:\s*\((?:含|不含)[^()]*\)|\s*,\s*(?:含|不含)税)?"  # (含税,税率6%), ,含税
 LABEL = r"(?:(?:小写|大写|合计|共计|总计)\s*:?\s*)?"
 CLOSE = r"(?:\s*[,;]\s*(?:含|不含)[^()]*)?\s*\)"  # (大写:贰万捌仟元整,含税)
 AMOUNT_PAIRS = (  # one amount in words and in figures: either first, the other in brackets or labelled 小写/大写
-    re.compile(rf"(?:人民币)?\s*(?P<w>{WORDS}){PER}{TAX}\s*\(\s*{LABEL}{FIG}{PER}{CLOSE}"),
-    re.compile(rf"{FIG}{PER}{TAX}\s*\(\s*{LABEL}(?:人民币)?\s*(?P<w>{WORDS}){PER}{CLOSE}"),
-    re.compile(rf"(?:大写\s*:?\s*)?(?:人民币)?\s*(?P<w>{WORDS}){PER}\s*[,;]\s*小写\s*:?\s*{FIG}"),
-    re.compile(
-        rf"{FIGURE_AMOUNT.pattern}{PER}{TAX}\s*[,;]?\s*(?:\(\s*大写\s*\)|大写\s*:?)\s*(?:人民币)?\s*(?P<w>{WORDS})"
-    ),
+    re.compile(rf"(?:人民币)?\s*{W}{PER}{TAX}\s*\(\s*{LABEL}{FIG}{PER}{CLOSE}"),
+    re.compile(rf"{FIG}{PER}{TAX}\s*\(\s*{LABEL}(?:人民币)?\s*{W}{PER}{CLOSE}"),
+    re.compile(rf"(?:大写\s*:?\s*)?(?:人民币)?\s*{W}{PER}\s*[,;]\s*小写\s*:?\s*{FIG}"),
+    re.compile(rf"{FIGURE_AMOUNT.pattern}{PER}{TAX}\s*[,;]?\s*(?:\(\s*大写\s*\)|大写\s*:?)\s*(?:人民币)?\s*{W}"),
 )
 CHANNELS = (("phone", r"电话|热线"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
 LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
@@ -649,7 +655,7 @@ def _working_days(text: str) -> int:
     return _count(m["n"])
 
 
-AMOUNT = rf"(?:{CURRENCY}\s*{FIGURES}|{FIGURES}\s*万?\s*元|(?:人民币)?\s*{WORDS})"
+AMOUNT = rf"(?:{CURRENCY}\s*{FIGURES}|(?<![\d,.]){FIGURES}\s*万?\s*元|(?:人民币)?\s*(?<![{AMOUNT_WORD_CHARS}]){WORDS})"
 
 
 def _figures(m: re.Match[str]) -> Decimal:
@@ -663,7 +669,7 @@ def _amount(text: str) -> Decimal:
     m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT))), None)
     if m:
         return _figures(m)
-    m = re.match(rf"(?:人民币)?\s*(?P<w>{WORDS})", text)
+    m = re.match(rf"(?:人民币)?\s*{W}", text)
     if m:
         return parse_amount_words(m["w"])
     raise ValueError(text)
