@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
@@ -12,9 +14,14 @@ def check_character(first17: str) -> str:
     return ALPHABET[(31 - total % 31) % 31]
 
 
+def normalized(code: str) -> str:
+    """The code as its 18 characters: full-width letters and digits (as a Chinese IME types them) folded (NFKC)."""
+    return unicodedata.normalize("NFKC", code).strip()
+
+
 def credit_code_problem(code: str) -> str | None:
     """None for a valid code, else the key of what is wrong: 'length', 'character' or 'check'."""
-    code = code.strip()
+    code = normalized(code)
     if len(code) != 18:
         return "length"
     if any(ch not in ALPHABET for ch in code):

@@ -12,6 +12,8 @@ size are bounded, and XML carrying a DTD or entity declarations is refused. It i
 - content controls (w:sdt) read as their content; one still showing its placeholder is a blank;
 - tabs as separators, soft line breaks as line ends inside the paragraph (same paragraph number);
 - underlined spaces as underscores (a blank to fill in), comments never (they live in comments.xml);
+- hidden text (w:vanish, also through a style) never: it is not shown; a text box once, on lines of its own after
+  its anchor paragraph's text (word.py);
 - the headers' and footers' paragraphs (no paragraph number) before the body.
 """
 

@@ -31,13 +31,27 @@ from .numerals import (
 
 N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
 FIGURES = r"\d[\d,]*(?:\.\d+)?"
-WORDS = f"[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*"
-AMOUNT_PAIRS = (
-    re.compile(rf"(?P<w>{WORDS})\s*\(\s*(?:小写\s*:?\s*)?(?:¥|RMB|人民币)?\s*(?P<f>{FIGURES})\s*元?\s*\)"),
-    re.compile(
-        rf"(?:¥|(?:人民币|RMB)\s*(?=\d))?\s*(?P<f>{FIGURES})\s*元?\s*"
-        rf"\(\s*(?:大写\s*:?\s*)?(?:人民币)?(?P<w>{WORDS})\s*\)"
-    ),
+WORD_DIGITS = AMOUNT_WORD_CHARS.replace("元", "").replace("圆", "")
+WORDS = (
+    f"[{WORD_DIGITS}]*[元圆][{WORD_DIGITS}]*"  # 贰万捌仟元整: one 元 (two are no amount; one reading, no backtracking)
+)
+W = f"(?<![{AMOUNT_WORD_CHARS}])(?P<w>{WORDS})"  # an amount in words, from its first character
+CURRENCY = r"(?:¥|RMB|人民币)"
+FIG = (
+    rf"(?:{CURRENCY}\s*)?(?<![\d,.])(?P<f>{FIGURES})\s*(?P<wan>万)?\s*元?"  # ¥28,000.00, RMB 28,000, 28,000元, 2.8万元
+)
+FIGURE_AMOUNT = re.compile(
+    rf"(?<![\d,.])(?={CURRENCY}\s*\d|[\d,.]+\s*万?\s*元){FIG}"
+)  # figures that say they are money
+PER = r"(?:\s*/\s*(?:每?月|季度?|年))?"  # ¥28,000元/月
+TAX = r"(?:\s*\((?:含|不含)[^()]*\)|\s*,\s*(?:含|不含)税)?"  # (含税,税率6%), ,含税
+LABEL = r"(?:(?:小写|大写|合计|共计|总计)\s*:?\s*)?"
+CLOSE = r"(?:\s*[,;]\s*(?:含|不含)[^()]*)?\s*\)"  # (大写:贰万捌仟元整,含税)
+AMOUNT_PAIRS = (  # one amount in words and in figures: either first, the other in brackets or labelled 小写/大写
+    re.compile(rf"(?:人民币)?\s*{W}{PER}{TAX}\s*\(\s*{LABEL}{FIG}{PER}{CLOSE}"),
+    re.compile(rf"{FIG}{PER}{TAX}\s*\(\s*{LABEL}(?:人民币)?\s*{W}{PER}{CLOSE}"),
+    re.compile(rf"(?:大写\s*:?\s*)?(?:人民币)?\s*{W}{PER}\s*[,;]\s*小写\s*:?\s*{FIG}"),
+    re.compile(rf"{FIGURE_AMOUNT.pattern}{PER}{TAX}\s*[,;]?\s*(?:\(\s*大写\s*\)|大写\s*:?)\s*(?:人民币)?\s*{W}"),
 )
 CHANNELS = (("phone", r"电话|热线|来电"), ("chat", r"在线聊天|在线客服|微信|网页|在线"), ("email", r"电子邮件|邮件"))
 LANGUAGES = (("zh", r"中文|汉语|普通话"), ("en", r"英文|英语"), ("ja", r"日文|日语"), ("ko", r"韩文|韩语"))
@@ -45,6 +59,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_WORD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 AT_LEAST = r"(?:不得?低于|不应低于|不得?少于|不小于|大于或?等于|至少|达到|≥|>=)"
+SENTENCE = re.compile(r"[^。;]+")  # a sentence, or a part of one that ; separates
 
 
 @dataclass(frozen=True)
@@ -131,15 +146,19 @@ class Reader:
         parse: Callable[[str], Any] | None = None,
         in_blank: bool = False,
         topic: str | None = None,
+        within: str | None = None,
     ) -> Any:
         """The first match of `pattern` (group v) in the clause — else, with a `topic`, in any line on that topic —,
         parsed (None: the text as written); None when absent, blank or unreadable. `in_blank`: when nothing
-        matches, a blank in the clause may hold the value."""
+        matches, a blank in the clause may hold the value. `within`: only in a sentence (cut at 。;) that matches
+        it (暂停: the suspension's own sentence, not the late fee's)."""
         rx = re.compile(pattern)
         lines = self.clause(clause)
         candidates = lines + (self.topical(topic, clause) if topic else [])
         for line in candidates:
-            m = rx.search(line.text)
+            whole = [(0, len(line.text))]
+            spans = [s.span() for s in SENTENCE.finditer(line.text) if re.search(within, s[0])] if within else whole
+            m = next(filter(None, (rx.search(line.text, *span) for span in spans)), None)
             if m is None:
                 continue
             g = next((k for k, val in m.groupdict().items() if k.startswith("v") and val is not None), "v")
@@ -886,27 +905,29 @@ def _cycle(text: str) -> str:
 
 
 def _working_days(text: str) -> int:
-    value, unit = parse_duration(text)
-    if unit != "working_day":
+    m = re.fullmatch(r"(?P<n>.+?)\s*个?工作日", text)
+    if m is None:
         raise ValueError(text)
-    return integral(value)
+    return _count(m["n"])
 
 
-AMOUNT = (
-    rf"(?:¥\s*{FIGURES}|(?:人民币|RMB)?\s*{FIGURES}\s*(?:万)?元"
-    rf"|(?:人民币)?[{AMOUNT_WORD_CHARS}]*[元圆][{AMOUNT_WORD_CHARS}]*)"
-)
+AMOUNT = rf"(?:{CURRENCY}\s*{FIGURES}|(?<![\d,.]){FIGURES}\s*万?\s*元|(?:人民币)?\s*(?<![{AMOUNT_WORD_CHARS}]){WORDS})"
+
+
+def _figures(m: re.Match[str]) -> Decimal:
+    return Decimal(m["f"].replace(",", "")) * (10000 if m["wan"] else 1)
 
 
 def _amount(text: str) -> Decimal:
-    """The amount in figures when given (¥28,000.00, 人民币36,000元, 3.6万元), else in words (贰万捌仟元整)."""
-    m = re.search(rf"¥\s*(?P<f>{FIGURES})|(?P<f2>{FIGURES})\s*(?P<wan>万)?元", text)
+    """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
+    its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
+    (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
+    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT))), None)
     if m:
-        value = Decimal((m["f"] or m["f2"]).replace(",", ""))
-        return value * 10000 if m["wan"] else value
-    m = re.search(WORDS, text)
+        return _figures(m)
+    m = re.match(rf"(?:人民币)?\s*{W}", text)
     if m:
-        return parse_amount_words(m[0])
+        return parse_amount_words(m["w"])
     raise ValueError(text)
 
 
@@ -925,7 +946,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         _method,
         topic=r"计费|计算方式|收费方式|固定月费|包干",
     )
-    fee = rf"(?P<v>{AMOUNT}(?:[^,;。]|,(?=\d))*)"
+    fee = rf"(?P<v>{AMOUNT}(?:\([^()]*\)|[^,;。]|,(?=\d|\s*小写))*)"  # with its brackets, its 小写
     monthly = lump = None
     if method == "lump_sum":
         lump = r.read(
@@ -935,7 +956,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         monthly = r.read(
             "fees.monthly_fee",
             "4.2",
-            r"(?:每月|月服务费|月费|服务费用?每月)[^¥\d壹贰叁肆伍陆柒捌玖。;]*?" + fee,
+            r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
             _amount,
             True,
             topic=FEE_TOPIC,
@@ -957,24 +978,22 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         "due_working_days": r.read(
             "fees.due_working_days",
             pay,
-            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{N}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
             _working_days,
             topic=PAY_TOPIC,
         ),
         "late_fee_daily_rate": r.read(
             "fees.late_fee_daily_rate",
             "4.4",
-            r"(?:金额|款项|费用)的\s*(?P<v>[^,,向]+?)\s*(?:向甲方)?(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
-            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?(?:支付|计付|计算|计收)",
-            parse_rate,
+            r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
+            r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
+            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
+            r"(?:支付|计付|计算|计收)",
+            _rate,
             topic=LATE_TOPIC,
         ),
         "suspend_after_days": r.read(
-            "fees.suspend_after_days",
-            "4.4",
-            rf"逾期(?:付款|支付)?(?:超过|满|达)\s*(?P<v>{N}|{MASK}+)\s*个?(?:日|天)",
-            _whole,
-            topic=LATE_TOPIC,
+            "fees.suspend_after_days", "4.4", OVERDUE_FOR, _overdue_days, topic=LATE_TOPIC, within="暂停"
         ),
         "suspension_notice_days": _notice_days(r),
         "bank": {
@@ -989,24 +1008,74 @@ def _fees(r: Reader) -> dict[str, Any] | None:
     }
 
 
+COUNT = rf"{N}(?:\s*\(\s*{N}\s*\))?"  # 30, 三十, 三十(30)
+OVERDUE = r"(?:逾期|拖欠|迟延|延迟)[^,。;\d不未]{0,8}?"  # 逾期, 逾期付款, 拖欠服务费用; not 逾期不满
+# 逾期超过30日 / 满30日 / 30日以上, the nearest before the sentence's 暂停 (no other 逾期 in between)
+OVERDUE_FOR = (
+    rf"{OVERDUE}(?:(?P<v>(?:超过|超出|满|达到|已达|达)\s*(?:{COUNT}|{MASK}+)\s*个?(?:工作日|日|天))"
+    rf"|(?P<v2>{COUNT}\s*个?(?:工作日|日|天)\s*及?以上))(?=(?:(?!逾期|拖欠|迟延|延迟)[^。;])*暂停)"
+)
+
+
+def _once(parse: Callable[[str], Any], text: str) -> Any:
+    """`text` parsed, also when written twice, in words and in figures (十五(15), 万分之五(0.05%)): both must agree."""
+    both = re.fullmatch(r"(.+?)\s*\(\s*(.+?)\s*\)", text)
+    first, *others = (parse(part) for part in (both.groups() if both else (text,)))
+    if any(other != first for other in others):
+        raise ValueError(text)
+    return first
+
+
+def _count(text: str) -> int:
+    return _once(_whole, text)
+
+
+def _rate(text: str) -> Decimal:
+    return _once(parse_rate, text)
+
+
+def _overdue_days(text: str) -> int:
+    """N of 逾期超过N日 (SPEC §2.1): 超过30日 → 30; 满30日, 达到30日, 30日以上 count the 30th day (Civil Code
+    Art. 1259) → 29. Working days are not calendar days: ValueError."""
+    m = re.fullmatch(r"(?P<q>超过|超出|满|达到|已达|达)?\s*(?P<n>.+?)\s*(?P<u>个?工作日|日|天)\s*(?:及?以上)?", text)
+    if m is None or "工作日" in m["u"]:
+        raise ValueError(text)
+    return _count(m["n"]) - (0 if m["q"] in ("超过", "超出") else 1)
+
+
 LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"
 ACCOUNT_NAME = "户名|账户名|收款人"
 ACCOUNT_NO = "账号|账户号码"
 
 
+WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书面形式通知, 以书面方式通知, 书面告知
+NOTICE = (
+    rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*{WRITTEN}"
+    rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
+)
+NOTICE_LENGTH = re.compile(
+    rf"(?:至少|不少于|不得少于)?\s*(?P<n>{COUNT})\s*(?P<u>个?(?:工作日|日|天|星期|周))\s*(?:以|向[甲乙]方(?:发出)?|发出)?"
+)
+
+
+def _notice_length(text: str) -> int:
+    """提前5日 → 5, 5个工作日 → 5 (the model has one number of days), 一周 → 7, 提前书面通知 → 0 (notice, no
+    minimum); a month, 合理期限: ValueError."""
+    if not text:
+        return 0
+    m = NOTICE_LENGTH.fullmatch(text)
+    if m is None:
+        raise ValueError(text)
+    return _count(m["n"]) * (7 if m["u"].endswith(("星期", "周")) else 1)
+
+
 def _notice_days(r: Reader) -> int | None:
+    """The written notice before a suspension, from the sentence that speaks of 暂停."""
     path = "fees.suspension_notice_days"
-    days = r.read(
-        path,
-        "4.4",
-        rf"(?:提前|事先|预先)\s*(?P<v>{N})\s*个?(?:工作日|日|天)[^。]*?书面通知"
-        rf"|书面通知[^。]*?(?:满|经过)?\s*(?P<v2>{N})\s*个?(?:工作日|日|天)(?:后|之后|以后)[^。]*?暂停",
-        _whole,
-        topic="暂停",
-    )
+    days = r.read(path, "4.4", NOTICE, _notice_length, topic="暂停", within="暂停")
     if days is not None or path in r.blank_paths or any(u.path == path for u in r.unreadable):
         return days
-    if any(re.search(r"书面通知[^。]*?后[^。]*?暂停", line.text) for line in r.clause("4.4") + r.topical("暂停")):
+    if any(re.search(rf"{WRITTEN}[^。;]*?后[^。;]*?暂停", ln.text) for ln in r.clause("4.4") + r.topical("暂停")):
         return 0  # prior written notice required, no minimum period
     return None
 
@@ -1015,7 +1084,8 @@ def _notice_days(r: Reader) -> int | None:
 
 
 SLA_FAILURE = r"(未达到|未满足|不符合|违反|达不到|低于)[^。]*?(服务标准|服务水平|SLA|指标|2\.1|第二条)|未达标|不达标"
-PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+ONE_PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+PERCENT = rf"{ONE_PERCENT}(?:\s*\(\s*{ONE_PERCENT}\s*\))?"  # 5%, 百分之五(5%)
 CREDIT = (
     rf"(?:服务费用?|月费)的?\s*(?P<v>{PERCENT})[^。;]*?(?:抵减|扣减|减免|返还|扣除|抵扣)"
     rf"|(?:抵减|扣减|减免|扣除|抵扣|减收)(?:当月|当期|该月)?(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
@@ -1061,7 +1131,7 @@ def _remedies(r: Reader) -> dict[str, Any]:
 def _percent_of(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
     r.locate(path, line.clause, line)
     try:
-        return parse_percent(text)
+        return _once(parse_percent, text)
     except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text))
         return None
@@ -1075,13 +1145,16 @@ def _has_pipl_terms(lines: list[Line]) -> bool:
 def _amount_pairs(lines: list[Line]) -> list[AmountPair]:
     out = []
     for line in lines:
+        seen = set()  # the words' spans: two forms may find one pair
         for rx in AMOUNT_PAIRS:
             for m in rx.finditer(line.text):
+                if m.span("w") in seen:
+                    continue
+                seen.add(m.span("w"))
                 words = line.raw[m.start("w") : m.end("w")]
                 try:
                     value = parse_amount_words(m["w"])
                 except ValueError:
                     continue
-                figures = Decimal(m["f"].replace(",", ""))
-                out.append(AmountPair(Where(line.clause, line.number), words, value, figures))
+                out.append(AmountPair(Where(line.clause, line.number), words, value, _figures(m)))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,7 +16,7 @@ from ..records import plain
 from ..report import Item, exit_code
 from ..report import Location as ReportLocation
 from .clauses import MASK, PARTIES, clause_key
-from .credit_code import check_character, credit_code_problem
+from .credit_code import check_character, credit_code_problem, normalized
 from .extract import Extraction
 from .messages import finding_text, word
 
@@ -364,8 +365,8 @@ def _credit_codes(data: dict[str, Any], source: Source, lang: str) -> Iterator[F
             continue
         problem = credit_code_problem(code)
         if problem is not None:
-            expected = check_character(code.strip()[:17]) if problem == "check" else ""
-            params = {"party": word(lang, party), "code": code.strip(), "expected": expected}
+            expected = check_character(normalized(code)[:17]) if problem == "check" else ""
+            params = {"party": word(lang, party), "code": normalized(code), "expected": expected}
             yield "review.credit_code_invalid", f"{party}.credit_code", f"credit_code_invalid.{problem}", params
 
 
@@ -417,8 +418,8 @@ def _amounts(source: Source) -> Iterator[Found]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    fold = {ord("("): "(", ord(")"): ")"}
-    return re.sub(r"\s+", "", a).translate(fold) == re.sub(r"\s+", "", b).translate(fold)
+    """Equal but for white space and the width of brackets, letters and digits (NFKC: (ＡＩ) is (AI))."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", a)) == re.sub(r"\s+", "", unicodedata.normalize("NFKC", b))
 
 
 def _bank(data: dict[str, Any], source: Source) -> Iterator[Found]:

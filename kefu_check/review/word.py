@@ -122,6 +122,7 @@ class Numbering:
     level_overrides: dict[str, dict[int, Level]] = field(default_factory=dict)
     style_num: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)  # style → (numId, ilvl)
     based_on: dict[str, str] = field(default_factory=dict)
+    vanish: dict[str, bool] = field(default_factory=dict)  # style → its w:rPr/w:vanish (hidden text), when stated
 
 
 def _level(node: Any) -> Level:
@@ -166,6 +167,8 @@ def read_numbering(numbering: Any | None, styles: Any | None) -> Numbering:
             style_id = attr(style, "styleId", "") or ""
             if (base := style.find(q("basedOn"))) is not None:
                 out.based_on[style_id] = attr(base, "val", "") or ""
+            if (vanish := _vanish(style.find(q("rPr")))) is not None:
+                out.vanish[style_id] = vanish
             num_pr = style.find(f"{q('pPr')}/{q('numPr')}")
             if num_pr is not None:
                 num_id = attr(num_pr.find(q("numId")), "val")
@@ -246,62 +249,120 @@ def _underlined(run: Any) -> bool:
     return u is not None and attr(u, "val", "single") not in OFF
 
 
-def _walk(node: Any, out: list[str]) -> None:
+def _vanish(rpr: Any) -> bool | None:
+    """w:vanish of a run's properties: True, False (w:val="0"), None when not stated."""
+    vanish = rpr.find(q("vanish")) if rpr is not None else None
+    return None if vanish is None else attr(vanish, "val", "1") not in OFF
+
+
+@dataclass
+class Shown:
+    """What one paragraph shows: its text, the text boxes anchored in it, and the styles that may hide a run."""
+
+    styles: Numbering
+    paragraph_style: str | None = None
+    out: list[str] = field(default_factory=list)
+    boxes: list[str] = field(default_factory=list)
+
+    def style_vanish(self, style: str | None) -> bool:
+        seen: set[str] = set()
+        while style and style not in seen:
+            seen.add(style)
+            if style in self.styles.vanish:
+                return self.styles.vanish[style]
+            style = self.styles.based_on.get(style)
+        return False
+
+    def hidden(self, rpr: Any) -> bool:
+        """Hidden text (w:vanish): stated on the run, else by its character style and the paragraph's style, each
+        with the styles it is based on; vanish is a toggle, so the two styles together show it again (§17.7.3)."""
+        direct = _vanish(rpr)
+        if direct is not None:
+            return direct
+        char_style = attr(rpr.find(q("rStyle")) if rpr is not None else None, "val")
+        return self.style_vanish(char_style) != self.style_vanish(self.paragraph_style)
+
+
+def _walk(node: Any, shown: Shown) -> None:
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag in SKIP:
             continue
         if tag == q("r"):
-            _run(child, out)
+            _run(child, shown)
         elif tag == q("sdt"):
-            _sdt(child, out)
+            _sdt(child, shown)
         else:
-            _walk(child, out)
+            _walk(child, shown)
 
 
-def _run(run: Any, out: list[str]) -> None:
-    underlined = _underlined(run)
-    for child in run.iter():
+def _run(run: Any, shown: Shown) -> None:
+    """A run's text, unless hidden; a text box in it (a shape anchored there) is not part of its sentence."""
+    if shown.hidden(run.find(q("rPr"))):
+        return
+    out, underlined = shown.out, _underlined(run)
+    for child in run:
         tag = child.tag
         if tag == q("t"):
             text = child.text or ""
             out.append(text.replace(" ", "_").replace("\u3000", "__") if underlined and not text.strip() else text)
-        elif tag == q("tab") and child.getparent() is run:
+        elif tag == q("tab"):
             out.append("_" * 4 if underlined else "\t")
         elif tag in (q("br"), q("cr")):
             out.append("\f" if attr(child, "type") == "page" else "\n")
         elif tag == q("noBreakHyphen"):
             out.append("-")
-        elif tag == q("sym"):
-            out.append("")
-        elif tag in (q("delText"), q("instrText")):
-            continue
+        elif tag == q("ruby") and (base := child.find(q("rubyBase"))) is not None:
+            _walk(base, shown)  # the base text; the phonetic guide above it is not the sentence
+        elif isinstance(tag, str) and tag not in SKIP:
+            for box in _text_boxes(child):  # its paragraphs, not those of a box inside it (they are in theirs)
+                paragraphs = [p for p in box.iter(q("p")) if next(p.iterancestors(q("txbxContent"))) is box]
+                shown.boxes += [paragraph_text(p, shown.styles) for p in paragraphs]
 
 
-def _sdt(sdt: Any, out: list[str]) -> None:
+def _text_boxes(node: Any) -> Iterator[Any]:
+    """The w:txbxContent of the shapes in `node`, each once: not the VML copy kept in mc:Fallback."""
+    for child in node:
+        if child.tag == q("txbxContent"):
+            yield child
+        elif isinstance(child.tag, str) and child.tag != f"{{{MC}}}Fallback":
+            yield from _text_boxes(child)
+
+
+def _sdt(sdt: Any, shown: Shown) -> None:
     """A content control's content; while it still shows its placeholder text, it is a blank: [placeholder]."""
     content = sdt.find(q("sdtContent"))
     if content is None:
         return
     pr = sdt.find(q("sdtPr"))
     placeholder = pr is not None and pr.find(q("showingPlcHdr")) is not None
-    inner: list[str] = []
+    inner = Shown(shown.styles, shown.paragraph_style, boxes=shown.boxes)
     _walk(content, inner)
-    text = "".join(inner)
-    out.append(f"[{text.strip() or '____'}]" if placeholder else text)
+    text = "".join(inner.out)
+    shown.out.append(f"[{text.strip() or '____'}]" if placeholder else text)
 
 
-def paragraph_text(paragraph: Any) -> str:
-    out: list[str] = []
-    _walk(paragraph, out)
-    return "".join(out).replace("\f", "")
+def _paragraph_style(paragraph: Any) -> str | None:
+    ppr = paragraph.find(q("pPr"))
+    return attr(ppr.find(q("pStyle")) if ppr is not None else None, "val")
 
 
-def mark_deleted(paragraph: Any) -> bool:
-    """The paragraph mark itself is a tracked deletion: in the accepted view the paragraph joins the next one."""
+def paragraph_text(paragraph: Any, styles: Numbering | None = None) -> str:
+    """The paragraph's shown text (hidden runs left out), then each paragraph of its text boxes on a line of its
+    own: a box is seen beside the sentence, never inside it."""
+    shown = Shown(styles or Numbering(), _paragraph_style(paragraph))
+    _walk(paragraph, shown)
+    return "\n".join(["".join(shown.out).replace("\f", ""), *(box for box in shown.boxes if box.strip())])
+
+
+def mark_joined(paragraph: Any, styles: Numbering) -> bool:
+    """The paragraph mark itself is a tracked deletion, or hidden: as shown, the paragraph joins the next one (a
+    paragraph hidden whole, mark and text, is not there)."""
     ppr = paragraph.find(q("pPr"))
     rpr = ppr.find(q("rPr")) if ppr is not None else None
-    return rpr is not None and (rpr.find(q("del")) is not None or rpr.find(q("moveFrom")) is not None)
+    if rpr is not None and (rpr.find(q("del")) is not None or rpr.find(q("moveFrom")) is not None):
+        return True
+    return Shown(styles, _paragraph_style(paragraph)).hidden(rpr)
 
 
 # --- blocks: the body as numbered paragraphs ----------------------------------------------------------------
@@ -327,10 +388,10 @@ def _paragraphs(container: Any, counter: Counter) -> Iterator[tuple[str, Any]]:
     for child in container:
         tag = child.tag
         if tag == q("p"):
-            if mark_deleted(child):
-                pending += paragraph_text(child)
+            if mark_joined(child, counter.n):
+                pending += paragraph_text(child, counter.n)
                 continue
-            yield counter.label(child) + pending + paragraph_text(child), child
+            yield counter.label(child) + pending + paragraph_text(child, counter.n), child
             pending = ""
         elif tag == q("sdt"):
             content = child.find(q("sdtContent"))
@@ -363,10 +424,10 @@ def blocks(body: Any, counter: Counter) -> list[Block]:
         for child in container:
             tag = child.tag
             if tag == q("p"):
-                if mark_deleted(child):  # joins the next paragraph, whose mark (and number) it takes
-                    pending += paragraph_text(child)
+                if mark_joined(child, counter.n):  # joins the next paragraph, whose mark (and number) it takes
+                    pending += paragraph_text(child, counter.n)
                 else:
-                    add(paragraph_text(child), child, counter.label(child))
+                    add(paragraph_text(child, counter.n), child, counter.label(child))
             elif tag == q("tbl"):
                 table(child)
             elif tag == q("sdt"):
