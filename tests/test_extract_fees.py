@@ -82,7 +82,6 @@ def test_suspension_threshold_that_is_not_a_number_of_days_is_unread(sentence, t
     [
         ("逾期超过30日,甲方有权提前一周书面通知乙方后暂停服务。", 7),  # old: 0
         ("逾期超过30日,甲方有权提前两周书面通知乙方后暂停服务。", 14),  # old: 0
-        ("逾期超过30日,甲方有权提前5个工作日以书面形式通知乙方后暂停服务。", 5),  # old: None
         ("逾期超过30日,甲方有权提前5日以书面方式通知乙方暂停服务。", 5),  # old: None
         ("逾期超过30日,甲方有权在提前5日书面告知乙方后暂停服务。", 5),  # old: None
         ("逾期超过30日,甲方有权在提前五(5)日书面通知乙方后暂停服务。", 5),  # old: 0
@@ -106,6 +105,9 @@ def test_notice_before_suspension_is_read(sentence, days):
     [
         ("逾期超过30日,甲方有权提前一个月书面通知乙方后暂停服务。", "一个月"),  # a month has no fixed number of days
         ("逾期超过30日,甲方有权在提前合理期限书面通知乙方后暂停服务。", "合理期限"),
+        # the check counts calendar days: 5 of them can be 3 working days (old: 5, silently too short a notice)
+        ("逾期超过30日,甲方有权提前5个工作日以书面形式通知乙方后暂停服务。", "5个工作日"),
+        ("逾期超过30日,甲方有权在书面通知乙方三个工作日后暂停服务。", "三个工作日"),
     ],
 )
 def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
@@ -113,6 +115,14 @@ def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):
     assert ex.data["fees"]["suspension_notice_days"] is None
     assert unread(ex) == [("fees.suspension_notice_days", text)]
 
+
+
+def test_a_notice_in_working_days_is_unread_not_a_suspension_without_notice(kefu):
+    text = TEXT.replace(CLAUSE_44, LATE + "逾期超过30日,甲方有权提前5个工作日书面通知乙方后暂停服务,直至费用结清。")
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))
+    found = {(f["id"], f["clause"]) for f in json.loads(run.out)["findings"]}
+    assert ("review.unread", "4.4") in found and run.code == 1
+    assert "review.suspension_without_notice" not in run.out  # the agreement does require a notice
 
 # --- neighbouring phrasings of 4.3/4.4: the rate and the deadline written in words and figures, 每日 before the rate --
 

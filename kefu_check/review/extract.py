@@ -1050,7 +1050,7 @@ ACCOUNT_NO = "账号|账户号码"
 
 WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书面形式通知, 以书面方式通知, 书面告知
 NOTICE = (
-    rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*{WRITTEN}"
+    rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*以?{WRITTEN}"
     rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
 )
 NOTICE_LENGTH = re.compile(
@@ -1059,12 +1059,12 @@ NOTICE_LENGTH = re.compile(
 
 
 def _notice_length(text: str) -> int:
-    """提前5日 → 5, 5个工作日 → 5 (the model has one number of days), 一周 → 7, 提前书面通知 → 0 (notice, no
-    minimum); a month, 合理期限: ValueError."""
+    """提前5日 → 5, 一周 → 7, 提前书面通知 → 0 (notice, no minimum); a month, 合理期限, 5个工作日 (the model counts
+    calendar days, and 5 of them can be fewer than 5 working days): ValueError."""
     if not text:
         return 0
     m = NOTICE_LENGTH.fullmatch(text)
-    if m is None:
+    if m is None or "工作日" in m["u"]:
         raise ValueError(text)
     return _count(m["n"]) * (7 if m["u"].endswith(("星期", "周")) else 1)
 

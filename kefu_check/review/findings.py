@@ -158,6 +158,10 @@ class Source:
         paths = self.extraction.blank_paths if self.extraction else self.blanks.keys()
         return any(b == path or b.startswith((path + ".", path + "[")) or path.startswith(b + ".") for b in paths)
 
+    def is_unread(self, path: str) -> bool:
+        """The agreement states this value, and it could not be read (reported as review.unread)."""
+        return self.extraction is not None and any(u.path == path for u in self.extraction.unreadable)
+
     def locate(self, path: str) -> Location:
         if self.extraction is None:
             return Location(path=path)
@@ -449,7 +453,8 @@ def _fees(data: dict[str, Any], source: Source) -> Iterator[Found]:
     if rate is not None and rate > STATUTORY_LATE_FEE:
         params = {"rate": exact(rate), "annual": exact(rate * 365 * 100)}
         yield "review.late_fee_high", "fees.late_fee_daily_rate", "late_fee_high", params
-    if fees.get("suspension_notice_days") is None and not source.is_blank("fees.suspension_notice_days"):
+    notice = "fees.suspension_notice_days"  # an unread notice (5个工作日) is a notice, reported as review.unread
+    if fees.get("suspension_notice_days") is None and not source.is_blank(notice) and not source.is_unread(notice):
         yield "review.suspension_without_notice", "fees.suspension_notice_days", "suspension_without_notice", {}
     remedies = data.get("remedies") or {}
     has_sla_remedy = remedies.get("service_credit_percent") is not None or remedies.get("sla_termination") is True
@@ -460,11 +465,10 @@ def _fees(data: dict[str, Any], source: Source) -> Iterator[Found]:
 
 def _standards(data: dict[str, Any], source: Source) -> Iterator[Found]:
     std = data.get("standards") or {}
-    unread = {u.path for u in source.extraction.unreadable} if source.extraction else set()
     for name, channel in sorted((std.get("first_response") or {}).items()):
         path = f"standards.first_response.{name}"
         # a blank is reported once; a share stated but not read is review.unread, not an absent target
-        quiet = source.is_blank(path + ".within_seconds") or path + ".target_ratio" in unread
+        quiet = source.is_blank(path + ".within_seconds") or source.is_unread(path + ".target_ratio")
         if channel.get("target_ratio") is None and not quiet:
             yield (
                 "review.response_target_absolute",
