@@ -289,6 +289,35 @@ def test_an_unreadable_renewal_length_is_reported(length):
 
 
 @pytest.mark.parametrize(
+    "same", ["续约期限与原协议期限相同", "续期同本协议期限", "续约期限与原合同服务期限一致", "续约的期限和本协议期限相同"]
+)
+@pytest.mark.parametrize(
+    ("line", "months"),
+    [
+        (TERM, 12),  # 共计十二个月
+        ("3.1本协议的服务期限自2026年1月1日起,至2027年6月30日止。", 18),  # the dates: whole months
+        ("3.1本协议的服务期限自2026年3月15日起,至2026年9月14日止。", 6),
+    ],
+)
+def test_a_renewal_as_long_as_the_term_is_the_term_s_length(same, line, months):
+    """It was renew_months null and review's 'no renewal length' for an agreement that states it."""
+    text = agreement(RENEWAL, f"3.2若乙方未在协议期满前一个月提出书面异议,本协议自动续约,{same}。").replace(TERM, line)
+    ex = extract(text.split("\n"), "x")
+    assert ex.data["term"]["renewal"]["renew_months"] == months and not unread(ex)
+
+
+def test_a_renewal_as_long_as_a_term_of_no_whole_months_is_unread(kefu):
+    text = agreement(RENEWAL, "3.2若乙方未在协议期满前一个月提出书面异议,本协议自动续约,续约期限与原协议期限相同。")
+    text = text.replace(TERM, "3.1本协议的服务期限自2026年1月1日起,至2026年12月20日止。")
+    ex = extract(text.split("\n"), "x")
+    assert ex.data["term"]["renewal"]["renew_months"] is None
+    assert [(u.path, u.text) for u in ex.unreadable] == [("term.renewal.renew_months", "续约期限与原协议期限相同")]
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))
+    found = [(f["id"], f["clause"]) for f in json.loads(run.out)["findings"]]
+    assert found == [("review.unread", "3.2")]  # not also 'no renewal length': the agreement states one
+
+
+@pytest.mark.parametrize(
     ("before", "months", "days"),
     [
         ("前一个月", 1, None),

@@ -800,7 +800,19 @@ def _term(r: Reader) -> dict[str, Any] | None:
         first = date.fromisoformat(start)
         end = (add_months(first, stated) - timedelta(days=1)).isoformat()
         r.locations["term.end"] = r.locations["term.stated_months"]
-    return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r)}
+    length = stated if stated is not None else _whole_months(start, end)
+    return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r, length)}
+
+
+def _whole_months(start: str | None, end: str | None) -> int | None:
+    """The term's length in months when it runs from a day to the day before the same date k months on."""
+    if start is None or end is None:
+        return None
+    from ..periods import add_months
+
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    k = (last.year - first.year) * 12 + last.month - first.month
+    return next((n for n in (k, k + 1) if n > 0 and add_months(first, n) - timedelta(days=1) == last), None)
 
 
 def _not_read(r: Reader, path: str) -> bool:
@@ -824,7 +836,15 @@ RENEW = (
 )
 
 
-def _renewal(r: Reader) -> dict[str, Any] | None:
+# 续约期限与原协议期限相同, 续期同本协议期限, 顺延期限与原合同服务期限一致: the term's own length
+SAME_AS_TERM = (
+    r"(?:续(?:约|期|签|展|订)|顺延|延长|延续)(?:的)?(?:期限|期间|期)?\s*(?:与|同|和)\s*(?:原|本)?(?:协议|合同)?(?:的)?"
+    r"(?:服务)?(?:期限|期间|有效期)(?:相同|一致|相等)?"
+)
+
+
+def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None:
+    """3.2 as data; `term_months` is the term's length, for a renewal as long as the term (续约期限与原协议期限相同)."""
     lines = r.clause("3.2") or r.topical(RENEWAL_TOPIC)
     if not lines:
         return None
@@ -858,6 +878,12 @@ def _renewal(r: Reader) -> dict[str, Any] | None:
     renew = None
     if auto:
         renew = r.read(f"{path}.renew_months", "3.2", RENEW, _months, topic=RENEWAL_TOPIC)
+        if renew is None and not _not_read(r, f"{path}.renew_months"):
+            same = r.read(f"{path}.renew_months", "3.2", f"(?P<v>{SAME_AS_TERM})", topic=RENEWAL_TOPIC)
+            if same is not None and term_months is not None:
+                renew = term_months
+            elif same is not None:  # as long as a term whose length is not read
+                r.unreadable.append(Unreadable(f"{path}.renew_months", r.locations[f"{path}.renew_months"], same))
     else:
         r.locate(f"{path}.renew_months", "3.2")
     return {
@@ -1051,16 +1077,16 @@ ACCOUNT_NO = "账号|账户号码"
 WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书面形式通知, 以书面方式通知, 书面告知
 NOTICE = (
     rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*以?{WRITTEN}"
-    rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
+    rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|自然日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
 )
 NOTICE_LENGTH = re.compile(
-    rf"(?:至少|不少于|不得少于)?\s*(?P<n>{COUNT})\s*(?P<u>个?(?:工作日|日|天|星期|周))\s*(?:以|向[甲乙]方(?:发出)?|发出)?"
+    rf"(?:至少|不少于|不得少于)?\s*(?P<n>{COUNT})\s*(?P<u>个?(?:工作日|自然日|日|天|星期|周))\s*(?:以|向[甲乙]方(?:发出)?|发出)?"
 )
 
 
 def _notice_length(text: str) -> int:
-    """提前5日 → 5, 一周 → 7, 提前书面通知 → 0 (notice, no minimum); a month, 合理期限, 5个工作日 (the model counts
-    calendar days, and 5 of them can be fewer than 5 working days): ValueError."""
+    """提前5日 (5个自然日) → 5, 一周 → 7, 提前书面通知 → 0 (notice, no minimum); a month, 合理期限, 5个工作日 (the
+    model counts calendar days, and 5 of them can be fewer than 5 working days): ValueError."""
     if not text:
         return 0
     m = NOTICE_LENGTH.fullmatch(text)

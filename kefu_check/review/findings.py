@@ -441,7 +441,8 @@ def _renewal(data: dict[str, Any], source: Source) -> Iterator[Found]:
         yield "review.renewal_ambiguous", "term.renewal.negotiation_clause", "renewal_ambiguous.negotiation", {}
     if renewal.get("objection_by") is None:
         yield "review.renewal_ambiguous", "term.renewal.objection_by", "renewal_ambiguous.objection", {}
-    if renewal.get("renew_months") is None and not source.is_blank("term.renewal.renew_months"):
+    length = "term.renewal.renew_months"  # a length stated but not read is review.unread, not 'no renewal length'
+    if renewal.get("renew_months") is None and not source.is_blank(length) and not source.is_unread(length):
         yield "review.renewal_ambiguous", "term.renewal.renew_months", "renewal_ambiguous.length", {}
 
 
