@@ -134,6 +134,39 @@ def test_the_start_and_end_are_read_in_the_usual_phrasings(line):
     assert term(line) == (*YEAR, None)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.1本协议的服务期限为2026年1月1日—2026年12月31日。",
+        "3.1本协议的服务期限为2026年1月1日-2026年12月31日。",
+        "3.1本协议的服务期限为2026年1月1日~2026年12月31日止。",
+        "3.1本协议的服务期限为2026-01-01—2026-12-31。",
+        "3.1本协议的服务期限自2026年1月1日0时起,至2026年12月31日24时止。",
+        "3.1本协议的服务期限自2026年1月1日零时起至2026年12月31日二十四时止。",
+        "3.1本协议的服务期限自2026年1月1日00:00起,至2026年12月31日23:59:59止。",
+        "3.1本协议的服务期限为2026年1月1日0时至2026年12月31日24时。",
+    ],
+)
+def test_a_range_with_a_dash_or_the_hours_of_its_ends_is_read(line):
+    """A dash range gave neither date, 0时/24时 after the dates made both unread."""
+    assert term(line) == (*YEAR, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "text"),
+    [
+        ("3.1本协议的服务期限自2026年1月1日12时起,至2026年12月31日24时止。", "term.start", "2026年1月1日12时"),
+        ("3.1本协议的服务期限自2026年1月1日0时起,至2026年12月31日0时止。", "term.end", "2026年12月31日0时"),
+        ("3.1本协议的服务期限自2026年1月1日0时起,至2026年12月31日18:00止。", "term.end", "2026年12月31日18:00"),
+    ],
+)
+def test_a_term_that_starts_or_ends_within_a_day_is_unread(line, path, text):
+    """Noon on the first day, or 0时 of the last (the day before, or that day?), name no whole day."""
+    ex = extraction(TERM, line)
+    assert ex.data["term"][path.split(".")[1]] is None
+    assert [(u.path, u.text) for u in ex.unreadable] == [(path, text)]
+
+
 def test_an_effective_date_is_the_start_of_a_term_that_runs_from_it():
     assert term("3.1本协议自2026年1月1日起生效,有效期一年。") == (*YEAR, 12)
 

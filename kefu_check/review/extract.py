@@ -767,31 +767,58 @@ DATE = (
     r"|[〇零一二三四五六七八九]{4}年[^月]{1,3}月[^日]{1,3}日|□+)"
 )
 
-# the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…);
-# 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term names no other (EFFECTIVE)
+# a time of day after a term's date (2026年1月1日0时, 2026年12月31日24时, 23:59:59), read with it: the start's
+# 0时 and the end's 24时 or 23:59(:59) name the whole day; any other hour is part of a day, unread
+TIME = (
+    r"(?:\s*(?:\d{1,2}|[零〇一二三四五六七八九十]{1,3})\s*[时点](?:\s*\S{1,3}\s*分)?(?:\s*\S{1,3}\s*秒)?"
+    r"|\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+START_OF_DAY = r"\s*(?:(?:0|00|零|〇)\s*[时点](?:\s*(?:0|00|零)\s*分)?|0?0:00(?::00)?)$"
+END_OF_DAY = (
+    r"\s*(?:(?:24|二十四)\s*[时点]|24:00(?::00)?|23:59(?::59)?|23\s*[时点]\s*59\s*分(?:\s*59\s*秒)?"
+    r"|二十三\s*[时点]\s*五十九\s*分(?:\s*五十九\s*秒)?)$"
+)
+DASH = r"\s*[—–－~～-]{1,2}\s*"  # 2026年1月1日—2026年12月31日: a range written with a dash
+
+# the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…,
+# 2026年1月1日—2026年12月31日); 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term
+# names no other (EFFECTIVE)
 START = (
-    rf"(?P<v>{DATE})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
-    rf"|(?:自|从)\s*(?:(?P<v2>{DATE})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
+    rf"(?P<v>{DATE}{TIME})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
+    rf"|(?:自|从)\s*(?:(?P<v2>{DATE}{TIME})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
+    rf"|(?P<v4>{DATE}{TIME}){DASH}(?={DATE})"
 )
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
 DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
 STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{DURATION})(?!\s*{N}\s*月)"
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
-# 有效期至2026年12月31日); 至 + what looks like a date but is not one (至2026年11月底) is there to be reported
+# 有效期至2026年12月31日), or after a dash (2026年1月1日—2026年12月31日); 至 + what looks like a date but is not one
+# (至2026年11月底) is there to be reported
 END = (
-    rf"(?:至|到)\s*(?:(?P<v>{DATE}|[^止,,。;;]+?)\s*(?:为止|止|期满|届满|结束|终止)"
-    rf"|(?P<v2>{DATE}|[\d〇零一二三四五六七八九十百千两]+\s*年[^,,。;;]*))"
+    rf"(?:至|到)\s*(?:(?P<v>{DATE}{TIME}|[^止,,。;;]+?)\s*(?:为止|止|期满|届满|结束|终止)"
+    rf"|(?P<v2>{DATE}{TIME}|[\d〇零一二三四五六七八九十百千两]+\s*年[^,,。;;]*))"
+    rf"|{DATE}{TIME}{DASH}(?P<v3>{DATE}{TIME})"
 )
+
+
+def _start_day(text: str) -> str:
+    """The first day of the term: its date, with 0时 (零时, 00:00) allowed after it."""
+    return _date(re.sub(START_OF_DAY, "", text))
+
+
+def _end_day(text: str) -> str:
+    """The last day of the term: its date, with 24时 (24:00, 23:59:59) allowed after it."""
+    return _date(re.sub(END_OF_DAY, "", text))
 
 
 def _term(r: Reader) -> dict[str, Any] | None:
     if not r.has("3.1") and not r.has("3.2") and not r.topical(TERM_TOPIC):
         return None
-    start = r.read("term.start", "3.1", START, _date, topic=TERM_TOPIC)
+    start = r.read("term.start", "3.1", START, _start_day, topic=TERM_TOPIC)
     if start is None and not _not_read(r, "term.start"):
         start = r.read("term.start", "3.1", EFFECTIVE, _date, topic=TERM_TOPIC)
-    end = r.read("term.end", "3.1", END, _date, topic=TERM_TOPIC)
+    end = r.read("term.end", "3.1", END, _end_day, topic=TERM_TOPIC)
     stated = r.read("term.stated_months", "3.1", STATED, _months, topic=TERM_TOPIC)
     if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
