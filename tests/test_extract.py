@@ -55,6 +55,16 @@ def test_stdout_masks_the_account_number(kefu):
     assert run.err.strip() != ""
 
 
+def test_stdout_shows_the_credit_codes_whole(kefu):
+    """Only the account is masked: the parties' codes (all digits, or 17 digits and a letter) were printed as
+    '9131 **** **** **** 8630', taken for account numbers, so the printed contract.json held no valid code."""
+    run = kefu.run("extract", FILLED)
+    parties = json.loads(run.out)
+    golden_ = json.loads((FIXTURES / "filled.contract.json").read_text(encoding="utf-8"))
+    assert [parties[r]["credit_code"] for r in ("provider", "client")] == ["913101153512078630", "91330110628530197B"]
+    assert [golden_[r]["credit_code"] for r in ("provider", "client")] == ["913101153512078630", "91330110628530197B"]
+
+
 def test_template_blanks_are_listed_on_stderr_and_left_null(kefu):
     out = kefu.dir / "contract.json"
     run = kefu.run("extract", "--lang", "en", TEMPLATE, "-o", out)

@@ -91,10 +91,13 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
         params = {"clause": line.clause, "line": line.number, "field": path, "text": line.raw.strip()}
         click.echo(word(lang, "note.unreadable", **params), err=True)
     from ..output import refuse_overwrite, write
+    from ..redact import Private
 
     refuse_overwrite(output, [agreement])
     data = ex.data if output is not None else masked(ex.data)
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    write(text, output, [], False, mask=output is None)
+    parties = [data.get(role) or {} for role in ("provider", "client")]
+    codes = tuple(c for c in (party.get("credit_code") for party in parties) if isinstance(c, str) and c)
+    write(text, output, [Private(codes=codes)], False, mask=output is None)  # a credit code is no account
     if output is None and data != ex.data:
         click.echo(word(lang, "masked"), err=True)
