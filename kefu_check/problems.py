@@ -276,6 +276,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "上班日 {date} 不是周六或周日(调休上班日总在周末)",
         "the working day {date} is not a Saturday or Sunday (an adjusted working day always is)",
     ),
+    "statutory_day_working": (
+        "{date}({festival})是法定节假日(全国年节及纪念日放假办法),文件中却是工作日;该年的安排不完整或有误",
+        "{date} ({festival}) is a statutory holiday (the national holidays regulation) but a working day in the "
+        "file: the year's arrangement is incomplete or wrong",
+    ),
+    "festival:new_year": ("元旦", "New Year's Day"),
+    "festival:labour_day": ("劳动节", "Labour Day"),
+    "festival:national_day": ("国庆节", "National Day"),
     "expected_before_object": (
         "应为对象 {{holidays, workdays}},实际为{type}",
         "expected an object {{holidays, workdays}}, got {type}",

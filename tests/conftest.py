@@ -30,6 +30,12 @@ WEEKDAYS_9_TO_6 = {
 }
 
 
+def statutory_days(year: int) -> list[str]:
+    """The fixed-date statutory holidays of a year from 2025 (元旦, 劳动节 5月1日、2日, 国庆节 10月1日至3日): what
+    every holidays file for a year the package does not know must make days off."""
+    return [f"{year}-{day}" for day in ("01-01", "05-01", "05-02", "10-01", "10-02", "10-03")]
+
+
 def contract_dict(**sections: Any) -> dict[str, Any]:
     """A minimal valid contract (term 2026, fixed 20,000.00 a month, due in 10 working days, 万分之五,
     suspension after 30 days, no tacit renewal, no service standards). Keyword arguments replace

@@ -225,7 +225,7 @@ def test_a_contract_rewritten_between_two_checks_is_read_again(tmp_path) -> None
 def test_a_holidays_file_rewritten_between_two_checks_is_read_again(tmp_path) -> None:
     """The calendar is kept by its files' bytes: a same-size rewrite moves the due day (SPEC §4.4) at once."""
     contract = contract_dict()
-    month = month_dict("2027-01", as_of="2027-01-15", invoices=[invoice("2026-12")])
+    month = month_dict("2027-01", as_of="2027-01-18", invoices=[invoice("2026-12")])
     month["contract"] = contract
     (tmp_path / "month.json").write_text(json.dumps(month), encoding="utf-8")
     holidays = tmp_path / "holidays-2027.json"
@@ -234,7 +234,9 @@ def test_a_holidays_file_rewritten_between_two_checks_is_read_again(tmp_path) ->
         result = api.check(tmp_path / "month.json", holidays=[holidays]).as_json()
         return [c["date"] for c in result["consequences"] if c["id"] == "payment.late_fee"]
 
-    holidays.write_text(json.dumps({"year": 2027, "holidays": ["2027-03-01"], "workdays": []}), encoding="utf-8")
-    assert late_fees() == ["2027-01-15"]  # 01-01 a working day: due on 01-14, late from 01-15
-    holidays.write_text(json.dumps({"year": 2027, "holidays": ["2027-01-01"], "workdays": []}), encoding="utf-8")
-    assert late_fees() == []  # 01-01 off: due on 01-15
+    statutory = ["2027-01-01", "2027-10-01"]  # the weekdays of 元旦 and 国庆节, in every arrangement of 2027
+    holidays.write_text(json.dumps({"year": 2027, "holidays": statutory, "workdays": []}), encoding="utf-8")
+    assert late_fees() == ["2027-01-16"]  # due on 01-15, late from 01-16
+    off = [*statutory, "2027-01-11", "2027-01-12", "2027-01-13"]
+    holidays.write_text(json.dumps({"year": 2027, "holidays": off, "workdays": []}), encoding="utf-8")
+    assert late_fees() == []  # three more days off: due on 01-20

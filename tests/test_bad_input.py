@@ -12,7 +12,7 @@ import pytest
 from conftest import contract_dict, invoice, merge, month_dict
 
 BASE_MONTH = month_dict("2026-10")
-HOLIDAYS_2027 = {"year": 2027, "holidays": ["2027-01-01"], "workdays": []}
+HOLIDAYS_2027 = {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []}
 
 
 @dataclass

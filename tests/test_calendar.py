@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import chinese_calendar
 import pytest
 from chinese_calendar import constants as _cc_constants
+from conftest import statutory_days
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -682,8 +683,21 @@ def test_load_file_with_bom_and_str_path(tmp_path: pathlib.Path) -> None:
 
 
 def test_load_file_empty_workdays(tmp_path: pathlib.Path) -> None:
-    arr = load_holidays_file(write(tmp_path, json.dumps({"year": 2027, "holidays": [], "workdays": []})))
-    assert arr == YearArrangement(2027, frozenset(), frozenset())
+    holidays = statutory_days(2027)
+    arr = load_holidays_file(write(tmp_path, json.dumps({"year": 2027, "holidays": holidays, "workdays": []})))
+    assert arr == YearArrangement(2027, frozenset(map(date.fromisoformat, holidays)), frozenset())
+
+
+@pytest.mark.parametrize("missing", statutory_days(2027))
+def test_a_file_that_makes_a_statutory_holiday_a_working_day_is_refused(tmp_path: pathlib.Path, missing: str) -> None:
+    """An empty or cut-off file for a year the package does not know made 元旦 or 国庆节 a working day, silently."""
+    holidays = [d for d in statutory_days(2027) if d != missing]
+    path = write(tmp_path, json.dumps({"year": 2027, "holidays": holidays, "workdays": []}))
+    if date.fromisoformat(missing).weekday() >= 5:  # a weekend is a day off anyway
+        load_holidays_file(path)
+        return
+    with pytest.raises(HolidaysFileError, match=f"holidays: {missing}"):
+        load_holidays_file(path)
 
 
 def _bad(**changes: object) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import statutory_days
 
 from kefu_check.config import _settings
 from kefu_check.models import WaiverFile
@@ -164,7 +165,8 @@ def test_pre_commit_hook_skips_what_is_not_a_month_and_uses_the_folder_as_histor
     availability_months(months)
     (months / "waivers.json").write_text('{"waivers": []}', encoding="utf-8")
     (months / "holidays").mkdir()
-    (months / "holidays" / "2027.json").write_text('{"year": 2027, "holidays": [], "workdays": []}', encoding="utf-8")
+    arrangement = {"year": 2027, "holidays": statutory_days(2027), "workdays": []}
+    (months / "holidays" / "2027.json").write_text(json.dumps(arrangement), encoding="utf-8")
     staged = ["months/2026-10.json", "months/2026-11.json", "months/waivers.json", "months/holidays/2027.json"]
 
     done = shell(hook_command("--format", "json", *staged), tmp_path, tmp_path / "summary.md")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_main as run
+from conftest import statutory_days
 
 from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError
 from kefu_check.holidays.files import arrangements, calendar_for, load_holidays_file, read_holidays_file
@@ -41,8 +42,8 @@ def test_before_key_is_read_and_checked(tmp_path):
 
 
 def test_before_merges_into_the_previous_years_file(tmp_path):
-    a = write(tmp_path / "2030.json", {"year": 2030, "holidays": ["2030-01-01"], "workdays": []})
-    b = write(tmp_path / "2031.json", {"year": 2031, "holidays": ["2031-01-01"], "workdays": [],
+    a = write(tmp_path / "2030.json", {"year": 2030, "holidays": statutory_days(2030), "workdays": []})
+    b = write(tmp_path / "2031.json", {"year": 2031, "holidays": statutory_days(2031), "workdays": [],
                                        "before": {"holidays": ["2030-12-30", "2030-12-31"],
                                                   "workdays": ["2030-12-28"]}})
     years = {y.year: y for y in arrangements([a, b])}
@@ -113,11 +114,11 @@ def test_check_finds_holidays_beside_the_contract_and_in_the_config(capsys, tmp_
     month = _month_2027(folder)
     code, _, err = run(capsys, str(month))
     assert code == 2 and "2027" in err and "kefu-check holidays" in err
-    write(folder / "holidays" / "2027.json", {"year": 2027, "holidays": ["2027-01-01"], "workdays": []})
+    write(folder / "holidays" / "2027.json", {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []})
     code, _, err = run(capsys, str(month), "--fail-on", "never")
     assert code == 0, err
     shutil.rmtree(folder / "holidays")
-    write(tmp_path / "calendar" / "2027.json", {"year": 2027, "holidays": ["2027-01-01"], "workdays": []})
+    write(tmp_path / "calendar" / "2027.json", {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []})
     (tmp_path / "kefu-check.toml").write_text('holidays = ["calendar"]\n', encoding="utf-8")
     code, _, err = run(capsys, str(month), "--fail-on", "never")
     assert code == 0, err

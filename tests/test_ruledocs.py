@@ -175,7 +175,7 @@ def test_the_worked_example_of_calendar_estimated_holds(kefu) -> None:
     standards = {"service_hours": WEEKDAYS_9_TO_6, "availability": {"min_percent": "99.5", "year": "contract"}}
     contract, month = contract_dict(term=term, standards=standards), month_dict("2026-10")
     assert kefu.check(contract, month).one("calendar.estimated", "2027")
-    kefu.write("2027.json", {"year": 2027, "holidays": ["2027-01-01"], "workdays": []})
+    kefu.write("2027.json", {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []})
     assert "calendar.estimated" not in kefu.check(contract, month, "--holidays", str(kefu.dir / "2027.json")).ids()
 
 

@@ -156,6 +156,19 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     return HolidaysFile(name, year, holidays, workdays, before_h, before_w)
 
 
+def statutory_fixed_days(year: int) -> list[tuple[date, str]]:
+    """The statutory holidays on fixed dates in `year` (全国年节及纪念日放假办法 of 1999, 2008 and 2025), with their
+    festival's message key: a day off in every arrangement, whatever it moves. The lunar festivals are not among
+    them (the package knows no lunar dates)."""
+    if year < 1999:
+        return []
+    may = 3 if year < 2008 else 2 if year >= 2025 else 1  # 劳动节: 5月1日至3日; 5月1日; 5月1日、2日
+    days = [(date(year, 1, 1), "festival:new_year")]
+    days += [(date(year, 5, d), "festival:labour_day") for d in range(1, may + 1)]
+    days += [(date(year, 10, d), "festival:national_day") for d in (1, 2, 3)]
+    return days
+
+
 def _working(d: date, holidays: Iterable[date] | frozenset[date], workdays: frozenset[date]) -> bool:
     return d in workdays or (d.weekday() < 5 and d not in holidays)
 
@@ -197,12 +210,19 @@ def package_has(year: int) -> bool:
 
 
 def check_against_package(f: HolidaysFile, lang: str | None = None) -> None:
-    """A file (and its ``before`` days) for a year the package knows must agree with its working days.
+    """A file (and its ``before`` days) for a year the package knows must agree with its working days; for a year
+    it does not know, the statutory holidays on fixed dates must be days off (an empty or cut-off file made them
+    working days).
 
     The error is rendered in the user's language when printed; ``lang`` is accepted for older callers."""
     diffs: list[tuple[date, Problem]] = []
     if package_has(f.year):
         diffs += _differences(_year_days(f.year), f.holidays, f.workdays)
+    else:
+        for day, festival in statutory_fixed_days(f.year):
+            if _working(day, f.holidays, f.workdays):
+                refused = problem("statutory_day_working", date=day.isoformat(), festival=problem(festival))
+                raise HolidaysProblem(f.path, "holidays", refused)
     if (f.before_holidays or f.before_workdays) and package_has(f.year - 1):
         diffs = _differences(f.before_holidays | f.before_workdays, f.before_holidays, f.before_workdays) + diffs
     if diffs:
