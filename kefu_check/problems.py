@@ -282,7 +282,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "file: the year's arrangement is incomplete or wrong",
     ),
     "festival:new_year": ("元旦", "New Year's Day"),
+    "festival:spring_festival": ("春节", "the Spring Festival"),
     "festival:labour_day": ("劳动节", "Labour Day"),
+    "festival:dragon_boat": ("端午节", "the Dragon Boat Festival"),
+    "festival:mid_autumn": ("中秋节", "the Mid-Autumn Festival"),
     "festival:national_day": ("国庆节", "National Day"),
     "expected_before_object": (
         "应为对象 {{holidays, workdays}},实际为{type}",

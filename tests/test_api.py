@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import contract_dict, invoice, month_dict
+from conftest import contract_dict, invoice, month_dict, statutory_days
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_bad_input import CASES, write_all
@@ -234,7 +234,7 @@ def test_a_holidays_file_rewritten_between_two_checks_is_read_again(tmp_path) ->
         result = api.check(tmp_path / "month.json", holidays=[holidays]).as_json()
         return [c["date"] for c in result["consequences"] if c["id"] == "payment.late_fee"]
 
-    statutory = ["2027-01-01", "2027-10-01"]  # the weekdays of 元旦 and 国庆节, in every arrangement of 2027
+    statutory = statutory_days(2027)  # in every arrangement of 2027
     holidays.write_text(json.dumps({"year": 2027, "holidays": statutory, "workdays": []}), encoding="utf-8")
     assert late_fees() == ["2027-01-16"]  # due on 01-15, late from 01-16
     off = [*statutory, "2027-01-11", "2027-01-12", "2027-01-13"]

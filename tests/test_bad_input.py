@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import contract_dict, invoice, merge, month_dict
+from conftest import contract_dict, invoice, merge, month_dict, statutory_days
 
 BASE_MONTH = month_dict("2026-10")
-HOLIDAYS_2027 = {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []}
+HOLIDAYS_2027 = {"year": 2027, "holidays": statutory_days(2027), "workdays": []}
 
 
 @dataclass

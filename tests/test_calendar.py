@@ -664,22 +664,25 @@ def write(tmp_path: pathlib.Path, content: str | bytes, name: str = "h.json") ->
     return p
 
 
-GOOD = {
+GOOD = {  # illustrative: the statutory days of 2027 (元旦, 春节 除夕 to 初三, …), 02-04 off and Saturday 02-20 worked
     "year": 2027,
-    "holidays": ["2027-01-01", "2027-02-05", "2027-02-08", "2027-10-01"],
-    "workdays": ["2027-02-06"],
+    "holidays": sorted([*statutory_days(2027), "2027-02-04"]),
+    "workdays": ["2027-02-20"],
 }
+GOOD_ARRANGEMENT = YearArrangement(
+    2027, frozenset(map(date.fromisoformat, GOOD["holidays"])), frozenset({date(2027, 2, 20)})
+)
 
 
 def test_load_good_file(tmp_path: pathlib.Path) -> None:
     arr = load_holidays_file(write(tmp_path, json.dumps(GOOD)))
-    assert arr == Y2027
-    assert Calendar([arr]).add_working_days(date(2027, 2, 4), 2) == date(2027, 2, 9)
+    assert arr == GOOD_ARRANGEMENT
+    assert Calendar([arr]).add_working_days(date(2027, 2, 3), 2) == date(2027, 2, 10)  # 02-04 to 02-08 off
 
 
 def test_load_file_with_bom_and_str_path(tmp_path: pathlib.Path) -> None:
     p = write(tmp_path, b"\xef\xbb\xbf" + json.dumps(GOOD).encode())
-    assert load_holidays_file(str(p)) == Y2027
+    assert load_holidays_file(str(p)) == GOOD_ARRANGEMENT
 
 
 def test_load_file_empty_workdays(tmp_path: pathlib.Path) -> None:
@@ -733,9 +736,9 @@ _DROP = object()
         (_bad(holidays=[20270101]), "holidays[0]: expected a date string 'YYYY-MM-DD', got 20270101"),
         (_bad(holidays="2027-01-01"), "holidays: expected a list of 'YYYY-MM-DD' dates, got str"),
         (_bad(holidays=["2026-10-01"]), "holidays[0]: 2026-10-01 is not in year 2027"),
-        (_bad(workdays=["2027-02-06", "2028-01-01"]), "workdays[1]: 2028-01-01 is not in year 2027"),
+        (_bad(workdays=["2027-02-20", "2028-01-01"]), "workdays[1]: 2028-01-01 is not in year 2027"),
         (_bad(holidays=["2027-01-01", "2027-01-01"]), "holidays[1]: duplicate date 2027-01-01"),
-        (_bad(workdays=["2027-02-06", "2027-02-05"]), "workdays[1]: 2027-02-05 is also in holidays"),
+        (_bad(workdays=["2027-02-20", "2027-02-05"]), "workdays[1]: 2027-02-05 is also in holidays"),
         (_bad(workdays=["2027-01-05"]), "workdays[0]: the working day 2027-01-05 is not a Saturday or Sunday (an adjusted working day always is)"),
         (_bad(note="x"), "'note': unknown key (allowed: year, holidays, workdays)"),
         ('{"year": 2027, "year": 2028, "holidays": [], "workdays": []}', "'year': duplicate key"),

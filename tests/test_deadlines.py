@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_main as run
+from conftest import statutory_days
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "fixtures" / "demo"
@@ -97,7 +98,7 @@ def test_month_file_adds_the_unpaid_invoice_dates(capsys):
 def test_window_and_unknown_year_with_a_holidays_file(capsys, tmp_path):
     if _package_knows(2027):
         pytest.skip("the package knows 2027")
-    arrangement = {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []}
+    arrangement = {"year": 2027, "holidays": statutory_days(2027), "workdays": []}
     (tmp_path / "2027.json").write_text(json.dumps(arrangement), encoding="utf-8")
     got = {e["id"]: e for e in entries(capsys, str(DEMO / "contract.json"), "--from", "2026-12-01", "--to",
                                        "2027-01-31", "--holidays", str(tmp_path / "2027.json"))}

@@ -13,6 +13,7 @@ from conftest import statutory_days
 
 from kefu_check.calendar import DEFAULT, CalendarGap, HolidaysFileError
 from kefu_check.holidays.files import arrangements, calendar_for, load_holidays_file, read_holidays_file
+from kefu_check.holidays.files import statutory_days as statutory_days_of
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "fixtures" / "demo"
@@ -114,11 +115,11 @@ def test_check_finds_holidays_beside_the_contract_and_in_the_config(capsys, tmp_
     month = _month_2027(folder)
     code, _, err = run(capsys, str(month))
     assert code == 2 and "2027" in err and "kefu-check holidays" in err
-    write(folder / "holidays" / "2027.json", {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []})
+    write(folder / "holidays" / "2027.json", {"year": 2027, "holidays": statutory_days(2027), "workdays": []})
     code, _, err = run(capsys, str(month), "--fail-on", "never")
     assert code == 0, err
     shutil.rmtree(folder / "holidays")
-    write(tmp_path / "calendar" / "2027.json", {"year": 2027, "holidays": ["2027-01-01", "2027-10-01"], "workdays": []})
+    write(tmp_path / "calendar" / "2027.json", {"year": 2027, "holidays": statutory_days(2027), "workdays": []})
     (tmp_path / "kefu-check.toml").write_text('holidays = ["calendar"]\n', encoding="utf-8")
     code, _, err = run(capsys, str(month), "--fail-on", "never")
     assert code == 0, err
@@ -149,3 +150,34 @@ def test_a_batch_finds_each_months_contract_folder_whatever_json_the_month_holds
         inline,
         tmp_path / "missing.json",
     ]
+
+
+NAMES = {  # chinesecalendar's names of the festivals
+    "festival:new_year": {"New Year's Day"},
+    "festival:spring_festival": {"Spring Festival"},
+    "festival:labour_day": {"Labour Day"},
+    "festival:dragon_boat": {"Dragon Boat Festival"},
+    "festival:mid_autumn": {"Mid-autumn Festival", "National Day"},  # 2020-10-01 was both
+    "festival:national_day": {"National Day", "Mid-autumn Festival"},  # 2009-10-03 too
+}
+
+
+@pytest.mark.parametrize("year", [y for y in range(2004, 2100) if DEFAULT.has_year(y)])
+def test_the_statutory_days_are_days_off_in_every_year_the_package_knows(year):
+    """The regulation's dates (and lunardate's lunar ones) against the State Council's arrangements as the package
+    holds them: each is a day off, and on a weekday the package names the same festival."""
+    import chinese_calendar
+
+    for day, festival in statutory_days_of(year):
+        assert not DEFAULT.is_workday(day), (day, festival)
+        if day.weekday() < 5:
+            assert chinese_calendar.get_holiday_detail(day)[1] in NAMES[festival], (day, festival)
+
+
+def test_a_2027_file_without_the_spring_festival_is_refused(tmp_path):
+    holidays = [d for d in statutory_days(2027) if d != "2027-02-05"]  # 除夕, a Friday
+    path = write(tmp_path / "2027.json", {"year": 2027, "holidays": holidays, "workdays": []})
+    with pytest.raises(HolidaysFileError, match="holidays: 2027-02-05"):
+        arrangements([path])
+    write(tmp_path / "2027.json", {"year": 2027, "holidays": statutory_days(2027), "workdays": []})
+    assert [a.year for a in arrangements([path])] == [2027]

@@ -156,17 +156,33 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     return HolidaysFile(name, year, holidays, workdays, before_h, before_w)
 
 
-def statutory_fixed_days(year: int) -> list[tuple[date, str]]:
-    """The statutory holidays on fixed dates in `year` (全国年节及纪念日放假办法 of 1999, 2008 and 2025), with their
-    festival's message key: a day off in every arrangement, whatever it moves. The lunar festivals are not among
-    them (the package knows no lunar dates)."""
+def statutory_days(year: int) -> list[tuple[date, str]]:
+    """The statutory holidays of `year` with their festival's message key (全国年节及纪念日放假办法 of 1999, 2008,
+    2013 and 2025; from 1999): days off in every arrangement, whatever it moves. The lunar ones come from lunardate;
+    清明 (a solar term, 4 or 5 April) is not among them."""
     if year < 1999:
         return []
+    from lunardate import LunarDate
+
+    def lunar(month: int, day: int) -> date:
+        return LunarDate(year, month, day).to_solar_date()
+
+    new_year = lunar(1, 1)
+    eve = new_year - timedelta(days=1)
+    spring = (
+        [new_year + timedelta(days=n) for n in range(3)]  # 正月初一至初三
+        if year < 2008 or 2014 <= year < 2025
+        else [eve, new_year, new_year + timedelta(days=1)]  # 除夕、初一、初二 (2008–2013)
+        if year < 2014
+        else [eve, *(new_year + timedelta(days=n) for n in range(3))]  # 除夕、初一至初三
+    )
     may = 3 if year < 2008 else 2 if year >= 2025 else 1  # 劳动节: 5月1日至3日; 5月1日; 5月1日、2日
-    days = [(date(year, 1, 1), "festival:new_year")]
+    days = [(date(year, 1, 1), "festival:new_year"), *((d, "festival:spring_festival") for d in spring)]
     days += [(date(year, 5, d), "festival:labour_day") for d in range(1, may + 1)]
+    if year >= 2008:
+        days += [(lunar(5, 5), "festival:dragon_boat"), (lunar(8, 15), "festival:mid_autumn")]
     days += [(date(year, 10, d), "festival:national_day") for d in (1, 2, 3)]
-    return days
+    return sorted(days)
 
 
 def _working(d: date, holidays: Iterable[date] | frozenset[date], workdays: frozenset[date]) -> bool:
@@ -211,15 +227,14 @@ def package_has(year: int) -> bool:
 
 def check_against_package(f: HolidaysFile, lang: str | None = None) -> None:
     """A file (and its ``before`` days) for a year the package knows must agree with its working days; for a year
-    it does not know, the statutory holidays on fixed dates must be days off (an empty or cut-off file made them
-    working days).
+    it does not know, the statutory holidays must be days off (an empty or cut-off file made them working days).
 
     The error is rendered in the user's language when printed; ``lang`` is accepted for older callers."""
     diffs: list[tuple[date, Problem]] = []
     if package_has(f.year):
         diffs += _differences(_year_days(f.year), f.holidays, f.workdays)
     else:
-        for day, festival in statutory_fixed_days(f.year):
+        for day, festival in statutory_days(f.year):
             if _working(day, f.holidays, f.workdays):
                 refused = problem("statutory_day_working", date=day.isoformat(), festival=problem(festival))
                 raise HolidaysProblem(f.path, "holidays", refused)
