@@ -172,6 +172,42 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
+@pytest.mark.parametrize(
+    "late",
+    [
+        # a rate for a week, a month or for no period at all was read as a day's (old: 0.005, 0.01, 0.01, 0.05, 0.05)
+        "乙方逾期支付的,每逾期一周,应按应付未付金额的0.5%向甲方支付违约金。",
+        "乙方逾期支付的,每逾期一月,应按应付未付金额的1%向甲方支付违约金。",
+        "乙方逾期支付的,逾期每满一个月,应按应付未付金额的1%向甲方支付违约金。",
+        "乙方逾期支付的,应按应付未付金额的5%向甲方支付违约金。",  # once, not a day
+        "乙方逾期支付的,应一次性按应付未付金额的5%向甲方支付违约金。",
+        "乙方逾期支付的,应按应付未付金额的5%向甲方支付违约金,并每日按万分之五支付滞纳金。",
+        # a second rate for a later stretch (old: 0.0005, the first tier alone)
+        "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过15日的,按万分之十计。",
+        "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过10日的部分,按每日万分之十计算。",
+    ],
+)
+def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
+    ex = with_clause(CLAUSE_44, "4.4" + late + "逾期超过30日,甲方有权在提前5日书面通知乙方后暂停服务,直至费用结清。")
+    assert ex.data["fees"]["late_fee_daily_rate"] is None
+    assert unread(ex) == [("fees.late_fee_daily_rate", "4.4" + late.rstrip("。"))]  # its sentence quoted
+
+
+@pytest.mark.parametrize(
+    "late",
+    [
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
+        "乙方逾期支付每月服务费用的,每迟延一日,应按应付未付金额的万分之五向甲方支付违约金。",
+        "乙方逾期支付服务费用的,应自逾期之日起每日按应付未付金额的万分之五向甲方支付违约金。",
+        "乙方逾期支付服务费用的,按日计算,应按应付未付金额的万分之五向甲方支付违约金。",
+    ],
+)
+def test_a_day_s_late_fee_rate_is_read(late):
+    ex = with_clause(CLAUSE_44, "4.4" + late + "逾期超过30日,甲方有权在提前5日书面通知乙方后暂停服务,直至费用结清。")
+    assert ex.data["fees"]["late_fee_daily_rate"] == Decimal("0.0005") and unread(ex) == []
+
+
 # --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
 
 

@@ -111,6 +111,7 @@ class Reader:
         self.locations: dict[str, Where] = {}
         self.blank_paths: set[str] = set()
         self.unreadable: list[Unreadable] = []
+        self.matched: dict[str, tuple[Line, int]] = {}  # field path → the line and offset its value was read at
 
     def clause(self, clause: str) -> list[Line]:
         """The lines of a clause and of its items: '2.1(1)' exactly; '4.3' with its bank lines."""
@@ -163,6 +164,7 @@ class Reader:
                 continue
             g = next((k for k, val in m.groupdict().items() if k.startswith("v") and val is not None), "v")
             self.locate(path, line.clause, line)
+            self.matched[path] = (line, m.start(g))
             if MASK in m[g]:
                 self.blank_paths.add(path)
                 return None
@@ -1035,16 +1037,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             _working_days,
             topic=PAY_TOPIC,
         ),
-        "late_fee_daily_rate": r.read(
-            "fees.late_fee_daily_rate",
-            "4.4",
-            r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
-            r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
-            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
-            r"(?:支付|计付|计算|计收)",
-            _rate,
-            topic=LATE_TOPIC,
-        ),
+        "late_fee_daily_rate": _daily(r, r.read("fees.late_fee_daily_rate", "4.4", LATE_FEE, _rate, topic=LATE_TOPIC)),
         "suspend_after_days": r.read(
             "fees.suspend_after_days", "4.4", OVERDUE_FOR, _overdue_days, topic=LATE_TOPIC, within="暂停"
         ),
@@ -1059,6 +1052,55 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             ),
         },
     }
+
+
+LATE_FEE = (
+    r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
+    r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
+    r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
+    r"(?:支付|计付|计算|计收)"
+)
+# the period a late fee's rate is for, the last one named before it in its sentence: a day (每逾期一日, 每日, 按日),
+# or another (每逾期一周, 每逾期一个月, 逾期每满一个月, 按月, 年利率, 一次性: not a day's rate)
+PERIOD = (
+    r"(?P<day>每(?:逾期|迟延|延迟)?\s*(?:一|1)\s*[日天]|每[日天]|按日|日利率)"
+    r"|每(?:逾期|迟延|延迟)?\s*满?\s*(?:一|1)?\s*个?(?:周|星期|月|季度?|年)|按(?:周|月|季|年)|[年月]利率|年化|一次性"
+)
+
+
+def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
+    """The late fee's rate when its sentence says it is a day's (每逾期一日,应按…万分之五); a rate for a week, a month
+    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread."""
+    path = "fees.late_fee_daily_rate"
+    if rate is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    periods = list(re.finditer(PERIOD, line.text[start:at]))
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate):
+        return rate
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
+
+
+RATE = rf"(?:[万千百]分之[{NUMBER_CHARS}]+|\d[\d.]*\s*[%‰‱])"
+CAPPED = r"为限|封顶|上限|最高|不超过|不得超过|总额"
+
+
+def _other_rate(text: str, at: int, rate: Decimal) -> bool:
+    """Another late fee rate in the rate's sentence (cut at 。), not a cap (以…20%为限, 总额不超过…10%): a tier
+    (逾期超过15日的,按每日万分之十计), so that no one rate is the day's."""
+    start, end = text.rfind("。", 0, at) + 1, text.find("。", at) % (len(text) + 1)
+    for m in re.finditer(RATE, text[start:end]):
+        part = re.split(r"[,;(]", text[start : start + m.start()])[-1] + text[start + m.start() : end].split(",")[0]
+        try:
+            other = parse_rate(m[0])
+        except (ValueError, ArithmeticError):
+            return True
+        if other != rate and not re.search(CAPPED, part):
+            return True
+    return False
 
 
 COUNT = rf"{N}(?:\s*\(\s*{N}\s*\))?"  # 30, 三十, 三十(30)
