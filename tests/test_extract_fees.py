@@ -19,6 +19,7 @@ from test_review_support import FILLED, FIXTURES, docx_bytes, patched
 from kefu_check.review.credit_code import credit_code_problem
 from kefu_check.review.document import read_paragraphs
 from kefu_check.review.extract import Extraction, extract
+from kefu_check.review.findings import unread_clauses
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -229,6 +230,21 @@ def test_a_day_s_late_fee_rate_is_read(late):
 def test_monthly_fee_is_the_amount_not_its_aside(fee, value):
     ex = with_clause(CLAUSE_42, "4.2" + fee)
     assert str(ex.data["fees"]["monthly_fee"]) == value and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("fee", "old"),
+    [
+        ("每月服务费为人民币28 000元", "28"),  # a space between the thousands
+        ("每月服务费为人民币28,000,00元", "2800000"),  # 28,000.00 or 2,800,000?
+        ("每月服务费为人民币28.000,00元", "28.000"),  # a decimal comma
+        ("每月服务费为¥28,00元", "2800"),
+    ],
+)
+def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务{fee}。")
+    assert ex.data["fees"]["monthly_fee"] is None and ex.amounts == ()
+    assert [line.clause for path, line in unread_clauses(ex) if path == "fees.monthly_fee"] == ["4.2"]  # review.unread
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,9 @@ from .numerals import (
 )
 
 N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
-FIGURES = r"\d[\d,]*(?:\.\d+)?"
+# figures grouped by thousands or not at all, and whole: not 28 000, 28,000,00 or 28.000,00 (a space, a decimal comma or
+# a typo: which amount is meant is not certain)
+FIGURES = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\s?[,.]?\d)"
 WORD_DIGITS = AMOUNT_WORD_CHARS.replace("元", "").replace("圆", "")
 WORDS = (
     f"[{WORD_DIGITS}]*[元圆][{WORD_DIGITS}]*"  # 贰万捌仟元整: one 元 (two are no amount; one reading, no backtracking)
