@@ -248,6 +248,23 @@ def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
 
 
 @pytest.mark.parametrize(
+    ("fee", "text"),
+    [
+        # a range, a floor, a quarter's or a year's fee were read as the month's (old: 20000, 20000, 20000, 28000, 28000)
+        ("每月服务费为人民币20,000元至28,000元", "人民币20,000元至28,000元"),
+        ("每月服务费为人民币20,000-28,000元", "人民币20,000-28,000元"),
+        ("每月人民币贰万元至贰万捌仟元", "人民币贰万元至贰万捌仟元"),
+        ("每月服务费为人民币28,000元起", "人民币28,000元起"),
+        ("每月服务费为人民币84,000元/季度", "人民币84,000元/季度"),
+        ("月服务费按人民币336,000元/年计收", "人民币336,000元/年计收"),
+    ],
+)
+def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务{fee}。")
+    assert ex.data["fees"]["monthly_fee"] is None and unread(ex) == [("fees.monthly_fee", text)]
+
+
+@pytest.mark.parametrize(
     "fee",
     [
         "¥28,000元/月(大写:人民币贰万伍仟元整)",

@@ -979,13 +979,23 @@ def _amount(text: str) -> Decimal:
     """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
     its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
     (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
-    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT))), None)
-    if m:
-        return _figures(m)
-    m = re.match(rf"(?:人民币)?\s*{W}", text)
-    if m:
-        return parse_amount_words(m["w"])
-    raise ValueError(text)
+    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT, WORD_AMOUNT))), None)
+    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]):
+        raise ValueError(text)
+    return _figures(m) if "f" in m.re.groupindex else parse_amount_words(m["w"])
+
+
+WORD_AMOUNT = re.compile(rf"(?:人民币)?\s*{W}")
+# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元) or a
+# floor (28,000元起)
+NOT_ONE_AMOUNT = rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起)"
+
+
+def _month_amount(text: str) -> Decimal:
+    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年)."""
+    if re.search(r"/\s*(?:季|半?年)", text):
+        raise ValueError(text)
+    return _amount(text)
 
 
 FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
@@ -1014,7 +1024,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             "fees.monthly_fee",
             "4.2",
             r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
-            _amount,
+            _month_amount,
             True,
             topic=FEE_TOPIC,
         )
