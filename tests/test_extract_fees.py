@@ -209,6 +209,25 @@ def test_a_day_s_late_fee_rate_is_read(late):
     assert ex.data["fees"]["late_fee_daily_rate"] == Decimal("0.0005") and unread(ex) == []
 
 
+@pytest.mark.parametrize(
+    ("credit", "path", "text"),
+    [  # the first end of a range was read (old: 5, 5, 20)
+        ("按当月服务费用的5%-10%抵减服务费用。", "remedies.service_credit_percent", "5%-10%"),
+        ("乙方有权扣减当月服务费的百分之五至百分之十。", "remedies.service_credit_percent", "百分之五至百分之十"),
+        (
+            "每项按当月服务费用的5%抵减服务费用,抵扣总额不超过当月服务费的20%至30%。",
+            "remedies.service_credit_cap_percent",
+            "20%至30%",
+        ),
+    ],
+)
+def test_a_service_credit_range_is_unread(credit, path, text):
+    failing = "2.4甲方当月未达到第2.1条任一项服务标准的,"
+    ex = with_clause(failing + "每项按当月服务费用的5%抵减服务费用。", failing + credit)
+    section, name = path.split(".")
+    assert ex.data[section][name] is None and unread(ex) == [(path, text)]
+
+
 # --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
 
 

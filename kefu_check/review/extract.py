@@ -1219,24 +1219,33 @@ def _remedies(r: Reader) -> dict[str, Any]:
             m = re.search(CREDIT, sentence)
             if m and credit is None:
                 g = next(k for k in ("v", "v2", "v3") if m[k])
-                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g])
+                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g], sentence[m.end(g) :])
             c = re.search(CAP, sentence)
             if c and cap is None:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"], sentence[c.end("v") :])
             if re.search(TERMINATION, sentence):
                 termination = True
                 r.locate("remedies.sla_termination", line.clause, line)
-    if credit is not None and cap is None:  # the cap may stand in a sentence of its own
+    capped = "remedies.service_credit_cap_percent"
+    if credit is not None and cap is None and not _not_read(r, capped):  # the cap may stand in a sentence of its own
         for line in r.topical(CAP):
             c = re.search(CAP, line.text)
             if c:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+                cap = _percent_of(r, capped, line, c["v"], line.text[c.end("v") :])
                 break
     return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
 
 
-def _percent_of(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
+# a percentage that is one end of a range: 5%-10%, 百分之五至百分之十
+RANGE_END = rf"\s*(?:至|到|-|~|～|—|–)\s*{ONE_PERCENT}"
+
+
+def _percent_of(r: Reader, path: str, line: Line, text: str, after: str = "") -> Decimal | None:
+    """`text` as a percentage; unread when it is the first end of a range (`after`: what follows it)."""
     r.locate(path, line.clause, line)
+    if rng := re.match(RANGE_END, after):
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text + rng[0]))
+        return None
     try:
         return _once(parse_percent, text)
     except (ValueError, ArithmeticError):
