@@ -228,16 +228,14 @@ def test_a_service_credit_range_is_unread(credit, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ("当月服务费用的5%抵减", "当月服务费用的5%至10%抵减"),
-        ("每逾期一日,应按当期应付未付金额的万分之五", "每逾期一月,应按当期应付未付金额的1%"),
-    ],
-)
-def test_an_unread_credit_or_late_fee_is_not_also_sla_without_remedy(kefu, old, new):
-    run = kefu.run("review", "--format", "json", kefu.write("a.txt", TEXT.replace(old, new)))
-    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]
+def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
+    text = TEXT.replace("当月服务费用的5%抵减", "当月服务费用的5%至10%抵减")
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
+    text = TEXT.replace("2.4甲方当月未达到第2.1条任一项服务标准的,每项按当月服务费用的5%抵减服务费用。", "2.4本条空缺。")
+    text = text.replace("每逾期一日,应按当期应付未付金额的万分之五", "每逾期一月,应按当期应付未付金额的1%")
+    run = kefu.run("review", "--format", "json", kefu.write("b.txt", text))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.sla_without_remedy", "review.unread"]
 
 
 # --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
