@@ -19,6 +19,7 @@ from test_review_support import FILLED, FIXTURES, docx_bytes, patched
 from kefu_check.review.credit_code import credit_code_problem
 from kefu_check.review.document import read_paragraphs
 from kefu_check.review.extract import Extraction, extract
+from kefu_check.review.findings import unread_clauses
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -172,6 +173,71 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
+@pytest.mark.parametrize(
+    "late",
+    [
+        # a rate for a week, a month or for no period at all was read as a day's (old: 0.005, 0.01, 0.01, 0.05, 0.05)
+        "乙方逾期支付的,每逾期一周,应按应付未付金额的0.5%向甲方支付违约金。",
+        "乙方逾期支付的,每逾期一月,应按应付未付金额的1%向甲方支付违约金。",
+        "乙方逾期支付的,逾期每满一个月,应按应付未付金额的1%向甲方支付违约金。",
+        "乙方逾期支付的,应按应付未付金额的5%向甲方支付违约金。",  # once, not a day
+        "乙方逾期支付的,应一次性按应付未付金额的5%向甲方支付违约金。",
+        "乙方逾期支付的,应按应付未付金额的5%向甲方支付违约金,并每日按万分之五支付滞纳金。",
+        # a second rate for a later stretch (old: 0.0005, the first tier alone)
+        "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过15日的,按万分之十计。",
+        "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过10日的部分,按每日万分之十计算。",
+    ],
+)
+def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
+    ex = with_clause(CLAUSE_44, "4.4" + late + "逾期超过30日,甲方有权在提前5日书面通知乙方后暂停服务,直至费用结清。")
+    assert ex.data["fees"]["late_fee_daily_rate"] is None
+    assert unread(ex) == [("fees.late_fee_daily_rate", "4.4" + late.rstrip("。"))]  # its sentence quoted
+
+
+@pytest.mark.parametrize(
+    "late",
+    [
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
+        "乙方逾期支付每月服务费用的,每迟延一日,应按应付未付金额的万分之五向甲方支付违约金。",
+        "乙方逾期支付服务费用的,应自逾期之日起每日按应付未付金额的万分之五向甲方支付违约金。",
+        "乙方逾期支付服务费用的,按日计算,应按应付未付金额的万分之五向甲方支付违约金。",
+    ],
+)
+def test_a_day_s_late_fee_rate_is_read(late):
+    ex = with_clause(CLAUSE_44, "4.4" + late + "逾期超过30日,甲方有权在提前5日书面通知乙方后暂停服务,直至费用结清。")
+    assert ex.data["fees"]["late_fee_daily_rate"] == Decimal("0.0005") and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("credit", "path", "text"),
+    [  # the first end of a range was read (old: 5, 5, 20)
+        ("按当月服务费用的5%-10%抵减服务费用。", "remedies.service_credit_percent", "5%-10%"),
+        ("乙方有权扣减当月服务费的百分之五至百分之十。", "remedies.service_credit_percent", "百分之五至百分之十"),
+        (
+            "每项按当月服务费用的5%抵减服务费用,抵扣总额不超过当月服务费的20%至30%。",
+            "remedies.service_credit_cap_percent",
+            "20%至30%",
+        ),
+    ],
+)
+def test_a_service_credit_range_is_unread(credit, path, text):
+    failing = "2.4甲方当月未达到第2.1条任一项服务标准的,"
+    ex = with_clause(failing + "每项按当月服务费用的5%抵减服务费用。", failing + credit)
+    section, name = path.split(".")
+    assert ex.data[section][name] is None and unread(ex) == [(path, text)]
+
+
+def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
+    text = TEXT.replace("当月服务费用的5%抵减", "当月服务费用的5%至10%抵减")
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
+    text = TEXT.replace("2.4甲方当月未达到第2.1条任一项服务标准的,每项按当月服务费用的5%抵减服务费用。", "2.4本条空缺。")
+    text = text.replace("每逾期一日,应按当期应付未付金额的万分之五", "每逾期一月,应按当期应付未付金额的1%")
+    run = kefu.run("review", "--format", "json", kefu.write("b.txt", text))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.sla_without_remedy", "review.unread"]
+
+
 # --- 3. amounts: a tax aside after the amount, the words beside the figures ------------------------------------------
 
 
@@ -193,6 +259,38 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
 def test_monthly_fee_is_the_amount_not_its_aside(fee, value):
     ex = with_clause(CLAUSE_42, "4.2" + fee)
     assert str(ex.data["fees"]["monthly_fee"]) == value and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("fee", "old"),
+    [
+        ("每月服务费为人民币28 000元", "28"),  # a space between the thousands
+        ("每月服务费为人民币28,000,00元", "2800000"),  # 28,000.00 or 2,800,000?
+        ("每月服务费为人民币28.000,00元", "28.000"),  # a decimal comma
+        ("每月服务费为¥28,00元", "2800"),
+    ],
+)
+def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务{fee}。")
+    assert ex.data["fees"]["monthly_fee"] is None and ex.amounts == ()
+    assert [line.clause for path, line in unread_clauses(ex) if path == "fees.monthly_fee"] == ["4.2"]  # review.unread
+
+
+@pytest.mark.parametrize(
+    ("fee", "text"),
+    [
+        # a range, a floor, a quarter's or a year's fee were read as the month's (old: 20000, 20000, 20000, 28000, 28000)
+        ("每月服务费为人民币20,000元至28,000元", "人民币20,000元至28,000元"),
+        ("每月服务费为人民币20,000-28,000元", "人民币20,000-28,000元"),
+        ("每月人民币贰万元至贰万捌仟元", "人民币贰万元至贰万捌仟元"),
+        ("每月服务费为人民币28,000元起", "人民币28,000元起"),
+        ("每月服务费为人民币84,000元/季度", "人民币84,000元/季度"),
+        ("月服务费按人民币336,000元/年计收", "人民币336,000元/年计收"),
+    ],
+)
+def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):
+    ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务{fee}。")
+    assert ex.data["fees"]["monthly_fee"] is None and unread(ex) == [("fees.monthly_fee", text)]
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,9 @@ from .numerals import (
 )
 
 N = f"[{NUMBER_CHARS}]+"  # a number in figures or words
-FIGURES = r"\d[\d,]*(?:\.\d+)?"
+# figures grouped by thousands or not at all, and whole: not 28 000, 28,000,00 or 28.000,00 (a space, a decimal comma or
+# a typo: which amount is meant is not certain)
+FIGURES = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\s?[,.]?\d)"
 WORD_DIGITS = AMOUNT_WORD_CHARS.replace("元", "").replace("圆", "")
 WORDS = (
     f"[{WORD_DIGITS}]*[元圆][{WORD_DIGITS}]*"  # 贰万捌仟元整: one 元 (two are no amount; one reading, no backtracking)
@@ -111,6 +113,7 @@ class Reader:
         self.locations: dict[str, Where] = {}
         self.blank_paths: set[str] = set()
         self.unreadable: list[Unreadable] = []
+        self.matched: dict[str, tuple[Line, int]] = {}  # field path → the line and offset its value was read at
 
     def clause(self, clause: str) -> list[Line]:
         """The lines of a clause and of its items: '2.1(1)' exactly; '4.3' with its bank lines."""
@@ -163,6 +166,7 @@ class Reader:
                 continue
             g = next((k for k, val in m.groupdict().items() if k.startswith("v") and val is not None), "v")
             self.locate(path, line.clause, line)
+            self.matched[path] = (line, m.start(g))
             if MASK in m[g]:
                 self.blank_paths.add(path)
                 return None
@@ -975,13 +979,23 @@ def _amount(text: str) -> Decimal:
     """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
     its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
     (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
-    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT))), None)
-    if m:
-        return _figures(m)
-    m = re.match(rf"(?:人民币)?\s*{W}", text)
-    if m:
-        return parse_amount_words(m["w"])
-    raise ValueError(text)
+    m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT, WORD_AMOUNT))), None)
+    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]):
+        raise ValueError(text)
+    return _figures(m) if "f" in m.re.groupindex else parse_amount_words(m["w"])
+
+
+WORD_AMOUNT = re.compile(rf"(?:人民币)?\s*{W}")
+# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元) or a
+# floor (28,000元起)
+NOT_ONE_AMOUNT = rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起)"
+
+
+def _month_amount(text: str) -> Decimal:
+    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年)."""
+    if re.search(r"/\s*(?:季|半?年)", text):
+        raise ValueError(text)
+    return _amount(text)
 
 
 FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
@@ -1010,7 +1024,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             "fees.monthly_fee",
             "4.2",
             r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
-            _amount,
+            _month_amount,
             True,
             topic=FEE_TOPIC,
         )
@@ -1035,16 +1049,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             _working_days,
             topic=PAY_TOPIC,
         ),
-        "late_fee_daily_rate": r.read(
-            "fees.late_fee_daily_rate",
-            "4.4",
-            r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
-            r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
-            r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
-            r"(?:支付|计付|计算|计收)",
-            _rate,
-            topic=LATE_TOPIC,
-        ),
+        "late_fee_daily_rate": _daily(r, r.read("fees.late_fee_daily_rate", "4.4", LATE_FEE, _rate, topic=LATE_TOPIC)),
         "suspend_after_days": r.read(
             "fees.suspend_after_days", "4.4", OVERDUE_FOR, _overdue_days, topic=LATE_TOPIC, within="暂停"
         ),
@@ -1059,6 +1064,55 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             ),
         },
     }
+
+
+LATE_FEE = (
+    r"(?:金额|款项|费用)的\s*(?:每日|每天|按日)?\s*(?P<v>[^,,向]+?)\s*(?:的标准)?\s*(?:向甲方)?"
+    r"(?:支付|计付|计算|计收)?(?:违约金|滞纳金)"
+    r"|(?:每日|每天|按日)\s*(?P<v2>万分之[^,,。;的向]+?|[\d.]+\s*[%‰‱])\s*(?:的标准)?\s*(?:向甲方)?\s*"
+    r"(?:支付|计付|计算|计收)"
+)
+# the period a late fee's rate is for, the last one named before it in its sentence: a day (每逾期一日, 每日, 按日),
+# or another (每逾期一周, 每逾期一个月, 逾期每满一个月, 按月, 年利率, 一次性: not a day's rate)
+PERIOD = (
+    r"(?P<day>每(?:逾期|迟延|延迟)?\s*(?:一|1)\s*[日天]|每[日天]|按日|日利率)"
+    r"|每(?:逾期|迟延|延迟)?\s*满?\s*(?:一|1)?\s*个?(?:周|星期|月|季度?|年)|按(?:周|月|季|年)|[年月]利率|年化|一次性"
+)
+
+
+def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
+    """The late fee's rate when its sentence says it is a day's (每逾期一日,应按…万分之五); a rate for a week, a month
+    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread."""
+    path = "fees.late_fee_daily_rate"
+    if rate is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    periods = list(re.finditer(PERIOD, line.text[start:at]))
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate):
+        return rate
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
+
+
+RATE = rf"(?:[万千百]分之[{NUMBER_CHARS}]+|\d[\d.]*\s*[%‰‱])"
+CAPPED = r"为限|封顶|上限|最高|不超过|不得超过|总额"
+
+
+def _other_rate(text: str, at: int, rate: Decimal) -> bool:
+    """Another late fee rate in the rate's sentence (cut at 。), not a cap (以…20%为限, 总额不超过…10%): a tier
+    (逾期超过15日的,按每日万分之十计), so that no one rate is the day's."""
+    start, end = text.rfind("。", 0, at) + 1, text.find("。", at) % (len(text) + 1)
+    for m in re.finditer(RATE, text[start:end]):
+        part = re.split(r"[,;(]", text[start : start + m.start()])[-1] + text[start + m.start() : end].split(",")[0]
+        try:
+            other = parse_rate(m[0])
+        except (ValueError, ArithmeticError):
+            return True
+        if other != rate and not re.search(CAPPED, part):
+            return True
+    return False
 
 
 COUNT = rf"{N}(?:\s*\(\s*{N}\s*\))?"  # 30, 三十, 三十(30)
@@ -1165,24 +1219,33 @@ def _remedies(r: Reader) -> dict[str, Any]:
             m = re.search(CREDIT, sentence)
             if m and credit is None:
                 g = next(k for k in ("v", "v2", "v3") if m[k])
-                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g])
+                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g], sentence[m.end(g) :])
             c = re.search(CAP, sentence)
             if c and cap is None:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"], sentence[c.end("v") :])
             if re.search(TERMINATION, sentence):
                 termination = True
                 r.locate("remedies.sla_termination", line.clause, line)
-    if credit is not None and cap is None:  # the cap may stand in a sentence of its own
+    capped = "remedies.service_credit_cap_percent"
+    if credit is not None and cap is None and not _not_read(r, capped):  # the cap may stand in a sentence of its own
         for line in r.topical(CAP):
             c = re.search(CAP, line.text)
             if c:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"])
+                cap = _percent_of(r, capped, line, c["v"], line.text[c.end("v") :])
                 break
     return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
 
 
-def _percent_of(r: Reader, path: str, line: Line, text: str) -> Decimal | None:
+# a percentage that is one end of a range: 5%-10%, 百分之五至百分之十
+RANGE_END = rf"\s*(?:至|到|-|~|～|—|–)\s*{ONE_PERCENT}"
+
+
+def _percent_of(r: Reader, path: str, line: Line, text: str, after: str = "") -> Decimal | None:
+    """`text` as a percentage; unread when it is the first end of a range (`after`: what follows it)."""
     r.locate(path, line.clause, line)
+    if rng := re.match(RANGE_END, after):
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), text + rng[0]))
+        return None
     try:
         return _once(parse_percent, text)
     except (ValueError, ArithmeticError):

@@ -458,8 +458,11 @@ def _fees(data: dict[str, Any], source: Source) -> Iterator[Found]:
     if fees.get("suspension_notice_days") is None and not source.is_blank(notice) and not source.is_unread(notice):
         yield "review.suspension_without_notice", "fees.suspension_notice_days", "suspension_without_notice", {}
     remedies = data.get("remedies") or {}
+    credit = "remedies.service_credit_percent"  # a credit stated but not read (5%至10%) is a remedy, reported unread
     has_sla_remedy = remedies.get("service_credit_percent") is not None or remedies.get("sla_termination") is True
-    late_fee = rate is not None or source.is_blank("fees.late_fee_daily_rate")
+    has_sla_remedy = has_sla_remedy or source.is_unread(credit)
+    late = "fees.late_fee_daily_rate"  # a late fee stated but not read (每逾期一月…1%) is a late fee
+    late_fee = rate is not None or source.is_blank(late) or source.is_unread(late)
     if data.get("standards") is not None and late_fee and not has_sla_remedy:
         yield "review.sla_without_remedy", "remedies", "sla_without_remedy", {}
 
