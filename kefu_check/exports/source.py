@@ -97,8 +97,12 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
     elif suffix == ".parquet":
         with reading(label, lang):
             scan = "read_parquet('" + str(path).replace("'", "''") + "')"
-            names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
-            body = con.execute(f"SELECT {', '.join(f'CAST({_quote(n)} AS VARCHAR)' for n in names)} FROM {scan}")
+            described = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+            names = [r[0] for r in described]
+            # a FLOAT (32-bit) cell as the exact number it holds: its shortest text has 7 digits or so, and
+            # 1234567.89 stored as FLOAT (1234567.875) would be read as 1234567.9, not refused below the fen
+            texts = [f"CAST({_quote(n)}{'::DOUBLE' if t == 'FLOAT' else ''} AS VARCHAR)" for n, t, *_ in described]
+            body = con.execute(f"SELECT {', '.join(texts)} FROM {scan}")
             table = [names, *([("" if v is None else v) for v in row] for row in body.fetchall())]
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
