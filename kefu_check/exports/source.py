@@ -249,7 +249,7 @@ def _xlsx_as_csv(path: Path, copy: Path, lang: str, kind: str) -> tuple[Path, li
 
 def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     """The rows of the sheet named `kind` (`payments`: one workbook may hold every export, as the --template
-    workbook does), else of the first sheet, as text as a person reads the cells (empty = ""; trailing empty
+    workbook does), else of the first sheet (`_sheet`), as text as a person reads the cells (empty = ""; trailing empty
     rows dropped).
 
     - a number: the decimal text the file stores (`<v>98765432109876.54</v>`), never through a binary float
@@ -268,7 +268,7 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
         with _cells_as_stored():
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
-                sheet = book[kind] if kind in book.sheetnames else book.worksheets[0]
+                sheet = _sheet(book, kind, path, lang)
                 rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
@@ -279,6 +279,23 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     while rows and not any(rows[-1]):
         rows.pop()  # trailing formatted-but-empty rows
     return rows
+
+
+def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
+    """The sheet named `kind` (`Calls`, ` calls ` too), else the first sheet, unless that one is named after another
+    export: `--calls book.xlsx` on sheets `chats`, `Calls` had read the chats as calls."""
+    from .mapping import COLUMNS
+
+    if kind in book.sheetnames:
+        return book[kind]
+    named = [name for name in book.sheetnames if name.strip().casefold() == kind]
+    if len(named) == 1:
+        return book[named[0]]
+    first = book.sheetnames[0]
+    if named or first.strip().casefold() in COLUMNS:
+        sheets = ", ".join(book.sheetnames)
+        raise InputError(path.name, None, say(lang, "sheet_of_another_export", kind=kind, sheet=first, sheets=sheets))
+    return book.worksheets[0]
 
 
 class _Exact(float):
