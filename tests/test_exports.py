@@ -191,6 +191,33 @@ def test_a_time_zone_written_as_a_name_is_an_unusable_row_never_a_shifted_one(ke
     assert month["outages"] == [] and "o.csv: 1 unusable rows (unreadable timestamp, column start): rows 2" in run.err
 
 
+@pytest.mark.parametrize(("name", "content", "option"), [
+    ("c.csv", "id,arrived_at,first_response_at,abandoned_at,agent,agent\nP1,2026-10-09 10:00:00,2026-10-09 10:00:05,,,A1\n",
+     "--calls"),
+    ("i.csv", "id,cycle,amount,amount\nINV-1,2026-10,100.00,28000.00\n", "--invoices"),
+])
+def test_a_column_named_twice_in_the_header_is_refused_not_read_at_the_first(kefu, name: str, content: str,
+                                                                             option: str) -> None:
+    """`agent` twice (the first empty): the call had been a bot's, 0 on time; `amount` twice: the invoice 100.00."""
+    column = "agent" if option == "--calls" else "amount"
+    run, _ = facts(kefu, option, kefu.dir / name, "--lang", "en", files={name: content})
+    assert (run.code, run.err) == (2, f"{name}: {column}: the header has this column 2 times (which one is meant "
+                                      "cannot be told)\n")
+    book = kefu.dir / name.replace(".csv", ".xlsx")
+    import csv
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in csv.reader(io.StringIO(content)):
+        wb.active.append(row)
+    wb.save(book)
+    run, _ = facts(kefu, option, book, "--lang", "en")
+    assert (run.code, run.err) == (2, f"{book.name}: {column}: the header has this column 2 times (which one is "
+                                      "meant cannot be told)\n")
+
+
 # ----------------------------------------------------------------------------------------------- boundaries
 
 CALLS_HEADER = "id,arrived_at,first_response_at,abandoned_at,agent\n"

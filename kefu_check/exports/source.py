@@ -50,6 +50,8 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         for theirs in columns.values():
             if theirs not in present:
                 raise InputError(label, theirs, say(lang, "missing_column", columns=", ".join(present)))
+        if suffix != ".parquet":  # DuckDB renames a repeated header name (`agent`, `agent_1`): count the file's own
+            _refuse_repeated(label, _csv_header(source, _delimiter(source)), columns, lang)
         select = ", ".join(
             f"NULLIF(trim(CAST({_quote(theirs)} AS VARCHAR)), '') AS {_quote(ours)}" for ours, theirs in columns.items()
         )
@@ -112,6 +114,7 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
     for theirs in columns.values():
         if theirs not in header:
             raise InputError(label, theirs, say(lang, "missing_column", columns=", ".join(header)))
+    _refuse_repeated(label, header, columns, lang)
     where = {ours: header.index(theirs) for ours, theirs in columns.items()}
     records: list[Record] = []
     for number, cells in enumerate(table[1:], start=2):
@@ -122,6 +125,20 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
         if any(v is not None for v in values.values()):
             records.append((number, values))
     return records
+
+
+def _refuse_repeated(label: str, header: list[str], columns: dict[str, str], lang: str) -> None:
+    """A column the export needs named twice in the header (`amount`, `amount`): which one holds the value cannot
+    be told, so the file is refused rather than read at the first."""
+    for theirs in columns.values():
+        if (count := header.count(theirs)) > 1:
+            raise InputError(label, theirs, say(lang, "duplicate_column", count=count))
+
+
+def _csv_header(path: Path, delimiter: str) -> list[str]:
+    """The header record of a UTF-8 CSV (BOM or not) as DuckDB names its columns."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return next(csv.reader(f, delimiter=delimiter), [])
 
 
 def _csv_records(path: Path, lang: str) -> list[list[str]]:
