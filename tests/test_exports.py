@@ -191,6 +191,17 @@ def test_a_time_zone_written_as_a_name_is_an_unusable_row_never_a_shifted_one(ke
     assert month["outages"] == [] and "o.csv: 1 unusable rows (unreadable timestamp, column start): rows 2" in run.err
 
 
+def test_a_two_digit_year_is_an_unusable_row_not_the_year_26(kefu) -> None:
+    """DuckDB reads `26-10-09 10:00:00` (Excel's yy-mm-dd saved as CSV) as 0026-10-09: the call was counted outside
+    the period, named nowhere. It is a bad row now, like any timestamp that cannot be read."""
+    calls = calls_csv("P1,26-10-09 10:00:00,26-10-09 10:00:05,,A01", "P2,2026-10-09 10:00:00,26-10-09 10:00:05,,A01")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": calls})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column first_response_at): rows 3" in run.err
+    assert "outside_period=0 " in month["first_response"]["phone"]["method"]
+
+
 @pytest.mark.parametrize(("name", "content", "option"), [
     ("c.csv", "id,arrived_at,first_response_at,abandoned_at,agent,agent\nP1,2026-10-09 10:00:00,2026-10-09 10:00:05,,,A1\n",
      "--calls"),
