@@ -493,6 +493,16 @@ def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(
     assert month["first_response"]["phone"]["requests"] == 2
 
 
+def test_blank_lines_of_a_csv_with_cr_line_ends_count_in_row_numbers(kefu) -> None:
+    """Excel for Mac's `CSV (Macintosh)` ends lines with CR alone: a blank line there is a row too (row 4 had been
+    named row 3: the search for blank lines looked for LF LF only)."""
+    content = CALLS_HEADER.rstrip("\n") + "\rR1,2026-10-09T10:00:00,2026-10-09T10:00:05,,A01\r\rR2,2026-10-0x,,,A01\r"
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": content})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 4" in run.err
+    assert month["first_response"]["phone"]["requests"] == 1
+
+
 def test_an_empty_row_of_a_workbook_is_a_row_like_a_csv_s_blank_line(kefu) -> None:
     """A spacer row in an .xlsx export is no bad row (it held nothing), nor fatal with --strict; it still counts in
     the row numbers, as a CSV's blank line does."""

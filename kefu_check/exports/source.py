@@ -65,7 +65,7 @@ def _blank_lines(raw: bytes, path: Path, lang: str) -> list[int]:
     """For each blank line of a CSV (`raw`, the bytes of `path`; outside quotes), how many records come before it
     (the header not counted). Parsed only when the file has an empty line at all: an export without one costs a
     byte search (a newline byte is never part of a GBK character, so the search holds for GBK files too)."""
-    found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at != -1]
+    found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n"), raw.find(b"\r\r")) if at != -1]
     if not found or not raw[min(found):].strip(b"\r\n"):  # none, or only at the end (no record after them)
         return []
     out, records = [], 0
