@@ -191,6 +191,44 @@ def test_a_time_zone_written_as_a_name_is_an_unusable_row_never_a_shifted_one(ke
     assert month["outages"] == [] and "o.csv: 1 unusable rows (unreadable timestamp, column start): rows 2" in run.err
 
 
+def test_a_two_digit_year_is_an_unusable_row_not_the_year_26(kefu) -> None:
+    """DuckDB reads `26-10-09 10:00:00` (Excel's yy-mm-dd saved as CSV) as 0026-10-09: the call was counted outside
+    the period, named nowhere. It is a bad row now, like any timestamp that cannot be read."""
+    calls = calls_csv("P1,26-10-09 10:00:00,26-10-09 10:00:05,,A01", "P2,2026-10-09 10:00:00,26-10-09 10:00:05,,A01")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": calls})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column first_response_at): rows 3" in run.err
+    assert "outside_period=0 " in month["first_response"]["phone"]["method"]
+
+
+@pytest.mark.parametrize(("name", "content", "option"), [
+    ("c.csv", "id,arrived_at,first_response_at,abandoned_at,agent,agent\nP1,2026-10-09 10:00:00,2026-10-09 10:00:05,,,A1\n",
+     "--calls"),
+    ("i.csv", "id,cycle,amount,amount\nINV-1,2026-10,100.00,28000.00\n", "--invoices"),
+])
+def test_a_column_named_twice_in_the_header_is_refused_not_read_at_the_first(kefu, name: str, content: str,
+                                                                             option: str) -> None:
+    """`agent` twice (the first empty): the call had been a bot's, 0 on time; `amount` twice: the invoice 100.00."""
+    column = "agent" if option == "--calls" else "amount"
+    run, _ = facts(kefu, option, kefu.dir / name, "--lang", "en", files={name: content})
+    assert (run.code, run.err) == (2, f"{name}: {column}: the header has this column 2 times (which one is meant "
+                                      "cannot be told)\n")
+    book = kefu.dir / name.replace(".csv", ".xlsx")
+    import csv
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in csv.reader(io.StringIO(content)):
+        wb.active.append(row)
+    wb.save(book)
+    run, _ = facts(kefu, option, book, "--lang", "en")
+    assert (run.code, run.err) == (2, f"{book.name}: {column}: the header has this column 2 times (which one is "
+                                      "meant cannot be told)\n")
+
+
 # ----------------------------------------------------------------------------------------------- boundaries
 
 CALLS_HEADER = "id,arrived_at,first_response_at,abandoned_at,agent\n"
@@ -453,6 +491,16 @@ def test_bad_rows_are_named_by_the_row_a_spreadsheet_shows_blank_lines_included(
     rows = [(r["row"], r["first_row"]) for r in json.loads(report.read_text(encoding="utf-8"))["bad_rows"]]
     assert rows == [(7, None), (8, 2)]
     assert month["first_response"]["phone"]["requests"] == 2
+
+
+def test_blank_lines_of_a_csv_with_cr_line_ends_count_in_row_numbers(kefu) -> None:
+    """Excel for Mac's `CSV (Macintosh)` ends lines with CR alone: a blank line there is a row too (row 4 had been
+    named row 3: the search for blank lines looked for LF LF only)."""
+    content = CALLS_HEADER.rstrip("\n") + "\rR1,2026-10-09T10:00:00,2026-10-09T10:00:05,,A01\r\rR2,2026-10-0x,,,A01\r"
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": content})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 4" in run.err
+    assert month["first_response"]["phone"]["requests"] == 1
 
 
 def test_an_empty_row_of_a_workbook_is_a_row_like_a_csv_s_blank_line(kefu) -> None:

@@ -420,6 +420,25 @@ def test_parquet_ledger_with_typed_columns(kefu) -> None:
     assert month["invoices"] == PAID_ON_TIME
 
 
+def test_parquet_float_amount_is_the_number_it_holds(kefu) -> None:
+    """A FLOAT (32-bit) column holds 1234567.89 as 1234567.875: refused below the fen, not read as its shortest
+    text 1234567.9 (= 1234567.90); a FLOAT that holds the amount exactly (36000.5) is read."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM (VALUES ('INV-1', '2026-09', CAST(36000.5 AS FLOAT)), "
+                f"('INV-2', '2026-09', CAST(1234567.89 AS FLOAT))) v(id, cycle, amount))"
+                f" TO '{kefu.dir / 'i.parquet'}' (FORMAT parquet)")
+    run, _, _ = run_ledger(kefu, kefu.dir / "i.parquet", None, "--lang", "en")
+    assert (run.code, run.err) == (2, "i.parquet: row 3, amount: amount '1234567.875' has digits below the fen "
+                                      "(round it to 0.01 in the sheet: ROUND(..., 2))\n")
+    con.execute(f"COPY (SELECT 'INV-2026-09' AS id, '2026-09' AS cycle, CAST(36000.5 AS FLOAT) AS amount)"
+                f" TO '{kefu.dir / 'i.parquet'}' (FORMAT parquet)")
+    run, month, _ = run_ledger(kefu, kefu.dir / "i.parquet", None)
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["amount"] == "36000.50"
+
+
 def test_other_exports_bad_rows_stay_counted(kefu) -> None:
     """Only money is fatal: a bad outage row is still counted, reported and left out (--strict: fatal)."""
     shutil.copy(FIXTURE / "outages.csv", kefu.dir / "outages.csv")

@@ -396,6 +396,30 @@ def test_a_filled_template_is_read_sheet_by_sheet(kefu, folder: Path) -> None:
                                   "payments": [{"date": "2026-10-20", "amount": "20000.00"}]}]
 
 
+def test_a_workbook_without_the_export_s_sheet_is_not_read_from_another_export_s(kefu, folder: Path) -> None:
+    """Sheets `chats`, `Calls`: --calls reads `Calls` (2 calls, not the chat); --tickets refuses, since the first
+    sheet is the chats (it had been read as tickets)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "chats"
+    book.active.append(["id", "arrived_at", "first_response_at", "abandoned_at", "agent"])
+    book.active.append(["C1", "2026-10-09 10:00:00", "2026-10-09 10:00:50", None, "A1"])
+    calls = book.create_sheet("Calls")
+    calls.append(["id", "arrived_at", "first_response_at", "abandoned_at", "agent"])
+    for n in (1, 2):
+        calls.append([f"P{n}", "2026-10-09 10:00:00", "2026-10-09 10:00:05", None, "A1"])
+    book.save(folder / "book.xlsx")
+    run = run_facts(kefu, folder, "--calls", "book.xlsx")
+    assert run.code == 0, run.err
+    phone = json.loads((folder / "month.json").read_text())["first_response"]["phone"]
+    assert (phone["requests"], phone["on_time"]) == (2, 2)
+    (folder / "book.xlsx").rename(folder / "tickets.xlsx")
+    run = run_facts(kefu, folder, "--tickets", "tickets.xlsx", "--lang", "en")
+    assert (run.code, run.err) == (2, "tickets.xlsx: no sheet named tickets, and the first sheet, 'chats', is another "
+                                      "export's (sheets: chats, Calls)\n")
+
+
 def test_required_options_without_template(kefu, folder: Path) -> None:
     run = kefu.run("facts", "--lang", "en", "--period", "2026-10", "-o", folder / "m.json")
     assert (run.code, run.err) == (2, "kefu-check: Missing option '--contract'. (see kefu-check --help)\n")

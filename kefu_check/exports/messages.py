@@ -34,6 +34,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_format": "不支持的文件类型 {suffix!r}(支持 .csv、.xlsx、.parquet)",
         "bad_content": "文件内容无法读取({detail})",
         "missing_column": "缺少列(现有列:{columns})",
+        "duplicate_column": "表头中该列出现 {count} 次(无法判断用哪一列)",
+        "sheet_of_another_export": (
+            "没有名为 {kind} 的工作表,而第一个工作表 {sheet!r} 是另一份导出(现有工作表:{sheets})"
+        ),
         "bad_row_line": "第 {row} 行,{column}:{problem}",
         "repeated_payment_line": (
             "第 {rows} 行是同一笔付款({invoice},{date},{amount}),无法判断是 {count} 笔付款还是重复导出的行"
@@ -123,6 +127,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_format": "unsupported file type {suffix!r} (.csv, .xlsx or .parquet)",
         "bad_content": "unreadable content ({detail})",
         "missing_column": "missing column (columns: {columns})",
+        "duplicate_column": "the header has this column {count} times (which one is meant cannot be told)",
+        "sheet_of_another_export": (
+            "no sheet named {kind}, and the first sheet, {sheet!r}, is another export's (sheets: {sheets})"
+        ),
         "bad_row_line": "row {row}, {column}: {problem}",
         "repeated_payment_line": (
             "rows {rows} are the same payment ({invoice}, {date}, {amount}): {count} payments or one row exported "

@@ -32,6 +32,7 @@ def timestamp_us(column: str) -> str:
 
 
 ZONE_NAME = "'[A-SU-Ya-z]'"  # a letter other than the T between date and time and the Z of UTC
+YEAR = r"'^\d{4}\D'"  # a timestamp begins with its year, 4 digits
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,11 @@ def required(column: str) -> Check:
 
 
 def unreadable(column: str, typed: str, problem: str = "bad_timestamp") -> Check:
-    """The column has text that does not read as its type (a timestamp needs a time: 16 characters at least)."""
-    short = f' OR length("{column}") < 16' if problem == "bad_timestamp" else ""
+    """The column has text that does not read as its type (a timestamp needs a time: 16 characters at least, and a
+    year of 4 digits: DuckDB reads `26-10-09 10:00:00` as the year 26, a row quietly outside every period)."""
+    short = ""
+    if problem == "bad_timestamp":
+        short = f' OR length("{column}") < 16 OR NOT regexp_matches("{column}", {YEAR})'
     return Check(column, problem, f'"{column}" IS NOT NULL AND ({typed} IS NULL{short})')
 
 

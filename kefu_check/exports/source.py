@@ -50,6 +50,8 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         for theirs in columns.values():
             if theirs not in present:
                 raise InputError(label, theirs, say(lang, "missing_column", columns=", ".join(present)))
+        if suffix != ".parquet":  # DuckDB renames a repeated header name (`agent`, `agent_1`): count the file's own
+            _refuse_repeated(label, _csv_header(source, _delimiter(source)), columns, lang)
         select = ", ".join(
             f"NULLIF(trim(CAST({_quote(theirs)} AS VARCHAR)), '') AS {_quote(ours)}" for ours, theirs in columns.items()
         )
@@ -63,7 +65,7 @@ def _blank_lines(raw: bytes, path: Path, lang: str) -> list[int]:
     """For each blank line of a CSV (`raw`, the bytes of `path`; outside quotes), how many records come before it
     (the header not counted). Parsed only when the file has an empty line at all: an export without one costs a
     byte search (a newline byte is never part of a GBK character, so the search holds for GBK files too)."""
-    found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at != -1]
+    found = [at for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n"), raw.find(b"\r\r")) if at != -1]
     if not found or not raw[min(found):].strip(b"\r\n"):  # none, or only at the end (no record after them)
         return []
     out, records = [], 0
@@ -97,8 +99,12 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
     elif suffix == ".parquet":
         with reading(label, lang):
             scan = "read_parquet('" + str(path).replace("'", "''") + "')"
-            names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
-            body = con.execute(f"SELECT {', '.join(f'CAST({_quote(n)} AS VARCHAR)' for n in names)} FROM {scan}")
+            described = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+            names = [r[0] for r in described]
+            # a FLOAT (32-bit) cell as the exact number it holds: its shortest text has 7 digits or so, and
+            # 1234567.89 stored as FLOAT (1234567.875) would be read as 1234567.9, not refused below the fen
+            texts = [f"CAST({_quote(n)}{'::DOUBLE' if t == 'FLOAT' else ''} AS VARCHAR)" for n, t, *_ in described]
+            body = con.execute(f"SELECT {', '.join(texts)} FROM {scan}")
             table = [names, *([("" if v is None else v) for v in row] for row in body.fetchall())]
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
@@ -108,6 +114,7 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
     for theirs in columns.values():
         if theirs not in header:
             raise InputError(label, theirs, say(lang, "missing_column", columns=", ".join(header)))
+    _refuse_repeated(label, header, columns, lang)
     where = {ours: header.index(theirs) for ours, theirs in columns.items()}
     records: list[Record] = []
     for number, cells in enumerate(table[1:], start=2):
@@ -118,6 +125,20 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
         if any(v is not None for v in values.values()):
             records.append((number, values))
     return records
+
+
+def _refuse_repeated(label: str, header: list[str], columns: dict[str, str], lang: str) -> None:
+    """A column the export needs named twice in the header (`amount`, `amount`): which one holds the value cannot
+    be told, so the file is refused rather than read at the first."""
+    for theirs in columns.values():
+        if (count := header.count(theirs)) > 1:
+            raise InputError(label, theirs, say(lang, "duplicate_column", count=count))
+
+
+def _csv_header(path: Path, delimiter: str) -> list[str]:
+    """The header record of a UTF-8 CSV (BOM or not) as DuckDB names its columns."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return next(csv.reader(f, delimiter=delimiter), [])
 
 
 def _csv_records(path: Path, lang: str) -> list[list[str]]:
@@ -245,7 +266,7 @@ def _xlsx_as_csv(path: Path, copy: Path, lang: str, kind: str) -> tuple[Path, li
 
 def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     """The rows of the sheet named `kind` (`payments`: one workbook may hold every export, as the --template
-    workbook does), else of the first sheet, as text as a person reads the cells (empty = ""; trailing empty
+    workbook does), else of the first sheet (`_sheet`), as text as a person reads the cells (empty = ""; trailing empty
     rows dropped).
 
     - a number: the decimal text the file stores (`<v>98765432109876.54</v>`), never through a binary float
@@ -264,7 +285,7 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
         with _cells_as_stored():
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
-                sheet = book[kind] if kind in book.sheetnames else book.worksheets[0]
+                sheet = _sheet(book, kind, path, lang)
                 rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
@@ -275,6 +296,23 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     while rows and not any(rows[-1]):
         rows.pop()  # trailing formatted-but-empty rows
     return rows
+
+
+def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
+    """The sheet named `kind` (`Calls`, ` calls ` too), else the first sheet, unless that one is named after another
+    export: `--calls book.xlsx` on sheets `chats`, `Calls` had read the chats as calls."""
+    from .mapping import COLUMNS
+
+    if kind in book.sheetnames:
+        return book[kind]
+    named = [name for name in book.sheetnames if name.strip().casefold() == kind]
+    if len(named) == 1:
+        return book[named[0]]
+    first = book.sheetnames[0]
+    if named or first.strip().casefold() in COLUMNS:
+        sheets = ", ".join(book.sheetnames)
+        raise InputError(path.name, None, say(lang, "sheet_of_another_export", kind=kind, sheet=first, sheets=sheets))
+    return book.worksheets[0]
 
 
 class _Exact(float):
