@@ -191,6 +191,19 @@ def test_a_time_zone_written_as_a_name_is_an_unusable_row_never_a_shifted_one(ke
     assert month["outages"] == [] and "o.csv: 1 unusable rows (unreadable timestamp, column start): rows 2" in run.err
 
 
+@pytest.mark.parametrize("offset", ["+99:99", "+15:00", "-15:00", "+24:00", "+08:60", "+0875", "+16"])
+def test_an_offset_no_place_has_is_an_unusable_row_never_a_shifted_one(kefu, offset: str) -> None:
+    """DuckDB's cast took 10:00+99:99 as 2026-10-05 13:21+08:00 and +08:60 as 09:00: the call moved days or an hour,
+    silently. An offset past ±14 hours, or of 60 minutes or more, is an unusable row; +14:00 and -12:00 are read."""
+    calls = calls_csv(f"N,2026-10-09 10:00:00{offset},2026-10-09 10:00:05{offset},,A01",
+                      "O,2026-10-09T10:00:00+14:00,2026-10-09T10:00:05+14:00,,A01",
+                      "W,2026-10-09T10:00:00-12:00,2026-10-09T10:00:05-12:00,,A01")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.csv", "--lang", "en", files={"c.csv": calls})
+    assert run.code == 0, run.err
+    assert "c.csv: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    assert (month["first_response"]["phone"]["requests"], month["first_response"]["phone"]["on_time"]) == (2, 2)
+
+
 def test_a_two_digit_year_is_an_unusable_row_not_the_year_26(kefu) -> None:
     """DuckDB reads `26-10-09 10:00:00` (Excel's yy-mm-dd saved as CSV) as 0026-10-09: the call was counted outside
     the period, named nowhere. It is a bad row now, like any timestamp that cannot be read."""

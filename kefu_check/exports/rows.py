@@ -28,10 +28,13 @@ def timestamp_us(column: str) -> str:
     a Chinese export means China Standard Time, and move the row by 14 hours; `Z` and numeric offsets only.
     """
     cast = f'epoch_us(TRY_CAST("{column}" AS TIMESTAMPTZ))'
-    return f'CASE WHEN regexp_matches("{column}", {ZONE_NAME}) THEN NULL ELSE {cast} END'
+    bad = f'regexp_matches("{column}", {ZONE_NAME}) OR regexp_matches("{column}", {BAD_OFFSET})'
+    return f"CASE WHEN {bad} THEN NULL ELSE {cast} END"
 
 
 ZONE_NAME = "'[A-SU-Ya-z]'"  # a letter other than the T between date and time and the Z of UTC
+# an offset no place has (+99:99, +15:00, +08:60): DuckDB's cast took +99:99 and moved the row by four days
+BAD_OFFSET = r"':\d{2}(\.\d+)?[+-]((1[5-9]|[2-9]\d)(:?\d{2})?|\d{2}:?[6-9]\d)$'"
 YEAR = r"'^\d{4}\D'"  # a timestamp begins with its year, 4 digits
 
 
