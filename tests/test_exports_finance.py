@@ -439,6 +439,25 @@ def test_parquet_float_amount_is_the_number_it_holds(kefu) -> None:
     assert month["invoices"][0]["amount"] == "36000.50"
 
 
+def test_parquet_double_amount_past_every_fen_is_the_number_it_holds(kefu) -> None:
+    """Above 2^53 / 100 yuan a DOUBLE cannot hold every fen: 99999999999999.99 is stored …99.984375, whose shortest
+    text is …99.98, one fen less, read with exit 0. It is refused below the fen; below that bound, and for a whole
+    number of yuan above it, the amount is read."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM (VALUES ('INV-1', '2026-09', CAST(99999999999999.99 AS DOUBLE))) "
+                f"v(id, cycle, amount)) TO '{kefu.dir / 'i.parquet'}' (FORMAT parquet)")
+    run, _, _ = run_ledger(kefu, kefu.dir / "i.parquet", None, "--lang", "en")
+    assert run.code == 2 and "'99999999999999.984375' has digits below the fen" in run.err, run.err
+    for amount, read in (("90071992547410", "90071992547410.00"), ("12345678.91", "12345678.91")):
+        con.execute(f"COPY (SELECT 'INV-2026-09' AS id, '2026-09' AS cycle, CAST({amount} AS DOUBLE) AS amount)"
+                    f" TO '{kefu.dir / 'i.parquet'}' (FORMAT parquet)")
+        run, month, _ = run_ledger(kefu, kefu.dir / "i.parquet", None)
+        assert run.code == 0, run.err
+        assert month["invoices"][0]["amount"] == read
+
+
 def test_other_exports_bad_rows_stay_counted(kefu) -> None:
     """Only money is fatal: a bad outage row is still counted, reported and left out (--strict: fatal)."""
     shutil.copy(FIXTURE / "outages.csv", kefu.dir / "outages.csv")

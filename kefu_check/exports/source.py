@@ -101,11 +101,10 @@ def read_records(con: Any, kind: str, path: Path, columns: dict[str, str], lang:
             scan = "read_parquet('" + str(path).replace("'", "''") + "')"
             described = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
             names = [r[0] for r in described]
-            # a FLOAT (32-bit) cell as the exact number it holds: its shortest text has 7 digits or so, and
-            # 1234567.89 stored as FLOAT (1234567.875) would be read as 1234567.9, not refused below the fen
-            texts = [f"CAST({_quote(n)}{'::DOUBLE' if t == 'FLOAT' else ''} AS VARCHAR)" for n, t, *_ in described]
+            texts = [_parquet_text(_quote(n), t) for n, t, *_ in described]
             body = con.execute(f"SELECT {', '.join(texts)} FROM {scan}")
-            table = [names, *([("" if v is None else v) for v in row] for row in body.fetchall())]
+            cell = {float: _double_text, type(None): lambda _: ""}
+            table = [names, *([cell.get(type(v), str)(v) for v in row] for row in body.fetchall())]
     else:
         raise InputError(label, None, say(lang, "bad_format", suffix=suffix))
     if not table:
@@ -415,6 +414,26 @@ def _number_text(value: float | int) -> str:
     if text.endswith(".0") and text[:-2].lstrip("-").isdigit():
         return text[:-2]  # `36000.0` (a float some writers store) is the integer 36000
     return _as_excel_shows(text)
+
+
+FEN_EXACT = 2**53 / 100  # from here up a double cannot hold every fen: 99999999999999.99 is …99.984375
+
+
+def _parquet_text(column: str, kind: str) -> str:
+    """SQL: a Parquet cell as text, or as a Python float (`_double_text`) for a FLOAT (32-bit) or a DOUBLE."""
+    return f"{column}::DOUBLE" if kind in ("FLOAT", "DOUBLE") else f"CAST({column} AS VARCHAR)"
+
+
+def _double_text(value: float) -> str:
+    """A binary floating-point cell as the amount it names: its shortest text, unless that names another number
+    than the one held. A FLOAT's shortest text has 7 digits or so (1234567.89 is stored 1234567.875, read as a
+    double it is that exactly), and above 2^53 / 100 a DOUBLE's shortest text is the nearest fen (…99.984375 would
+    read …99.98): there the exact number, which is then refused below the fen, not read as a neighbouring amount."""
+    if abs(value) >= FEN_EXACT and not value.is_integer():
+        from decimal import Decimal
+
+        return f"{Decimal(value):f}"
+    return repr(value)
 
 
 EXCEL_DIGITS = 15  # the significant digits Excel keeps of a number typed, and shows
