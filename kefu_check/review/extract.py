@@ -360,11 +360,12 @@ def _times(text: str) -> list[re.Match[str]]:
 
 def _response_parts(text: str) -> list[tuple[int, str]]:
     """The parts of a first-response text that each state one standard: cut at ;。 and before 对于, and a part with
-    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复): (offset, part) pairs."""
+    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复), unless it states an exception
+    (…,高峰时段除外: to which times is not said; whole, its channels are unread): (offset, part) pairs."""
     out = []
     for offset, part in _cut(text, r"[;。]|(?=对于)"):
         start = 0
-        if len(_times(part)) > 1:
+        if len(_times(part)) > 1 and not re.search(NOT_ONE_TIME, part):
             for at, piece in _cut(part, r"(?<=[,,])"):
                 if _times(piece):
                     out.append((offset + start, part[start : at + len(piece)]))
@@ -416,14 +417,22 @@ def _first_response(r: Reader) -> dict[str, Any] | None:
     return dict(sorted(out.items()))
 
 
+# what makes a part's time no one time each response must meet: the upper end of a range before it (20-30秒内,
+# 20秒至30秒内), times given to channels in turn (电话和在线聊天应分别在20秒、30秒内), an exception (高峰时段除外,
+# 除节假日外, 不适用): which responses it binds is not stated
+TIME_RANGE = rf"{N}\s*(?:秒钟?|分钟|个?小时)?\s*(?:至|到|-|~|～|—|–)\s*$"
+NOT_ONE_TIME = r"平均|分别|除外|除[^,,。;]*?外|除非|例外|不适用|不受此限"
+
+
 def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[str]], quote: str) -> int | None:
     """The seconds of the one time `part` states; unread when it states two, or an average (平均响应时间不超过20秒
-    is no time each response must meet)."""
+    is no time each response must meet), a range, times 分别 or an exception (NOT_ONE_TIME, TIME_RANGE)."""
     if not times:
         if MASK in part:
             r.mark_blank(path, line.clause, line)
         return None
-    if "平均" in part or len({m[0] for m in times}) > 1:
+    first = times[0].start("v")
+    if re.search(NOT_ONE_TIME, part) or re.search(TIME_RANGE, part[:first]) or len({m[0] for m in times}) > 1:
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
     return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
