@@ -1200,12 +1200,23 @@ def _notice_days(r: Reader) -> int | None:
 
 
 SLA_FAILURE = r"(未达到|未满足|不符合|违反|达不到|低于)[^。]*?(服务标准|服务水平|SLA|指标|2\.1|第二条)|未达标|不达标"
-ONE_PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+# a failure of one standard named (可用性低于99.5%的, 满意度低于85%的): a credit for it is no credit per breach
+ONE_STANDARD_FAILURE = r"(?:可用性|可用率|响应|接通率|解决率|满意度)[^。;,,]*?(?:(?<!不)低于|未达到|未满足|达不到|不足)"
+ONE_PERCENT = rf"(?:百分之{N}|千分之{N}|{N}\s*[%‰])"  # 5‰ and 千分之五 are 0.5 percent
 PERCENT = rf"{ONE_PERCENT}(?:\s*\(\s*{ONE_PERCENT}\s*\))?"  # 5%, 百分之五(5%)
+# the fee a credit is a percent of, as written before 服务费: the month's is read; a quarter's, a year's or the
+# contract's (按季度服务费用的5%) is matched to be reported (OTHER_BASE), not applied to the month
+CREDIT_BASE = r"(?:当月|当期|该月|本月|当?季度?|当?半?年度?|全年|合同总?)?"
+OTHER_BASE = r"(?:季度?|年度?|全年|合同总?|总)\s*的?\s*$"
 CREDIT = (
     rf"(?:服务费用?|月费)的?\s*(?P<v>{PERCENT})[^。;]*?(?:抵减|扣减|减免|返还|扣除|抵扣)"
-    rf"|(?:抵减|扣减|减免|扣除|抵扣|减收)(?:当月|当期|该月)?(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
-    rf"|相当于(?:当月|当期)?(?:服务费用?|月费)的?\s*(?P<v3>{PERCENT})的?(?:服务)?(?:抵扣|抵减|扣减|减免)"
+    rf"|(?:抵减|扣减|减免|扣除|抵扣|减收){CREDIT_BASE}(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
+    rf"|相当于{CREDIT_BASE}(?:服务费用?|月费)的?\s*(?P<v3>{PERCENT})的?(?:服务)?(?:抵扣|抵减|扣减|减免)"
+)
+# a credit that is no one percent per breach: escalating (首次…5%,再次…10%; not 首次响应) or in proportion to the
+# shortfall (每低于标准1个百分点,按…1%)
+NOT_ONE_CREDIT = (
+    r"首次(?![响回])|再次|第[二三四五六七八九十\d]次|每(?:低于|下降|降低|超过|超出|差|少于?|延长|增加)|阶梯|累进"
 )
 CAP = (
     rf"(?:抵扣|抵减|扣减|减免)(?:的)?(?:总额|合计|总计|金额合计)[^。;]*?(?:不超过|不得超过|最高不超过|以|上限为)"
@@ -1219,16 +1230,25 @@ def _remedies(r: Reader) -> dict[str, Any]:
     an added 违约责任 article, an annex)."""
     credit = cap = None
     termination = False
+    path = "remedies.service_credit_percent"
     for line in r.lines:
         if line.clause in (PARTIES, SIGNATURE):
             continue
-        for sentence in line.text.split("。"):
-            if not re.search(SLA_FAILURE, sentence) and not (credit is not None and re.search(CAP, sentence)):
+        for at, sentence in _cut(line.text, "。"):
+            failing = re.search(SLA_FAILURE, sentence) or re.search(ONE_STANDARD_FAILURE, sentence)
+            if not failing and not (credit is not None and re.search(CAP, sentence)):
                 continue
-            m = re.search(CREDIT, sentence)
-            if m and credit is None:
-                g = next(k for k in ("v", "v2", "v3") if m[k])
-                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g], sentence[m.end(g) :])
+            caps = [c.span() for c in re.finditer(CAP, sentence)]  # 最高抵减当月服务费用的15%: a cap, not a credit
+            credits = [m for m in re.finditer(CREDIT, sentence) if not any(a <= m.start() < b for a, b in caps)]
+            if credits and credit is None and not _not_read(r, path):
+                m = credits[0]
+                if _one_credit(sentence, credits):
+                    g = next(k for k in ("v", "v2", "v3") if m[k])
+                    credit = _percent_of(r, path, line, m[g], sentence[m.end(g) :])
+                else:  # quoted whole: a person reads which credit is meant
+                    r.locate(path, line.clause, line)
+                    quote = line.raw[at : at + len(sentence)].strip()
+                    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
             c = re.search(CAP, sentence)
             if c and cap is None:
                 cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"], sentence[c.end("v") :])
@@ -1243,6 +1263,19 @@ def _remedies(r: Reader) -> dict[str, Any]:
                 cap = _percent_of(r, capped, line, c["v"], line.text[c.end("v") :])
                 break
     return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
+
+
+def _one_credit(sentence: str, credits: list[re.Match[str]]) -> bool:
+    """The sentence's credit is one percent of the month's fee per breach of any standard: not a credit for a standard
+    named (可用性低于99.5%的), not several, escalating or proportional ones (NOT_ONE_CREDIT), not a percent of a
+    quarter's or a year's fee (OTHER_BASE)."""
+    fee = credits[0].start() + re.search(r"服务费|月费", credits[0][0]).start()  # type: ignore[union-attr]
+    return not (
+        not re.search(SLA_FAILURE, sentence)
+        or len(credits) > 1
+        or re.search(NOT_ONE_CREDIT, sentence)
+        or re.search(OTHER_BASE, sentence[:fee])
+    )
 
 
 # a percentage that is one end of a range: 5%-10%, 百分之五至百分之十
