@@ -258,6 +258,48 @@ def test_a_credit_in_per_mille_is_read_as_percent(credit, value):  # old: 5‰ g
     assert ex.data["remedies"]["service_credit_percent"] == Decimal(value) and unread(ex) == []
 
 
+@pytest.mark.parametrize(
+    ("cap", "value"),
+    [  # old: null, unreported (the check applied no cap)
+        ("累计扣减不超过当月服务费用的百分之三十", "30"),
+        ("抵减上限为当月服务费用的15%", "15"),
+        ("最高抵减当月服务费用的15%", "15"),
+        ("每月抵减总额不超过月服务费的15%", "15"),
+        ("抵减金额累计不超过当月服务费的15%", "15"),
+        ("抵扣总额不超过当月服务费的20%", "20"),
+    ],
+)
+def test_a_cap_on_the_month_s_credits_is_read(cap, value):
+    ex = with_clause(CLAUSE_24, CLAUSE_24.replace("。", f",{cap}。"))
+    remedies = ex.data["remedies"]
+    assert (remedies["service_credit_percent"], remedies["service_credit_cap_percent"]) == (5, Decimal(value))
+    assert unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [  # not a cap on the month's credits: the term's, a year's, a quarter's fee, a breach's maximum
+        "合同期内累计扣减不超过当月服务费用的30%",
+        "全年累计扣减不超过当月服务费用的30%",
+        "抵减总额不超过季度服务费的15%",
+    ],
+)
+def test_a_cap_that_is_not_the_month_s_is_unread(cap):
+    ex = with_clause(CLAUSE_24, CLAUSE_24.replace("。", f",{cap}。"))
+    assert ex.data["remedies"]["service_credit_cap_percent"] is None
+    assert unread(ex) == [("remedies.service_credit_cap_percent", cap)]
+
+
+def test_a_breach_s_maximum_is_no_cap_and_an_unread_credit(kefu):
+    clause = FAILING + "每项最高抵减当月服务费用的5%。"
+    ex = with_clause(CLAUSE_24, clause)
+    remedies = ex.data["remedies"]
+    assert (remedies["service_credit_percent"], remedies["service_credit_cap_percent"]) == (None, None)
+    assert unread(ex) == [("remedies.service_credit_percent", "每项最高抵减当月服务费用的5%")]
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", TEXT.replace(CLAUSE_24, clause)))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
+
+
 def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
     text = TEXT.replace("当月服务费用的5%抵减", "当月服务费用的5%至10%抵减")
     run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))

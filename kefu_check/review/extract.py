@@ -1218,10 +1218,22 @@ CREDIT = (
 NOT_ONE_CREDIT = (
     r"首次(?![响回])|再次|第[二三四五六七八九十\d]次|每(?:低于|下降|降低|超过|超出|差|少于?|延长|增加)|阶梯|累进"
 )
+CREDITS = r"(?:抵扣|抵减|扣减|减免)"
+AT_MOST_FEE = r"(?:不超过|不得超过|最高不超过|不高于|以|上限为)"
+# the fee a cap is a percent of: the month's (当月服务费, 月服务费) is read; another's (季度服务费) is matched to be
+# reported (OTHER_PERIOD)
+CAP_FEE = rf"(?:当月|当期|该月|本月|每月|月|{CREDIT_BASE})(?:服务费用?|月费)(?:总额)?的?"
+# the credits' total at most a percent of the fee: 抵扣总额不超过当月服务费的20%, 抵减金额累计不超过…, 累计扣减不超过…,
+# 抵减上限为…, 最高抵减当月服务费用的15%
 CAP = (
-    rf"(?:抵扣|抵减|扣减|减免)(?:的)?(?:总额|合计|总计|金额合计)[^。;]*?(?:不超过|不得超过|最高不超过|以|上限为)"
-    rf"(?:当月|当期|该月)?(?:服务费用?|月费)(?:总额)?的?\s*(?P<v>{PERCENT})"
+    rf"{CREDITS}(?:的)?(?:总额|合计|总计|金额合计|金额累计|金额总计)[^。;]*?{AT_MOST_FEE}{CAP_FEE}\s*(?P<v>{PERCENT})"
+    rf"|累计{CREDITS}(?:的)?(?:总额|金额)?[^。;]*?{AT_MOST_FEE}{CAP_FEE}\s*(?P<v2>{PERCENT})"
+    rf"|{CREDITS}(?:的)?(?:上限|最高限额|最高额)(?:为|是)\s*{CAP_FEE}\s*(?P<v3>{PERCENT})"
+    rf"|最高(?:可)?{CREDITS}(?:至)?{CAP_FEE}\s*(?P<v4>{PERCENT})"
 )
+# a cap that is not the month's credits' total (SPEC §2.1): over the term, a year or a quarter, or of such a fee; or a
+# breach's (每项最高抵减…5%: a credit up to a maximum, no one credit: the credit is unread)
+OTHER_PERIOD = r"合同期|服务期|全年|年度|每年|年服务费|季|半年|合同总|(?P<breach>每项|每一项|单项|每次)"
 TERMINATION = r"(连续|累计)[^。]*?(解除|终止)"
 
 
@@ -1249,20 +1261,35 @@ def _remedies(r: Reader) -> dict[str, Any]:
                     r.locate(path, line.clause, line)
                     quote = line.raw[at : at + len(sentence)].strip()
                     r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
-            c = re.search(CAP, sentence)
-            if c and cap is None:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"], sentence[c.end("v") :])
+            if cap is None:
+                cap = _cap(r, line, sentence, at)
             if re.search(TERMINATION, sentence):
                 termination = True
                 r.locate("remedies.sla_termination", line.clause, line)
     capped = "remedies.service_credit_cap_percent"
     if credit is not None and cap is None and not _not_read(r, capped):  # the cap may stand in a sentence of its own
         for line in r.topical(CAP):
-            c = re.search(CAP, line.text)
-            if c:
-                cap = _percent_of(r, capped, line, c["v"], line.text[c.end("v") :])
-                break
+            cap = _cap(r, line, line.text)
+            break
     return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
+
+
+def _cap(r: Reader, line: Line, sentence: str, at: int = 0) -> Decimal | None:
+    """The cap `sentence` states (CAP), as a percentage; None when it states none; unread (its part quoted, cut at
+    ,;) when it is not the month's (OTHER_PERIOD: 合同期内累计抵减不超过…, 不超过季度服务费的15%); `at`: where
+    `sentence` starts in the line."""
+    path = "remedies.service_credit_cap_percent"
+    c = re.search(CAP, sentence)
+    if c is None:
+        return None
+    g = next(k for k in ("v", "v2", "v3", "v4") if c[k])
+    start = max(sentence.rfind(",", 0, c.start()), sentence.rfind(";", 0, c.start())) + 1
+    if other := re.search(OTHER_PERIOD, sentence[start : c.end(g)]):
+        path = "remedies.service_credit_percent" if other["breach"] else path
+        r.locate(path, line.clause, line)
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[at + start : at + c.end(g)]))
+        return None
+    return _percent_of(r, path, line, c[g], sentence[c.end(g) :])
 
 
 def _one_credit(sentence: str, credits: list[re.Match[str]]) -> bool:
