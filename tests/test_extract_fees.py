@@ -228,6 +228,78 @@ def test_a_service_credit_range_is_unread(credit, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
+FAILING = "2.4甲方当月未达到第2.1条任一项服务标准的,"
+CLAUSE_24 = FAILING + "每项按当月服务费用的5%抵减服务费用。"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [  # old: 5 (applied to the month), 5, null unreported, 5, 1 (as a flat credit), null and null unreported
+        FAILING + "按季度服务费用的5%抵减服务费用。",  # a quarter's fee, not the month's
+        FAILING + "按年度服务费用的5%抵减服务费用。",
+        FAILING + "乙方有权扣减季度服务费的5%。",
+        "2.4甲方首次未达标的,按当月服务费用的5%抵减服务费用,再次未达标的,按当月服务费用的10%抵减服务费用。",
+        "2.4甲方未达到第2.1条服务标准的,每低于标准1个百分点,按当月服务费用的1%抵减服务费用。",
+        "2.4可用性低于99.5%的,按当月服务费用的5%抵减。",  # a credit for one standard
+        "2.4首次响应率低于80%的,按当月服务费用的5%抵减;满意度低于85%的,按当月服务费用的3%抵减。",
+    ],
+)
+def test_a_credit_that_is_not_one_percent_of_the_month_per_breach_is_unread(kefu, clause):
+    ex = with_clause(CLAUSE_24, clause)
+    assert ex.data["remedies"]["service_credit_percent"] is None
+    assert unread(ex) == [("remedies.service_credit_percent", clause.rstrip("。"))]
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", TEXT.replace(CLAUSE_24, clause)))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
+
+
+@pytest.mark.parametrize(("credit", "value"), [("5‰", "0.5"), ("千分之五", "0.5"), ("5%", "5")])
+def test_a_credit_in_per_mille_is_read_as_percent(credit, value):  # old: 5‰ gave null, unreported
+    ex = with_clause(CLAUSE_24, FAILING + f"每项按当月服务费用的{credit}抵减服务费用。")
+    assert ex.data["remedies"]["service_credit_percent"] == Decimal(value) and unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    ("cap", "value"),
+    [  # old: null, unreported (the check applied no cap)
+        ("累计扣减不超过当月服务费用的百分之三十", "30"),
+        ("抵减上限为当月服务费用的15%", "15"),
+        ("最高抵减当月服务费用的15%", "15"),
+        ("每月抵减总额不超过月服务费的15%", "15"),
+        ("抵减金额累计不超过当月服务费的15%", "15"),
+        ("抵扣总额不超过当月服务费的20%", "20"),
+    ],
+)
+def test_a_cap_on_the_month_s_credits_is_read(cap, value):
+    ex = with_clause(CLAUSE_24, CLAUSE_24.replace("。", f",{cap}。"))
+    remedies = ex.data["remedies"]
+    assert (remedies["service_credit_percent"], remedies["service_credit_cap_percent"]) == (5, Decimal(value))
+    assert unread(ex) == []
+
+
+@pytest.mark.parametrize(
+    "cap",
+    [  # not a cap on the month's credits: the term's, a year's, a quarter's fee, a breach's maximum
+        "合同期内累计扣减不超过当月服务费用的30%",
+        "全年累计扣减不超过当月服务费用的30%",
+        "抵减总额不超过季度服务费的15%",
+    ],
+)
+def test_a_cap_that_is_not_the_month_s_is_unread(cap):
+    ex = with_clause(CLAUSE_24, CLAUSE_24.replace("。", f",{cap}。"))
+    assert ex.data["remedies"]["service_credit_cap_percent"] is None
+    assert unread(ex) == [("remedies.service_credit_cap_percent", cap)]
+
+
+def test_a_breach_s_maximum_is_no_cap_and_an_unread_credit(kefu):
+    clause = FAILING + "每项最高抵减当月服务费用的5%。"
+    ex = with_clause(CLAUSE_24, clause)
+    remedies = ex.data["remedies"]
+    assert (remedies["service_credit_percent"], remedies["service_credit_cap_percent"]) == (None, None)
+    assert unread(ex) == [("remedies.service_credit_percent", "每项最高抵减当月服务费用的5%")]
+    run = kefu.run("review", "--format", "json", kefu.write("a.txt", TEXT.replace(CLAUSE_24, clause)))
+    assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
+
+
 def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
     text = TEXT.replace("当月服务费用的5%抵减", "当月服务费用的5%至10%抵减")
     run = kefu.run("review", "--format", "json", kefu.write("a.txt", text))

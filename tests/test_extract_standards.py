@@ -169,6 +169,26 @@ def test_a_time_for_a_channel_not_named_is_unread():
     assert got == channels(phone=(20, None)) and unread == {FR: "其他请求应在60秒内响应"}
 
 
+@pytest.mark.parametrize(
+    ("new", "names"),
+    [  # old: 30 (a range's upper end), phone 30 and chat 30 (分别), 20 (the exception dropped)
+        ("(1)响应时间:电话请求应在20-30秒内响应。", ["phone"]),
+        ("(1)响应时间:电话请求应在20秒至30秒内响应。", ["phone"]),
+        ("(1)响应时间:电话请求应在20至30秒内响应。", ["phone"]),
+        ("(1)响应时间:电话和在线聊天应分别在20秒、30秒内响应。", ["chat", "phone"]),
+        ("(1)响应时间:80%的来电应在20秒内接起,高峰时段除外。", ["phone"]),
+        ("(1)响应时间:80%的来电应在20秒内接起,除节假日外。", ["phone"]),
+        ("(1)响应时间:电话请求应在20秒内接起,在线聊天请求应在1分钟内回复,高峰时段除外。", ["chat", "phone"]),
+    ],
+)
+def test_a_response_time_range_or_exception_is_unread(new, names):
+    got, unread = standard(1, new, "first_response")
+    assert sorted(got) == names and all(got[name]["within_seconds"] is None for name in names)
+    assert {path: unread[path] for path in unread if path.endswith("within_seconds")} == {
+        f"{FR}.{name}.within_seconds": new.rstrip("。") for name in names
+    }
+
+
 # --- 2.1(3) resolution: the time and the share of the part on resolving, not on responding ----------------------
 
 

@@ -360,11 +360,12 @@ def _times(text: str) -> list[re.Match[str]]:
 
 def _response_parts(text: str) -> list[tuple[int, str]]:
     """The parts of a first-response text that each state one standard: cut at ;。 and before 对于, and a part with
-    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复): (offset, part) pairs."""
+    more than one time after each time's phrase (电话20秒内接起,在线聊天1分钟内回复), unless it states an exception
+    (…,高峰时段除外: to which times is not said; whole, its channels are unread): (offset, part) pairs."""
     out = []
     for offset, part in _cut(text, r"[;。]|(?=对于)"):
         start = 0
-        if len(_times(part)) > 1:
+        if len(_times(part)) > 1 and not re.search(NOT_ONE_TIME, part):
             for at, piece in _cut(part, r"(?<=[,,])"):
                 if _times(piece):
                     out.append((offset + start, part[start : at + len(piece)]))
@@ -416,14 +417,22 @@ def _first_response(r: Reader) -> dict[str, Any] | None:
     return dict(sorted(out.items()))
 
 
+# what makes a part's time no one time each response must meet: the upper end of a range before it (20-30秒内,
+# 20秒至30秒内), times given to channels in turn (电话和在线聊天应分别在20秒、30秒内), an exception (高峰时段除外,
+# 除节假日外, 不适用): which responses it binds is not stated
+TIME_RANGE = rf"{N}\s*(?:秒钟?|分钟|个?小时)?\s*(?:至|到|-|~|～|—|–)\s*$"
+NOT_ONE_TIME = r"平均|分别|除外|除[^,,。;]*?外|除非|例外|不适用|不受此限"
+
+
 def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[str]], quote: str) -> int | None:
     """The seconds of the one time `part` states; unread when it states two, or an average (平均响应时间不超过20秒
-    is no time each response must meet)."""
+    is no time each response must meet), a range, times 分别 or an exception (NOT_ONE_TIME, TIME_RANGE)."""
     if not times:
         if MASK in part:
             r.mark_blank(path, line.clause, line)
         return None
-    if "平均" in part or len({m[0] for m in times}) > 1:
+    first = times[0].start("v")
+    if re.search(NOT_ONE_TIME, part) or re.search(TIME_RANGE, part[:first]) or len({m[0] for m in times}) > 1:
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
     return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
@@ -1191,17 +1200,40 @@ def _notice_days(r: Reader) -> int | None:
 
 
 SLA_FAILURE = r"(未达到|未满足|不符合|违反|达不到|低于)[^。]*?(服务标准|服务水平|SLA|指标|2\.1|第二条)|未达标|不达标"
-ONE_PERCENT = rf"(?:百分之{N}|{N}\s*%)"
+# a failure of one standard named (可用性低于99.5%的, 满意度低于85%的): a credit for it is no credit per breach
+ONE_STANDARD_FAILURE = r"(?:可用性|可用率|响应|接通率|解决率|满意度)[^。;,,]*?(?:(?<!不)低于|未达到|未满足|达不到|不足)"
+ONE_PERCENT = rf"(?:百分之{N}|千分之{N}|{N}\s*[%‰])"  # 5‰ and 千分之五 are 0.5 percent
 PERCENT = rf"{ONE_PERCENT}(?:\s*\(\s*{ONE_PERCENT}\s*\))?"  # 5%, 百分之五(5%)
+# the fee a credit is a percent of, as written before 服务费: the month's is read; a quarter's, a year's or the
+# contract's (按季度服务费用的5%) is matched to be reported (OTHER_BASE), not applied to the month
+CREDIT_BASE = r"(?:当月|当期|该月|本月|当?季度?|当?半?年度?|全年|合同总?)?"
+OTHER_BASE = r"(?:季度?|年度?|全年|合同总?|总)\s*的?\s*$"
 CREDIT = (
     rf"(?:服务费用?|月费)的?\s*(?P<v>{PERCENT})[^。;]*?(?:抵减|扣减|减免|返还|扣除|抵扣)"
-    rf"|(?:抵减|扣减|减免|扣除|抵扣|减收)(?:当月|当期|该月)?(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
-    rf"|相当于(?:当月|当期)?(?:服务费用?|月费)的?\s*(?P<v3>{PERCENT})的?(?:服务)?(?:抵扣|抵减|扣减|减免)"
+    rf"|(?:抵减|扣减|减免|扣除|抵扣|减收){CREDIT_BASE}(?:的)?(?:服务费用?|月费)的?\s*(?P<v2>{PERCENT})"
+    rf"|相当于{CREDIT_BASE}(?:服务费用?|月费)的?\s*(?P<v3>{PERCENT})的?(?:服务)?(?:抵扣|抵减|扣减|减免)"
 )
+# a credit that is no one percent per breach: escalating (首次…5%,再次…10%; not 首次响应) or in proportion to the
+# shortfall (每低于标准1个百分点,按…1%)
+NOT_ONE_CREDIT = (
+    r"首次(?![响回])|再次|第[二三四五六七八九十\d]次|每(?:低于|下降|降低|超过|超出|差|少于?|延长|增加)|阶梯|累进"
+)
+CREDITS = r"(?:抵扣|抵减|扣减|减免)"
+AT_MOST_FEE = r"(?:不超过|不得超过|最高不超过|不高于|以|上限为)"
+# the fee a cap is a percent of: the month's (当月服务费, 月服务费) is read; another's (季度服务费) is matched to be
+# reported (OTHER_PERIOD)
+CAP_FEE = rf"(?:当月|当期|该月|本月|每月|月|{CREDIT_BASE})(?:服务费用?|月费)(?:总额)?的?"
+# the credits' total at most a percent of the fee: 抵扣总额不超过当月服务费的20%, 抵减金额累计不超过…, 累计扣减不超过…,
+# 抵减上限为…, 最高抵减当月服务费用的15%
 CAP = (
-    rf"(?:抵扣|抵减|扣减|减免)(?:的)?(?:总额|合计|总计|金额合计)[^。;]*?(?:不超过|不得超过|最高不超过|以|上限为)"
-    rf"(?:当月|当期|该月)?(?:服务费用?|月费)(?:总额)?的?\s*(?P<v>{PERCENT})"
+    rf"{CREDITS}(?:的)?(?:总额|合计|总计|金额合计|金额累计|金额总计)[^。;]*?{AT_MOST_FEE}{CAP_FEE}\s*(?P<v>{PERCENT})"
+    rf"|累计{CREDITS}(?:的)?(?:总额|金额)?[^。;]*?{AT_MOST_FEE}{CAP_FEE}\s*(?P<v2>{PERCENT})"
+    rf"|{CREDITS}(?:的)?(?:上限|最高限额|最高额)(?:为|是)\s*{CAP_FEE}\s*(?P<v3>{PERCENT})"
+    rf"|最高(?:可)?{CREDITS}(?:至)?{CAP_FEE}\s*(?P<v4>{PERCENT})"
 )
+# a cap that is not the month's credits' total (SPEC §2.1): over the term, a year or a quarter, or of such a fee; or a
+# breach's (每项最高抵减…5%: a credit up to a maximum, no one credit: the credit is unread)
+OTHER_PERIOD = r"合同期|服务期|全年|年度|每年|年服务费|季|半年|合同总|(?P<breach>每项|每一项|单项|每次)"
 TERMINATION = r"(连续|累计)[^。]*?(解除|终止)"
 
 
@@ -1210,30 +1242,67 @@ def _remedies(r: Reader) -> dict[str, Any]:
     an added 违约责任 article, an annex)."""
     credit = cap = None
     termination = False
+    path = "remedies.service_credit_percent"
     for line in r.lines:
         if line.clause in (PARTIES, SIGNATURE):
             continue
-        for sentence in line.text.split("。"):
-            if not re.search(SLA_FAILURE, sentence) and not (credit is not None and re.search(CAP, sentence)):
+        for at, sentence in _cut(line.text, "。"):
+            failing = re.search(SLA_FAILURE, sentence) or re.search(ONE_STANDARD_FAILURE, sentence)
+            if not failing and not (credit is not None and re.search(CAP, sentence)):
                 continue
-            m = re.search(CREDIT, sentence)
-            if m and credit is None:
-                g = next(k for k in ("v", "v2", "v3") if m[k])
-                credit = _percent_of(r, "remedies.service_credit_percent", line, m[g], sentence[m.end(g) :])
-            c = re.search(CAP, sentence)
-            if c and cap is None:
-                cap = _percent_of(r, "remedies.service_credit_cap_percent", line, c["v"], sentence[c.end("v") :])
+            caps = [c.span() for c in re.finditer(CAP, sentence)]  # 最高抵减当月服务费用的15%: a cap, not a credit
+            credits = [m for m in re.finditer(CREDIT, sentence) if not any(a <= m.start() < b for a, b in caps)]
+            if credits and credit is None and not _not_read(r, path):
+                m = credits[0]
+                if _one_credit(sentence, credits):
+                    g = next(k for k in ("v", "v2", "v3") if m[k])
+                    credit = _percent_of(r, path, line, m[g], sentence[m.end(g) :])
+                else:  # quoted whole: a person reads which credit is meant
+                    r.locate(path, line.clause, line)
+                    quote = line.raw[at : at + len(sentence)].strip()
+                    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+            if cap is None:
+                cap = _cap(r, line, sentence, at)
             if re.search(TERMINATION, sentence):
                 termination = True
                 r.locate("remedies.sla_termination", line.clause, line)
     capped = "remedies.service_credit_cap_percent"
     if credit is not None and cap is None and not _not_read(r, capped):  # the cap may stand in a sentence of its own
         for line in r.topical(CAP):
-            c = re.search(CAP, line.text)
-            if c:
-                cap = _percent_of(r, capped, line, c["v"], line.text[c.end("v") :])
-                break
+            cap = _cap(r, line, line.text)
+            break
     return {"service_credit_percent": credit, "service_credit_cap_percent": cap, "sla_termination": termination}
+
+
+def _cap(r: Reader, line: Line, sentence: str, at: int = 0) -> Decimal | None:
+    """The cap `sentence` states (CAP), as a percentage; None when it states none; unread (its part quoted, cut at
+    ,;) when it is not the month's (OTHER_PERIOD: 合同期内累计抵减不超过…, 不超过季度服务费的15%); `at`: where
+    `sentence` starts in the line."""
+    path = "remedies.service_credit_cap_percent"
+    c = re.search(CAP, sentence)
+    if c is None:
+        return None
+    g = next(k for k in ("v", "v2", "v3", "v4") if c[k])
+    start = max(sentence.rfind(",", 0, c.start()), sentence.rfind(";", 0, c.start())) + 1
+    if other := re.search(OTHER_PERIOD, sentence[start : c.end(g)]):
+        path = "remedies.service_credit_percent" if other["breach"] else path
+        r.locate(path, line.clause, line)
+        r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[at + start : at + c.end(g)]))
+        return None
+    return _percent_of(r, path, line, c[g], sentence[c.end(g) :])
+
+
+def _one_credit(sentence: str, credits: list[re.Match[str]]) -> bool:
+    """The sentence's credit is one percent of the month's fee per breach of any standard: not a credit for a standard
+    named (可用性低于99.5%的), not several, escalating or proportional ones (NOT_ONE_CREDIT), not a percent of a
+    quarter's or a year's fee (OTHER_BASE)."""
+    fee = credits[0].start() + re.search(r"服务费|月费", credits[0][0]).start()  # type: ignore[union-attr]
+    return not (
+        not re.search(SLA_FAILURE, sentence)
+        or len(credits) > 1
+        or re.search(NOT_ONE_CREDIT, sentence)
+        or re.search(OTHER_BASE, sentence[:fee])
+    )
 
 
 # a percentage that is one end of a range: 5%-10%, 百分之五至百分之十
