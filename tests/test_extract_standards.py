@@ -219,6 +219,13 @@ def test_resolution_is_read_from_the_part_on_resolving(new, expected):
         ("(3)问题解决率:问题平均应在24小时内解决。", f"{RS}.within"),
         ("(3)问题解决率:一般问题应在24小时内解决,复杂问题应在3个工作日内解决。", f"{RS}.within"),
         ("(3)问题解决率:问题应在24小时内解决,解决率为90%。", f"{RS}.target_ratio"),
+        # a range read as its upper end (48), an exception dropped (24): both were read, silently
+        ("(3)问题解决率:问题应在24-48小时内解决,解决率不低于85%。", f"{RS}.within"),
+        ("(3)问题解决率:问题应在24小时至48小时内解决,解决率不低于85%。", f"{RS}.within"),
+        ("(3)问题解决率:问题应在1至3个工作日内解决,解决率不低于85%。", f"{RS}.within"),
+        ("(3)问题解决率:问题应在2日至3日内解决,解决率不低于85%。", f"{RS}.within"),
+        ("(3)问题解决率:问题应在24小时内解决,复杂问题除外,解决率不低于85%。", f"{RS}.within"),
+        ("(3)问题解决率:除需第三方配合的问题外,问题应在24小时内解决,解决率不低于85%。", f"{RS}.within"),
     ],
 )
 def test_resolution_that_cannot_be_read_is_unread(new, path):

@@ -420,7 +420,7 @@ def _first_response(r: Reader) -> dict[str, Any] | None:
 # what makes a part's time no one time each response must meet: the upper end of a range before it (20-30秒内,
 # 20秒至30秒内), times given to channels in turn (电话和在线聊天应分别在20秒、30秒内), an exception (高峰时段除外,
 # 除节假日外, 不适用): which responses it binds is not stated
-TIME_RANGE = rf"{N}\s*(?:秒钟?|分钟|个?小时)?\s*(?:至|到|-|~|～|—|–)\s*$"
+TIME_RANGE = rf"{N}\s*(?:秒钟?|分钟|个?小时|个?工作日|日|天)?\s*(?:至|到|-|~|～|—|–)\s*$"
 NOT_ONE_TIME = r"平均|分别|除外|除[^,,。;]*?外|除非|例外|不适用|不受此限"
 
 
@@ -653,7 +653,7 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
     r.locate(f"{path}.within", line.clause, line)
     if not times and any(ln.blanks for ln in r.clause("2.1(3)")):
         r.blank_paths.update((f"{path}.within", f"{path}.unit"))
-    elif "平均" in text or len(times) > 1:  # 平均…24小时内: no time each case must meet; two times, one reading
+    elif len(times) > 1 or _not_one_time(text):  # 平均…, 24-48小时内, …复杂问题除外: no time each case must meet
         quote = line.raw.strip()
     elif times:
         (time,) = times
@@ -665,6 +665,13 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
         r.unreadable += [Unreadable(f"{path}.{f}", Where(line.clause, line.number), quote) for f in ("within", "unit")]
     out["target_ratio"] = _ratio(r, f"{path}.target_ratio", line, text, line.raw.strip())
     return out
+
+
+def _not_one_time(text: str) -> bool:
+    """A resolution text whose time binds no case for certain: an average, a range (24-48小时内, 1至3个工作日内) or an
+    exception (复杂问题除外), as NOT_ONE_TIME and TIME_RANGE say of a first response."""
+    first = re.search(RESOLVE_WITHIN, text)
+    return bool(re.search(NOT_ONE_TIME, text) or (first and re.search(TIME_RANGE, text[: first.start("v")])))
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:
