@@ -978,24 +978,46 @@ def _figures(m: re.Match[str]) -> Decimal:
 def _amount(text: str) -> Decimal:
     """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
     its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
-    (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
+    (含税,税率6%; 含增值税1,584.91元) or another amount in brackets (超出部分按每分钟1.5元) is not the amount; another
+    amount outside them (,另加坐席费人民币8,000元) makes it no one amount: ValueError."""
     m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT, WORD_AMOUNT))), None)
-    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]):
+    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]) or _another_amount(text[m.end() :]):
         raise ValueError(text)
     return _figures(m) if "f" in m.re.groupindex else parse_amount_words(m["w"])
 
 
+# what follows an amount and is no other amount: an aside in brackets (含增值税1,584.91元, 超出部分按每分钟1.5元收费), a
+# tax aside after a comma (,含增值税1,584.91元)
+ASIDE = r"\([^()]*\)|,\s*(?:含|不含)(?:[^,;。]|,(?=\d))*"
+ANOTHER_AMOUNT = rf"{FIGURE_AMOUNT.pattern}|[{WORD_DIGITS}]+[元圆]"  # 人民币8,000元, 30,000元, 捌仟元: not a lone 元
+
+
+def _another_amount(rest: str) -> bool:
+    """A second amount after the first one, outside its asides: a fee added to it (另加坐席费人民币8,000元) or one for
+    a later period (次年起每月30,000元), so that no one amount is the fee."""
+    return re.search(ANOTHER_AMOUNT, re.sub(ASIDE, "", rest)) is not None
+
+
 WORD_AMOUNT = re.compile(rf"(?:人民币)?\s*{W}")
-# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元) or a
-# floor (28,000元起)
-NOT_ONE_AMOUNT = rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起)"
+# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元), a
+# floor (28,000元起, 20,000元以上) or a ceiling (28,000元以内, 28,000元为限, 28,000元封顶)
+NOT_ONE_AMOUNT = (
+    rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起|以内|以下|以上|为限|封顶|为上限)"
+)
 
 
 def _month_amount(text: str) -> Decimal:
-    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年)."""
-    if re.search(r"/\s*(?:季|半?年)", text):
+    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年), nor
+    of a seat or an agent (每坐席人民币5,000元, 人民币5,000元/坐席: the month's fee is that times a count not read)."""
+    if re.search(rf"/\s*(?:季|半?年)|{PER_UNIT}", text):
         raise ValueError(text)
     return _amount(text)
+
+
+PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
+# said right before the amount, what makes it no one month's fee: a price per seat (每坐席人民币5,000元), a ceiling
+# (不超过人民币28,000元, 最高28,000元, 上限为28,000元) or a floor (不低于人民币20,000元): read with it, to be refused
+BOUND = rf"(?:{PER_UNIT}|不超过|不得超过|不高于|最高|最多|上限为?|封顶|不低于|不少于|最低|至少)\s*(?:为|:)?\s*"
 
 
 FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
@@ -1014,6 +1036,9 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         topic=r"计费|计算方式|收费方式|固定月费|包干",
     )
     fee = rf"(?P<v>{AMOUNT}(?:\([^()]*\)|[^,;。]|,(?=\d|\s*小写))*)"  # with its brackets, its 小写
+    # the month's fee with a bound or a price per seat before it, and the rest of its sentence (another amount after
+    # a comma: 另加坐席费人民币8,000元, 次年起每月30,000元); a price per seat before 每月 (每坐席每月人民币5,000元)
+    month_fee = rf"(?P<v>(?:{BOUND})*{AMOUNT}(?:\([^()]*\)|[^;。])*)"
     monthly = lump = None
     if method == "lump_sum":
         lump = r.read(
@@ -1023,7 +1048,8 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         monthly = r.read(
             "fees.monthly_fee",
             "4.2",
-            r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
+            rf"(?P<v2>{PER_UNIT}\s*每个?月[^。;]*?{AMOUNT}[^。;]*)"
+            r"|(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + month_fee,
             _month_amount,
             True,
             topic=FEE_TOPIC,
