@@ -173,6 +173,33 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
+PAY = "4.3支付周期为每月,乙方应在每个支付周期结束后的10个工作日内,"
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        # two deadlines, a payment in parts: the first deadline was read (old: 10, 10, 10)
+        "结束后10个工作日内或甲方收到发票后5个工作日内(以较晚者为准)支付,",
+        "结束后的10个工作日内支付50%,20个工作日内支付剩余50%,",
+        "结束后的10个工作日内支付首期款项,余款于验收后支付,",
+    ],
+)
+def test_a_second_payment_deadline_is_unread(deadline):
+    ex = with_clause("结束后的10个工作日内,", deadline)
+    quote = (PAY.replace("结束后的10个工作日内,", deadline) + "将当期服务费用支付至甲方指定的以下银行账户:").rstrip(",")
+    assert ex.data["fees"]["due_working_days"] is None
+    assert unread(ex) == [("fees.due_working_days", quote)]  # its sentence quoted
+
+
+@pytest.mark.parametrize(
+    ("deadline", "days"), [("次月7个工作日内,", 7), ("结束后的10个工作日内(遇节假日顺延),", 10)]
+)
+def test_one_payment_deadline_is_read(deadline, days):
+    ex = with_clause("结束后的10个工作日内,", deadline)
+    assert ex.data["fees"]["due_working_days"] == days and unread(ex) == []
+
+
 @pytest.mark.parametrize(
     "late",
     [

@@ -1068,12 +1068,15 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             _cycle,
             topic=PAY_TOPIC,
         ),
-        "due_working_days": r.read(
-            "fees.due_working_days",
-            pay,
-            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
-            _working_days,
-            topic=PAY_TOPIC,
+        "due_working_days": _one_deadline(
+            r,
+            r.read(
+                "fees.due_working_days",
+                pay,
+                rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+                _working_days,
+                topic=PAY_TOPIC,
+            ),
         ),
         "late_fee_daily_rate": _daily(r, r.read("fees.late_fee_daily_rate", "4.4", LATE_FEE, _rate, topic=LATE_TOPIC)),
         "suspend_after_days": r.read(
@@ -1174,6 +1177,33 @@ def _overdue_days(text: str) -> int:
     if m is None or "工作日" in m["u"]:
         raise ValueError(text)
     return _count(m["n"]) - (0 if m["q"] in ("超过", "超出") else 1)
+
+
+# in the payment deadline's sentence, what makes it no one deadline: another deadline (或甲方收到发票后5个工作日内,
+# 以较晚者为准) or a payment in parts (支付50%, 支付剩余50%, 余款, 分期)
+DEADLINE = rf"{COUNT}\s*个?(?:工作日|自然日|日|天)\s*(?:以内|之内|内)|{COUNT}\s*个?工作日\s*(?:结束)?前"
+IN_PARTS = (
+    rf"{DEADLINE}|较晚者|较早者|孰晚|孰早|(?:支付|付清|结清)[^,。;]{{0,8}}?{PCT}|剩余|余款|尾款|首期|分期"
+    rf"|分\s*[{NUMBER_CHARS}]\s*次"
+)
+
+
+def _one_deadline(r: Reader, days: int | None) -> int | None:
+    """The payment deadline when it is the only one of its sentence (cut at 。;): two deadlines
+    (10个工作日内或…5个工作日内(以较晚者为准)) or a payment in parts (10个工作日内支付50%,20个工作日内支付剩余50%)
+    are unread, the sentence quoted."""
+    path = "fees.due_working_days"
+    if days is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    rest = line.text[at:end]
+    deadline = re.match(DEADLINE, rest)
+    if not re.search(IN_PARTS, line.text[start:at] + rest[deadline.end() if deadline else 0 :]):
+        return days
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
 
 
 LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"
