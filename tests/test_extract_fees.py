@@ -213,6 +213,9 @@ def test_one_payment_deadline_is_read(deadline, days):
         # a second rate for a later stretch (old: 0.0005, the first tier alone)
         "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过15日的,按万分之十计。",
         "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过10日的部分,按每日万分之十计算。",
+        # a cap: the model has none, the monthly check accrued the fee past it (old: 0.0005, 0.0005)
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
     ],
 )
 def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
@@ -222,10 +225,21 @@ def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
 
 
 @pytest.mark.parametrize(
+    "cap",
+    [  # a cap in a sentence of its own (old: 0.0005, 0.0005)
+        "违约金累计不超过应付未付金额的10%",
+        "上述滞纳金最高不超过人民币10,000元",
+    ],
+)
+def test_a_late_fee_cap_of_its_own_sentence_is_unread(cap):
+    ex = with_clause(CLAUSE_44, CLAUSE_44 + cap + "。")
+    assert ex.data["fees"]["late_fee_daily_rate"] is None
+    assert unread(ex) == [("fees.late_fee_daily_rate", cap)]  # the cap's sentence quoted
+
+
+@pytest.mark.parametrize(
     "late",
     [
-        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
-        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
         "乙方逾期支付每月服务费用的,每迟延一日,应按应付未付金额的万分之五向甲方支付违约金。",
         "乙方逾期支付服务费用的,应自逾期之日起每日按应付未付金额的万分之五向甲方支付违约金。",
         "乙方逾期支付服务费用的,按日计算,应按应付未付金额的万分之五向甲方支付违约金。",

@@ -1111,7 +1111,9 @@ PERIOD = (
 
 def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
     """The late fee's rate when its sentence says it is a day's (每逾期一日,应按…万分之五); a rate for a week, a month
-    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread."""
+    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread. So is a rate
+    with a cap (违约金总额以应付未付金额的20%为限): the model has no cap, the monthly check would accrue the fee past
+    it; the cap's sentence is quoted."""
     path = "fees.late_fee_daily_rate"
     if rate is None:
         return None
@@ -1119,27 +1121,40 @@ def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
     start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
     periods = list(re.finditer(PERIOD, line.text[start:at]))
     end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
-    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate):
+    cap = _late_cap(r, line)
+    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate) and cap is None:
         return rate
+    line, start, end = cap or (line, start, end)
     r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
     return None
 
 
 RATE = rf"(?:[万千百]分之[{NUMBER_CHARS}]+|\d[\d.]*\s*[%‰‱])"
-CAPPED = r"为限|封顶|上限|最高|不超过|不得超过|总额"
+CAPPED = r"为限|封顶|上限|最高(?!人民)|不超过|不得超过|不高于|总额"
+# a cap on the late fee: 违约金总额以应付未付金额的20%为限, 违约金累计不超过…的10%, 滞纳金最高不超过人民币10,000元
+LATE_CAP = rf"(?:违约金|滞纳金)[^。;]*?(?:{CAPPED})"
+
+
+def _late_cap(r: Reader, line: Line) -> tuple[Line, int, int] | None:
+    """The first sentence (cut at 。;) capping the late fee, in the rate's line, in 4.4 or in a line on 逾期: the line,
+    the sentence's start and end."""
+    for ln in [line, *r.clause("4.4"), *r.topical(LATE_TOPIC)]:
+        for s in SENTENCE.finditer(ln.text):
+            if re.search(LATE_CAP, s[0]):
+                return ln, s.start(), s.end()
+    return None
 
 
 def _other_rate(text: str, at: int, rate: Decimal) -> bool:
-    """Another late fee rate in the rate's sentence (cut at 。), not a cap (以…20%为限, 总额不超过…10%): a tier
-    (逾期超过15日的,按每日万分之十计), so that no one rate is the day's."""
+    """Another late fee rate in the rate's sentence (cut at 。): a tier (逾期超过15日的,按每日万分之十计) or a cap
+    (以…20%为限, 总额不超过…10%: the model has none), so that no one rate is the day's."""
     start, end = text.rfind("。", 0, at) + 1, text.find("。", at) % (len(text) + 1)
     for m in re.finditer(RATE, text[start:end]):
-        part = re.split(r"[,;(]", text[start : start + m.start()])[-1] + text[start + m.start() : end].split(",")[0]
         try:
             other = parse_rate(m[0])
         except (ValueError, ArithmeticError):
             return True
-        if other != rate and not re.search(CAPPED, part):
+        if other != rate:
             return True
     return False
 
