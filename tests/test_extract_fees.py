@@ -336,6 +336,10 @@ def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
         ("每坐席每月人民币5,000元", "每坐席每月人民币5,000元"),
         ("每月服务费不超过人民币28,000元", "不超过人民币28,000元"),
         ("每月服务费人民币28,000元以内", "人民币28,000元以内"),
+        # a price per seat as a product, an estimate (old: 5000, 28000, 28000)
+        ("月服务费=坐席数×人民币5,000元", "×人民币5,000元"),
+        ("每月服务费约人民币28,000元", "约人民币28,000元"),
+        ("每月服务费暂定人民币28,000元", "暂定人民币28,000元"),
     ],
 )
 def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):

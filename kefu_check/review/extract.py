@@ -1015,9 +1015,13 @@ def _month_amount(text: str) -> Decimal:
 
 
 PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
-# said right before the amount, what makes it no one month's fee: a price per seat (每坐席人民币5,000元), a ceiling
-# (不超过人民币28,000元, 最高28,000元, 上限为28,000元) or a floor (不低于人民币20,000元): read with it, to be refused
-BOUND = rf"(?:{PER_UNIT}|不超过|不得超过|不高于|最高|最多|上限为?|封顶|不低于|不少于|最低|至少)\s*(?:为|:)?\s*"
+# said right before the amount, what makes it no one month's fee: a price per seat (每坐席人民币5,000元,
+# 坐席数×人民币5,000元), a ceiling (不超过人民币28,000元, 最高28,000元, 上限为28,000元), a floor (不低于人民币20,000元)
+# or an estimate (约人民币28,000元, 暂定28,000元): read with it, to be refused
+BOUND = (
+    rf"(?:{PER_UNIT}|[×*]|乘以|不超过|不得超过|不高于|最高|最多|上限为?|封顶|不低于|不少于|最低|至少"
+    r"|约|大约|暂定|预计|预估)\s*(?:为|:)?\s*"
+)
 
 
 FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
