@@ -173,6 +173,33 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
     assert ex.data[section][name] is None and unread(ex) == [(path, text)]
 
 
+PAY = "4.3支付周期为每月,乙方应在每个支付周期结束后的10个工作日内,"
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    [
+        # two deadlines, a payment in parts: the first deadline was read (old: 10, 10, 10)
+        "结束后10个工作日内或甲方收到发票后5个工作日内(以较晚者为准)支付,",
+        "结束后的10个工作日内支付50%,20个工作日内支付剩余50%,",
+        "结束后的10个工作日内支付首期款项,余款于验收后支付,",
+    ],
+)
+def test_a_second_payment_deadline_is_unread(deadline):
+    ex = with_clause("结束后的10个工作日内,", deadline)
+    quote = (PAY.replace("结束后的10个工作日内,", deadline) + "将当期服务费用支付至甲方指定的以下银行账户:").rstrip(",")
+    assert ex.data["fees"]["due_working_days"] is None
+    assert unread(ex) == [("fees.due_working_days", quote)]  # its sentence quoted
+
+
+@pytest.mark.parametrize(
+    ("deadline", "days"), [("次月7个工作日内,", 7), ("结束后的10个工作日内(遇节假日顺延),", 10)]
+)
+def test_one_payment_deadline_is_read(deadline, days):
+    ex = with_clause("结束后的10个工作日内,", deadline)
+    assert ex.data["fees"]["due_working_days"] == days and unread(ex) == []
+
+
 @pytest.mark.parametrize(
     "late",
     [
@@ -186,6 +213,9 @@ def test_words_and_figures_that_disagree_are_unread(old, new, path, text):
         # a second rate for a later stretch (old: 0.0005, the first tier alone)
         "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过15日的,按万分之十计。",
         "乙方逾期支付的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,逾期超过10日的部分,按每日万分之十计算。",
+        # a cap: the model has none, the monthly check accrued the fee past it (old: 0.0005, 0.0005)
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
+        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
     ],
 )
 def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
@@ -195,10 +225,21 @@ def test_a_late_fee_rate_that_is_not_a_day_s_is_unread(late):
 
 
 @pytest.mark.parametrize(
+    "cap",
+    [  # a cap in a sentence of its own (old: 0.0005, 0.0005)
+        "违约金累计不超过应付未付金额的10%",
+        "上述滞纳金最高不超过人民币10,000元",
+    ],
+)
+def test_a_late_fee_cap_of_its_own_sentence_is_unread(cap):
+    ex = with_clause(CLAUSE_44, CLAUSE_44 + cap + "。")
+    assert ex.data["fees"]["late_fee_daily_rate"] is None
+    assert unread(ex) == [("fees.late_fee_daily_rate", cap)]  # the cap's sentence quoted
+
+
+@pytest.mark.parametrize(
     "late",
     [
-        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的0.05%向甲方支付违约金(违约金以应付未付金额的20%为限)。",
-        "乙方逾期支付服务费用的,每逾期一日,应按应付未付金额的万分之五向甲方支付违约金,违约金总额不超过应付未付金额的10%。",
         "乙方逾期支付每月服务费用的,每迟延一日,应按应付未付金额的万分之五向甲方支付违约金。",
         "乙方逾期支付服务费用的,应自逾期之日起每日按应付未付金额的万分之五向甲方支付违约金。",
         "乙方逾期支付服务费用的,按日计算,应按应付未付金额的万分之五向甲方支付违约金。",
@@ -319,6 +360,7 @@ def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
         ("月服务费为人民币28,000元(含税,税率6%)。", "28000"),
         ("月服务费(含税,税率6%)为人民币28,000元。", "28000"),  # old: None
         ("月服务费为人民币贰万捌仟元整(含增值税1,584.91元)。", "28000"),  # old: 1584.91
+        ("月服务费为人民币28,000元,含增值税1,584.91元。", "28000"),  # a tax aside is no second fee
         ("每月人民币贰万捌仟元整(超出部分按每分钟1.5元收费)。", "28000"),  # old: 1.5
         ("每月服务费为RMB 28,000.00。", "28000.00"),  # old: None
         ("每月服务费为人民币28,000.00(含税)。", "28000.00"),  # old: None
@@ -358,6 +400,18 @@ def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
         ("每月服务费为人民币28,000元起", "人民币28,000元起"),
         ("每月服务费为人民币84,000元/季度", "人民币84,000元/季度"),
         ("月服务费按人民币336,000元/年计收", "人民币336,000元/年计收"),
+        # several amounts, a price per seat, a ceiling: the first amount was read (old: 20000, 28000, 5000, 5000, 28000)
+        ("每月基础服务费人民币20,000元,另加坐席费人民币8,000元", "人民币20,000元,另加坐席费人民币8,000元"),
+        ("首年每月服务费28,000元,次年起每月30,000元", "28,000元,次年起每月30,000元"),
+        ("每月服务费为每坐席人民币5,000元", "每坐席人民币5,000元"),
+        ("每月服务费为人民币5,000元/坐席", "人民币5,000元/坐席"),
+        ("每坐席每月人民币5,000元", "每坐席每月人民币5,000元"),
+        ("每月服务费不超过人民币28,000元", "不超过人民币28,000元"),
+        ("每月服务费人民币28,000元以内", "人民币28,000元以内"),
+        # a price per seat as a product, an estimate (old: 5000, 28000, 28000)
+        ("月服务费=坐席数×人民币5,000元", "×人民币5,000元"),
+        ("每月服务费约人民币28,000元", "约人民币28,000元"),
+        ("每月服务费暂定人民币28,000元", "暂定人民币28,000元"),
     ],
 )
 def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):

@@ -994,24 +994,50 @@ def _figures(m: re.Match[str]) -> Decimal:
 def _amount(text: str) -> Decimal:
     """The amount `text` starts with: in figures when given (¥28,000.00, RMB 28,000, 人民币36,000元, 3.6万元, or beside
     its words: 贰万捌仟元整(¥28,000.00)), else in words (贰万捌仟元整). What follows is not read: an aside
-    (含税,税率6%; 含增值税1,584.91元) or another amount (超出部分按每分钟1.5元) is not the amount."""
+    (含税,税率6%; 含增值税1,584.91元) or another amount in brackets (超出部分按每分钟1.5元) is not the amount; another
+    amount outside them (,另加坐席费人民币8,000元) makes it no one amount: ValueError."""
     m = next(filter(None, (rx.match(text) for rx in (*AMOUNT_PAIRS, FIGURE_AMOUNT, WORD_AMOUNT))), None)
-    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]):
+    if m is None or re.match(NOT_ONE_AMOUNT, text[m.end() :]) or _another_amount(text[m.end() :]):
         raise ValueError(text)
     return _figures(m) if "f" in m.re.groupindex else parse_amount_words(m["w"])
 
 
+# what follows an amount and is no other amount: an aside in brackets (含增值税1,584.91元, 超出部分按每分钟1.5元收费), a
+# tax aside after a comma (,含增值税1,584.91元)
+ASIDE = r"\([^()]*\)|,\s*(?:含|不含)(?:[^,;。]|,(?=\d))*"
+ANOTHER_AMOUNT = rf"{FIGURE_AMOUNT.pattern}|[{WORD_DIGITS}]+[元圆]"  # 人民币8,000元, 30,000元, 捌仟元: not a lone 元
+
+
+def _another_amount(rest: str) -> bool:
+    """A second amount after the first one, outside its asides: a fee added to it (另加坐席费人民币8,000元) or one for
+    a later period (次年起每月30,000元), so that no one amount is the fee."""
+    return re.search(ANOTHER_AMOUNT, re.sub(ASIDE, "", rest)) is not None
+
+
 WORD_AMOUNT = re.compile(rf"(?:人民币)?\s*{W}")
-# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元) or a
-# floor (28,000元起)
-NOT_ONE_AMOUNT = rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起)"
+# what makes an amount no one fee: a range after it (人民币20,000元至28,000元, 20,000-28,000元, 贰万元至叁万元), a
+# floor (28,000元起, 20,000元以上) or a ceiling (28,000元以内, 28,000元为限, 28,000元封顶)
+NOT_ONE_AMOUNT = (
+    rf"\s*(?:(?:至|到|-|~|～|—|–)\s*(?:{CURRENCY}\s*)?[\d{AMOUNT_WORD_CHARS}]|起|以内|以下|以上|为限|封顶|为上限)"
+)
 
 
 def _month_amount(text: str) -> Decimal:
-    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年)."""
-    if re.search(r"/\s*(?:季|半?年)", text):
+    """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年), nor
+    of a seat or an agent (每坐席人民币5,000元, 人民币5,000元/坐席: the month's fee is that times a count not read)."""
+    if re.search(rf"/\s*(?:季|半?年)|{PER_UNIT}", text):
         raise ValueError(text)
     return _amount(text)
+
+
+PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
+# said right before the amount, what makes it no one month's fee: a price per seat (每坐席人民币5,000元,
+# 坐席数×人民币5,000元), a ceiling (不超过人民币28,000元, 最高28,000元, 上限为28,000元), a floor (不低于人民币20,000元)
+# or an estimate (约人民币28,000元, 暂定28,000元): read with it, to be refused
+BOUND = (
+    rf"(?:{PER_UNIT}|[×*]|乘以|不超过|不得超过|不高于|最高|最多|上限为?|封顶|不低于|不少于|最低|至少"
+    r"|约|大约|暂定|预计|预估)\s*(?:为|:)?\s*"
+)
 
 
 FEE_TOPIC = r"月服务费|服务费|费率|费用标准|收费标准|月费"
@@ -1030,6 +1056,9 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         topic=r"计费|计算方式|收费方式|固定月费|包干",
     )
     fee = rf"(?P<v>{AMOUNT}(?:\([^()]*\)|[^,;。]|,(?=\d|\s*小写))*)"  # with its brackets, its 小写
+    # the month's fee with a bound or a price per seat before it, and the rest of its sentence (another amount after
+    # a comma: 另加坐席费人民币8,000元, 次年起每月30,000元); a price per seat before 每月 (每坐席每月人民币5,000元)
+    month_fee = rf"(?P<v>(?:{BOUND})*{AMOUNT}(?:\([^()]*\)|[^;。])*)"
     monthly = lump = None
     if method == "lump_sum":
         lump = r.read(
@@ -1039,7 +1068,8 @@ def _fees(r: Reader) -> dict[str, Any] | None:
         monthly = r.read(
             "fees.monthly_fee",
             "4.2",
-            r"(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + fee,
+            rf"(?P<v2>{PER_UNIT}\s*每个?月[^。;]*?{AMOUNT}[^。;]*)"
+            r"|(?:每月|月服务费|月费|服务费用?每月)(?:\([^()]*\)|[^¥\d壹贰叁肆伍陆柒捌玖。;])*?" + month_fee,
             _month_amount,
             True,
             topic=FEE_TOPIC,
@@ -1058,12 +1088,15 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             _cycle,
             topic=PAY_TOPIC,
         ),
-        "due_working_days": r.read(
-            "fees.due_working_days",
-            pay,
-            rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
-            _working_days,
-            topic=PAY_TOPIC,
+        "due_working_days": _one_deadline(
+            r,
+            r.read(
+                "fees.due_working_days",
+                pay,
+                rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+                _working_days,
+                topic=PAY_TOPIC,
+            ),
         ),
         "late_fee_daily_rate": _daily(r, r.read("fees.late_fee_daily_rate", "4.4", LATE_FEE, _rate, topic=LATE_TOPIC)),
         "suspend_after_days": r.read(
@@ -1098,7 +1131,9 @@ PERIOD = (
 
 def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
     """The late fee's rate when its sentence says it is a day's (每逾期一日,应按…万分之五); a rate for a week, a month
-    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread."""
+    or a year (每逾期一月,按…的1%), or for no period (应按应付未付金额的5%支付违约金: once), is unread. So is a rate
+    with a cap (违约金总额以应付未付金额的20%为限): the model has no cap, the monthly check would accrue the fee past
+    it; the cap's sentence is quoted."""
     path = "fees.late_fee_daily_rate"
     if rate is None:
         return None
@@ -1106,27 +1141,40 @@ def _daily(r: Reader, rate: Decimal | None) -> Decimal | None:
     start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
     periods = list(re.finditer(PERIOD, line.text[start:at]))
     end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
-    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate):
+    cap = _late_cap(r, line)
+    if periods and periods[-1]["day"] and not _other_rate(line.text, at, rate) and cap is None:
         return rate
+    line, start, end = cap or (line, start, end)
     r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
     return None
 
 
 RATE = rf"(?:[万千百]分之[{NUMBER_CHARS}]+|\d[\d.]*\s*[%‰‱])"
-CAPPED = r"为限|封顶|上限|最高|不超过|不得超过|总额"
+CAPPED = r"为限|封顶|上限|最高(?!人民)|不超过|不得超过|不高于|总额"
+# a cap on the late fee: 违约金总额以应付未付金额的20%为限, 违约金累计不超过…的10%, 滞纳金最高不超过人民币10,000元
+LATE_CAP = rf"(?:违约金|滞纳金)[^。;]*?(?:{CAPPED})"
+
+
+def _late_cap(r: Reader, line: Line) -> tuple[Line, int, int] | None:
+    """The first sentence (cut at 。;) capping the late fee, in the rate's line, in 4.4 or in a line on 逾期: the line,
+    the sentence's start and end."""
+    for ln in [line, *r.clause("4.4"), *r.topical(LATE_TOPIC)]:
+        for s in SENTENCE.finditer(ln.text):
+            if re.search(LATE_CAP, s[0]):
+                return ln, s.start(), s.end()
+    return None
 
 
 def _other_rate(text: str, at: int, rate: Decimal) -> bool:
-    """Another late fee rate in the rate's sentence (cut at 。), not a cap (以…20%为限, 总额不超过…10%): a tier
-    (逾期超过15日的,按每日万分之十计), so that no one rate is the day's."""
+    """Another late fee rate in the rate's sentence (cut at 。): a tier (逾期超过15日的,按每日万分之十计) or a cap
+    (以…20%为限, 总额不超过…10%: the model has none), so that no one rate is the day's."""
     start, end = text.rfind("。", 0, at) + 1, text.find("。", at) % (len(text) + 1)
     for m in re.finditer(RATE, text[start:end]):
-        part = re.split(r"[,;(]", text[start : start + m.start()])[-1] + text[start + m.start() : end].split(",")[0]
         try:
             other = parse_rate(m[0])
         except (ValueError, ArithmeticError):
             return True
-        if other != rate and not re.search(CAPPED, part):
+        if other != rate:
             return True
     return False
 
@@ -1164,6 +1212,33 @@ def _overdue_days(text: str) -> int:
     if m is None or "工作日" in m["u"]:
         raise ValueError(text)
     return _count(m["n"]) - (0 if m["q"] in ("超过", "超出") else 1)
+
+
+# in the payment deadline's sentence, what makes it no one deadline: another deadline (或甲方收到发票后5个工作日内,
+# 以较晚者为准) or a payment in parts (支付50%, 支付剩余50%, 余款, 分期)
+DEADLINE = rf"{COUNT}\s*个?(?:工作日|自然日|日|天)\s*(?:以内|之内|内)|{COUNT}\s*个?工作日\s*(?:结束)?前"
+IN_PARTS = (
+    rf"{DEADLINE}|较晚者|较早者|孰晚|孰早|(?:支付|付清|结清)[^,。;]{{0,8}}?{PCT}|剩余|余款|尾款|首期|分期"
+    rf"|分\s*[{NUMBER_CHARS}]\s*次"
+)
+
+
+def _one_deadline(r: Reader, days: int | None) -> int | None:
+    """The payment deadline when it is the only one of its sentence (cut at 。;): two deadlines
+    (10个工作日内或…5个工作日内(以较晚者为准)) or a payment in parts (10个工作日内支付50%,20个工作日内支付剩余50%)
+    are unread, the sentence quoted."""
+    path = "fees.due_working_days"
+    if days is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    rest = line.text[at:end]
+    deadline = re.match(DEADLINE, rest)
+    if not re.search(IN_PARTS, line.text[start:at] + rest[deadline.end() if deadline else 0 :]):
+        return days
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
 
 
 LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"
