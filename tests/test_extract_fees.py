@@ -193,11 +193,25 @@ def test_a_second_payment_deadline_is_unread(deadline):
 
 
 @pytest.mark.parametrize(
-    ("deadline", "days"), [("次月7个工作日内,", 7), ("结束后的10个工作日内(遇节假日顺延),", 10)]
+    ("deadline", "days"),
+    [
+        ("次月7个工作日内,", 7),
+        ("结束后的10个工作日内(遇节假日顺延),", 10),
+        ("结束后的第10个工作日结束前,", 10),  # old: unread, though docs/review.md listed it
+        ("结束后第十个工作日内,", 10),
+    ],
 )
 def test_one_payment_deadline_is_read(deadline, days):
     ex = with_clause("结束后的10个工作日内,", deadline)
     assert ex.data["fees"]["due_working_days"] == days and unread(ex) == []
+
+
+@pytest.mark.parametrize("deadline", ["结束后的第10个工作日前,", "次月第10个工作日以前,"])
+def test_a_deadline_before_the_nth_working_day_is_unread(deadline):
+    """第10个工作日前: on the 10th, or by the 9th? (old: 10, whichever the parties meant)"""
+    ex = with_clause("结束后的10个工作日内,", deadline)
+    assert ex.data["fees"]["due_working_days"] is None
+    assert unread(ex) == [("fees.due_working_days", deadline.removeprefix("结束后的").removeprefix("次月")[:-1])]
 
 
 @pytest.mark.parametrize(

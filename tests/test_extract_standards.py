@@ -499,3 +499,21 @@ def test_two_spans_of_service_hours_are_unread(hours):
 def test_an_availability_with_yishang_is_read():
     got, unread = standard(2, STATED.format("年度可用性达到99.9%以上"), "availability")
     assert (got["min_percent"], unread) == (Decimal("99.9"), {})
+
+
+@pytest.mark.parametrize(
+    ("due", "days", "unread"),
+    [
+        ("于每月结束后5个工作日内", 5, None),
+        ("于每月结束后第5个工作日结束前", 5, None),
+        ("于次月第五个工作日内", 5, None),
+        ("于每月结束后第5个工作日前", None, "第5个工作日前"),  # the 5th, or by the 4th? (old: 5)
+        ("于次月第5个工作日以前", None, "第5个工作日以前"),
+    ],
+)
+def test_the_report_deadline_in_working_days(due, days, unread):
+    text = FILLED.read_text(encoding="utf-8")
+    assert text.count("于每月结束后5个工作日内") == 1
+    ex = extract(text.replace("于每月结束后5个工作日内", due).split("\n"), "x")
+    assert ex.data["standards"]["report"]["due_working_days"] == days
+    assert [u.text for u in ex.unreadable] == ([unread] if unread else [])

@@ -736,7 +736,8 @@ def _report(r: Reader) -> dict[str, Any] | None:
     due = r.read(
         "standards.report.due_working_days",
         "2.3",
-        rf"(?:次月|下月|结束后|届满后)\s*(?:的)?\s*(?:第)?\s*(?P<v>{N})\s*个?工作日(?:以内|之内|内|结束前|前|届满前)",
+        rf"(?:次月|下月|结束后|届满后)\s*(?:的)?\s*(?:(?P<v>{N})\s*个?工作日(?:以内|之内|内|前|届满前)"
+        rf"|第\s*(?P<v2>{N})\s*个?工作日(?:结束前|届满前|以内|之内|内)|(?P<v3>第\s*{N}\s*个?工作日\s*(?:之|以)?前))",
         _whole,
         topic=REPORT_TOPIC,
     )
@@ -1093,7 +1094,9 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             r.read(
                 "fees.due_working_days",
                 pay,
-                rf"(?:结束后的?|次月|下月)\s*(?:第)?\s*(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)",
+                rf"(?:结束后的?|次月|下月)\s*(?:(?P<v>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:以内|之内|内|前)"
+                rf"|第\s*(?P<v2>(?:{COUNT}|{MASK}+)\s*个?工作日)\s*(?:结束前|以内|之内|内)"
+                rf"|(?P<v3>第\s*(?:{COUNT}|{MASK}+)\s*个?工作日\s*(?:之|以)?前))",
                 _working_days,
                 topic=PAY_TOPIC,
             ),
