@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from .calendar import Calendar
 from .check import Result
@@ -51,6 +54,8 @@ class Rendered:
 
 
 Outcome = Result | Refused | Rendered
+T = TypeVar("T")
+Chunk = TypeVar("Chunk")
 
 
 @dataclass(frozen=True)
@@ -104,11 +109,10 @@ def check_all(
     parent's pages instead of compiling their own engine and copying what their collector touches."""
     global _options, _calendar, _render
     _options, _calendar, _render = options, cal, render
-    if jobs <= 1 or len(paths) <= 1:
+    if jobs <= 1 or len(paths) <= 1 or not hasattr(os, "fork"):
         yield from map(check_one, paths)
         return
     import gc
-    import multiprocessing
 
     from . import check  # noqa: F401  (the whole check path imported once, here)
     from .engine import shared
@@ -117,13 +121,12 @@ def check_all(
 
     shared()
     first = check_one(paths[0])  # checked here: it warms what a check builds lazily, which the workers inherit
-    rest = paths[1:]
+    chunks = guided_chunks(paths[1:], jobs)
     gc.freeze()  # no collection first: a full one over the heap cost ~20 ms of serial time, for little garbage
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield first
-            for outcomes in pool.imap(check_some, guided_chunks(rest, jobs)):
-                yield from outcomes
+        yield first
+        for outcomes in forked(check_some, chunks, jobs):
+            yield from outcomes
     finally:
         gc.unfreeze()
 
@@ -131,6 +134,143 @@ def check_all(
 def check_some(paths: Sequence[Path]) -> list[Outcome]:
     """A chunk of a batch, checked in one worker."""
     return [check_one(p) for p in paths]
+
+
+class WorkerLost(RuntimeError):
+    """A worker process ended before it sent the outcomes of the chunks it took (killed, out of memory)."""
+
+
+def forked(work: Callable[[Chunk], T], chunks: Sequence[Chunk], jobs: int) -> Iterator[T]:
+    """`work(chunk)` for every chunk, in the order of `chunks`, computed in `jobs` forked processes.
+
+    multiprocessing.Pool is not used: importing it is ~10 ms of a batch's serial time, and its worker-handler
+    thread wakes whenever the result pipe holds data, busy in the parent while the workers send (docs/performance.md).
+    Here the parent has no thread: the workers take chunk numbers from one pipe as they finish a chunk and send
+    each chunk's pickled outcomes on their own pipe; the parent waits on those pipes in `select`. An exception in
+    a worker is raised here, as Pool did; a worker that dies is `WorkerLost`."""
+    import selectors
+    import signal
+
+    tasks_r, tasks_w = os.pipe()
+    open_fds = {tasks_r, tasks_w}  # the parent's ends, closed in the end whatever happens
+    workers: dict[int, int] = {}  # result pipe → pid
+    done: dict[int, T] = {}  # outcomes that came before the chunks ahead of them
+    following = 0  # the next chunk to yield
+    try:
+        for _ in range(jobs):
+            results_r, results_w = os.pipe()
+            open_fds |= {results_r, results_w}
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                os.close(tasks_w)
+                os.close(results_r)
+                for fd in workers:
+                    os.close(fd)
+                _work(work, chunks, tasks_r, results_w)
+            _close(open_fds, results_w)
+            workers[results_r] = pid
+        _close(open_fds, tasks_r)
+        tasks = memoryview(b"".join(_TASK.pack(i) for i in range(len(chunks))))
+        os.set_blocking(tasks_w, False)
+        selector = selectors.DefaultSelector()
+        selector.register(tasks_w, selectors.EVENT_WRITE)
+        for fd in workers:
+            selector.register(fd, selectors.EVENT_READ, bytearray())
+        while selector.get_map():
+            for key, _ in selector.select():
+                if key.fd == tasks_w:  # whole task records, at most PIPE_BUF at a time: a write is all or nothing
+                    tasks = tasks[os.write(tasks_w, tasks[: 4096 // _TASK.size * _TASK.size]) :]
+                    if not tasks:
+                        selector.unregister(tasks_w)
+                        _close(open_fds, tasks_w)  # the workers read to its end and leave
+                    continue
+                data = os.read(key.fd, 1 << 16)
+                if not data:
+                    selector.unregister(key.fd)
+                    continue
+                key.data.extend(data)
+                for index, value in _frames(key.data):
+                    if isinstance(value, BaseException):
+                        raise value
+                    done[index] = value
+            while following in done:
+                yield done.pop(following)
+                following += 1
+        if following < len(chunks):
+            raise WorkerLost(f"a worker process ended before sending its results ({_statuses(workers)})")
+    finally:
+        for fd in list(open_fds):
+            _close(open_fds, fd)
+        for pid in workers.values():
+            if following < len(chunks):  # abandoned (an error here or in a worker): stop the others
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):  # reaped already by _statuses
+                os.waitpid(pid, 0)
+
+
+def _close(open_fds: set[int], fd: int) -> None:
+    """Close one of the parent's pipe ends, once."""
+    open_fds.discard(fd)
+    os.close(fd)
+
+
+_TASK = struct.Struct("=I")  # a chunk's number, as the workers read it from the tasks pipe
+_FRAME = struct.Struct("=II")  # a chunk's number and the length of its pickled outcomes
+
+
+def _work(work: Callable[[Chunk], T], chunks: Sequence[Chunk], tasks: int, results: int) -> NoReturn:
+    """A forked worker: take chunk numbers until the tasks pipe is closed, send each chunk's pickled outcomes (or
+    the exception it raised), and leave by os._exit: the parent's atexit handlers and buffered output are its own."""
+    import pickle
+
+    code = 0
+    try:
+        while record := os.read(tasks, _TASK.size):
+            (index,) = _TASK.unpack(record)
+            try:
+                value: object = work(chunks[index])
+            except Exception as exc:  # raised in the parent, as multiprocessing.Pool does
+                value = exc
+            try:
+                payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:
+                payload = pickle.dumps(RuntimeError(f"{type(value).__name__}: {value}; {exc}"))
+            frame = memoryview(_FRAME.pack(index, len(payload)) + payload)
+            while frame:
+                frame = frame[os.write(results, frame) :]
+            if isinstance(value, BaseException):
+                break
+    except BaseException:  # the parent is gone (BrokenPipeError) or the batch is interrupted: leave quietly
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _frames(buffer: bytearray) -> Iterator[tuple[int, object]]:
+    """The whole frames at the start of `buffer` (removed from it): (chunk number, unpickled value)."""
+    import pickle
+
+    while len(buffer) >= _FRAME.size:
+        index, size = _FRAME.unpack_from(buffer)
+        if len(buffer) < _FRAME.size + size:
+            return
+        value = pickle.loads(buffer[_FRAME.size : _FRAME.size + size])
+        del buffer[: _FRAME.size + size]
+        yield index, value
+
+
+def _statuses(workers: dict[int, int]) -> str:
+    """How the workers ended, for WorkerLost: 'exit 0, killed by signal 9'."""
+    out = []
+    for pid in workers.values():
+        try:
+            _, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        code = os.waitstatus_to_exitcode(status) if status else 0
+        out.append(f"killed by signal {-code}" if code < 0 else f"exit {code}")
+    return ", ".join(out)
 
 
 def guided_chunks(paths: Sequence[Path], jobs: int, smallest: int = 4, largest: int = 64) -> list[Sequence[Path]]:
