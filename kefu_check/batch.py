@@ -148,6 +148,7 @@ def forked(work: Callable[[Chunk], T], chunks: Sequence[Chunk], jobs: int) -> It
     Here the parent has no thread: the workers take chunk numbers from one pipe as they finish a chunk and send
     each chunk's pickled outcomes on their own pipe; the parent waits on those pipes in `select`. An exception in
     a worker is raised here, as Pool did; a worker that dies is `WorkerLost`."""
+    import pickle  # noqa: F401  (imported before forking, not once in each worker)
     import selectors
     import signal
 
@@ -179,7 +180,8 @@ def forked(work: Callable[[Chunk], T], chunks: Sequence[Chunk], jobs: int) -> It
         while selector.get_map():
             for key, _ in selector.select():
                 if key.fd == tasks_w:  # whole task records, at most PIPE_BUF at a time: a write is all or nothing
-                    tasks = tasks[os.write(tasks_w, tasks[: 4096 // _TASK.size * _TASK.size]) :]
+                    with contextlib.suppress(BlockingIOError):
+                        tasks = tasks[os.write(tasks_w, tasks[: 4096 // _TASK.size * _TASK.size]) :]
                     if not tasks:
                         selector.unregister(tasks_w)
                         _close(open_fds, tasks_w)  # the workers read to its end and leave
