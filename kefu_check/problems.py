@@ -281,7 +281,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{date} ({festival}) is a statutory holiday (the national holidays regulation) but a working day in the "
         "file: the year's arrangement is incomplete or wrong",
     ),
+    "statutory_days_unknown": (
+        "无法核对 {year} 年的法定节假日(农历节日只算到 {last} 年),不接受该年的安排",
+        "the statutory holidays of {year} cannot be verified (the lunar festivals are known to {last}): the "
+        "year's arrangement is not accepted",
+    ),
     "festival:new_year": ("元旦", "New Year's Day"),
+    "festival:qingming": ("清明节", "Qingming Festival"),
     "festival:spring_festival": ("春节", "the Spring Festival"),
     "festival:labour_day": ("劳动节", "Labour Day"),
     "festival:dragon_boat": ("端午节", "the Dragon Boat Festival"),

@@ -156,6 +156,7 @@ NAMES = {  # chinesecalendar's names of the festivals
     "festival:new_year": {"New Year's Day"},
     "festival:spring_festival": {"Spring Festival"},
     "festival:labour_day": {"Labour Day"},
+    "festival:qingming": {"Tomb-sweeping Day"},
     "festival:dragon_boat": {"Dragon Boat Festival"},
     "festival:mid_autumn": {"Mid-autumn Festival", "National Day"},  # 2020-10-01 was both
     "festival:national_day": {"National Day", "Mid-autumn Festival"},  # 2009-10-03 too
@@ -181,3 +182,19 @@ def test_a_2027_file_without_the_spring_festival_is_refused(tmp_path):
         arrangements([path])
     write(tmp_path / "2027.json", {"year": 2027, "holidays": statutory_days(2027), "workdays": []})
     assert [a.year for a in arrangements([path])] == [2027]
+
+
+def test_a_2027_file_that_makes_qingming_a_working_day_is_refused(tmp_path):
+    """清明 2027 is 5 April, a Monday: a file that forgets it would have made it a working day."""
+    holidays = [d for d in statutory_days(2027) if d != "2027-04-05"]
+    path = write(tmp_path / "2027.json", {"year": 2027, "holidays": holidays, "workdays": []})
+    with pytest.raises(HolidaysFileError, match=r"2027-04-05.*清明节"):
+        arrangements([path])
+
+
+@pytest.mark.parametrize("year", [2100, 2150, 2199])
+def test_a_file_for_a_year_whose_festivals_are_unknown_is_refused_not_a_crash(capsys, tmp_path, year):
+    path = write(tmp_path / f"{year}.json", {"year": year, "holidays": [f"{year}-01-01"], "workdays": []})
+    code, out, err = run(capsys, "--holidays", str(path), str(DEMO / "month.json"))
+    assert code == 2 and out == ""
+    assert err.strip() == f"{path}: year: 无法核对 {year} 年的法定节假日(农历节日只算到 2099 年),不接受该年的安排"

@@ -156,12 +156,18 @@ def read_holidays_file(path: str | pathlib.Path) -> HolidaysFile:
     return HolidaysFile(name, year, holidays, workdays, before_h, before_w)
 
 
+STATUTORY_LAST = 2099  # the last year whose lunar festivals lunardate knows (and 清明, chinesecalendar)
+
+
 def statutory_days(year: int) -> list[tuple[date, str]]:
     """The statutory holidays of `year` with their festival's message key (全国年节及纪念日放假办法 of 1999, 2008,
-    2013 and 2025; from 1999): days off in every arrangement, whatever it moves. The lunar ones come from lunardate;
-    清明 (a solar term, 4 or 5 April) is not among them."""
+    2013 and 2025; from 1999, to STATUTORY_LAST): days off in every arrangement, whatever it moves. The lunar ones
+    come from lunardate, 清明 (the solar term's day, from 2008) from chinesecalendar's solar terms."""
     if year < 1999:
         return []
+    if year > STATUTORY_LAST:
+        raise ValueError(f"the statutory holidays of {year} are not known (lunardate ends in {STATUTORY_LAST})")
+    from chinese_calendar import get_solar_terms
     from lunardate import LunarDate
 
     def lunar(month: int, day: int) -> date:
@@ -180,6 +186,8 @@ def statutory_days(year: int) -> list[tuple[date, str]]:
     days = [(date(year, 1, 1), "festival:new_year"), *((d, "festival:spring_festival") for d in spring)]
     days += [(date(year, 5, d), "festival:labour_day") for d in range(1, may + 1)]
     if year >= 2008:
+        qingming = [d for d, term in get_solar_terms(date(year, 4, 1), date(year, 4, 10)) if term == "清明"]
+        days += [(d, "festival:qingming") for d in qingming]
         days += [(lunar(5, 5), "festival:dragon_boat"), (lunar(8, 15), "festival:mid_autumn")]
     days += [(date(year, 10, d), "festival:national_day") for d in (1, 2, 3)]
     return sorted(days)
@@ -233,6 +241,8 @@ def check_against_package(f: HolidaysFile, lang: str | None = None) -> None:
     diffs: list[tuple[date, Problem]] = []
     if package_has(f.year):
         diffs += _differences(_year_days(f.year), f.holidays, f.workdays)
+    elif f.year > STATUTORY_LAST:  # nothing to hold the file to: refused, not taken on trust
+        raise HolidaysProblem(f.path, "year", problem("statutory_days_unknown", year=f.year, last=STATUTORY_LAST))
     else:
         for day, festival in statutory_days(f.year):
             if _working(day, f.holidays, f.workdays):
