@@ -375,7 +375,6 @@ def test_an_unread_credit_is_a_remedy_and_an_unread_late_fee_a_late_fee(kefu):
         ("月服务费(含税,税率6%)为人民币28,000元。", "28000"),  # old: None
         ("月服务费为人民币贰万捌仟元整(含增值税1,584.91元)。", "28000"),  # old: 1584.91
         ("月服务费为人民币28,000元,含增值税1,584.91元。", "28000"),  # a tax aside is no second fee
-        ("每月人民币贰万捌仟元整(超出部分按每分钟1.5元收费)。", "28000"),  # old: 1.5
         ("每月服务费为RMB 28,000.00。", "28000.00"),  # old: None
         ("每月服务费为人民币28,000.00(含税)。", "28000.00"),  # old: None
         ("每月服务费为人民币贰万伍仟元整(RMB 28,000.00)。", "28000.00"),  # figures win (old: 25000)
@@ -426,11 +425,32 @@ def test_figures_not_grouped_by_thousands_are_not_an_amount(fee, old):
         ("月服务费=坐席数×人民币5,000元", "×人民币5,000元"),
         ("每月服务费约人民币28,000元", "约人民币28,000元"),
         ("每月服务费暂定人民币28,000元", "暂定人民币28,000元"),
+        # a part charged beyond the amount, an adjustment: the month's fee is not that amount, and a service credit of
+        # a percent of it would be computed on too little (old: 28000 for each)
+        ("每月人民币贰万捌仟元整(超出部分按每分钟1.5元收费)", "人民币贰万捌仟元整(超出部分按每分钟1.5元收费)"),
+        ("每月人民币28,000元,超出部分据实结算", "人民币28,000元,超出部分据实结算"),
+        ("每月人民币28,000元(超额部分另行计费)", "人民币28,000元(超额部分另行计费)"),
+        ("每月人民币贰万捌仟元整(¥28,000.00),按实际坐席数调整", "人民币贰万捌仟元整(¥28,000.00),按实际坐席数调整"),
+        ("每月人民币28,000元,每年上浮5%", "人民币28,000元,每年上浮5%"),
+        ("每月人民币28,000元,多退少补", "人民币28,000元,多退少补"),
     ],
 )
 def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):
     ex = with_clause(CLAUSE_42, f"4.2具体费率标准为:基础咨询服务{fee}。")
     assert ex.data["fees"]["monthly_fee"] is None and unread(ex) == [("fees.monthly_fee", text)]
+
+
+def test_a_per_usage_fee_s_included_volume_and_rate_are_unread_not_missing(kefu):
+    """The volume the fee includes and the rate beyond it are stated (含10,000分钟, 超出部分按每分钟1.5元): the review
+    said the agreement did not state them (review.term_missing), which is false; it says they were not read."""
+    text = TEXT.replace("4.1服务费用采用固定月费方式计算。", "4.1服务费用采用按服务量计费方式计算。").replace(
+        CLAUSE_42, "4.2具体费率标准为:每月基础服务费人民币10,000元,含10,000分钟,超出部分按每分钟1.5元收费。"
+    )
+    run = kefu.run("review", "--format", "json", kefu.write("b.txt", text))
+    findings = json.loads(run.out)["findings"]
+    assert [f["id"] for f in findings] == ["review.unread"] * 3, findings
+    assert all(f["clause"] == "4.2" for f in findings)
+    assert ["月费包含的服务量" in f["message"] or "超出部分单价" in f["message"] for f in findings] == [False, True, True]
 
 
 @pytest.mark.parametrize(

@@ -1025,10 +1025,19 @@ NOT_ONE_AMOUNT = (
 
 def _month_amount(text: str) -> Decimal:
     """The monthly fee: an amount (_amount) not said of a quarter or a year (人民币84,000元/季度, ¥336,000元/年), nor
-    of a seat or an agent (每坐席人民币5,000元, 人民币5,000元/坐席: the month's fee is that times a count not read)."""
-    if re.search(rf"/\s*(?:季|半?年)|{PER_UNIT}", text):
+    of a seat or an agent (每坐席人民币5,000元, 人民币5,000元/坐席: the month's fee is that times a count not read),
+    nor one that is more or less than the amount (NOT_FIXED: 超出部分另行计费, 按实际坐席数调整)."""
+    if re.search(rf"/\s*(?:季|半?年)|{PER_UNIT}|{NOT_FIXED}", text):
         raise ValueError(text)
     return _amount(text)
+
+
+# said with the month's fee (after it, in brackets or not), what makes the month's fee other than that amount: a
+# part charged beyond it (超出部分按每分钟1.5元收费, 超额部分另行结算) or an adjustment (按实际坐席数调整, 据实结算,
+# 每年上浮5%, 多退少补): a fixed monthly fee cannot hold it, and a credit of a percent of it would be too little
+NOT_FIXED = (
+    r"超出|超额|超量|超过部分|另行(?:计费|结算|收费|计算)|调整|据实|按实际|以实际|浮动|上浮|下浮|递增|多退少补"
+)
 
 
 PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
