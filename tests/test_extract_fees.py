@@ -111,6 +111,11 @@ def test_notice_before_suspension_is_read(sentence, days):
         # the check counts calendar days: 5 of them can be 3 working days (old: 5, silently too short a notice)
         ("逾期超过30日,甲方有权提前5个工作日以书面形式通知乙方后暂停服务。", "5个工作日"),
         ("逾期超过30日,甲方有权在书面通知乙方三个工作日后暂停服务。", "三个工作日"),
+        # a notice not said to be written: the model's notice is written (old: null, as if no notice were required,
+        # and review.suspension_without_notice said the agreement let the provider suspend without one)
+        ("逾期超过30日,甲方有权在提前5日通知乙方后暂停服务。", "提前5日通知"),
+        ("逾期超过30日,甲方有权提前五日告知乙方并暂停服务。", "提前五日告知"),
+        ("逾期超过30日,甲方有权在事先通知乙方后暂停服务。", "事先通知"),
     ],
 )
 def test_notice_that_is_not_a_number_of_days_is_unread_not_zero(sentence, text):

@@ -1262,6 +1262,8 @@ WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书�
 NOTICE = (
     rf"(?:提前|事先|预先)(?P<v>[^,。;]{{0,12}}?)\s*以?{WRITTEN}"
     rf"|{WRITTEN}[^。;]*?(?:满|经过)?\s*(?P<v2>{COUNT}\s*个?(?:工作日|自然日|日|天|星期|周))(?:后|之后|以后)[^。;]*?暂停"
+    # a notice not said to be written (提前5日通知乙方后暂停): the model's is written notice, so it is unread, quoted
+    rf"|(?P<v3>(?:提前|事先|预先)[^,。;]{{0,12}}?(?:通知|告知))"
 )
 NOTICE_LENGTH = re.compile(
     rf"(?:至少|不少于|不得少于)?\s*(?P<n>{COUNT})\s*(?P<u>个?(?:工作日|自然日|日|天|星期|周))\s*(?:以|向[甲乙]方(?:发出)?|发出)?"
@@ -1270,7 +1272,8 @@ NOTICE_LENGTH = re.compile(
 
 def _notice_length(text: str) -> int:
     """提前5日 (5个自然日) → 5, 一周 → 7, 提前书面通知 → 0 (notice, no minimum); a month, 合理期限, 5个工作日 (the
-    model counts calendar days, and 5 of them can be fewer than 5 working days): ValueError."""
+    model counts calendar days, and 5 of them can be fewer than 5 working days), a notice not said to be written
+    (提前5日通知): ValueError."""
     if not text:
         return 0
     m = NOTICE_LENGTH.fullmatch(text)
