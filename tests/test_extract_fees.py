@@ -312,6 +312,31 @@ def test_a_credit_that_is_not_one_percent_of_the_month_per_breach_is_unread(kefu
     assert [f["id"] for f in json.loads(run.out)["findings"]] == ["review.unread"]  # not also sla_without_remedy
 
 
+CLAUSE_61 = "6.1任何一方违反本协议约定的,应承担违约责任,赔偿守约方因此遭受的损失。"
+
+
+@pytest.mark.parametrize(
+    ("credit", "value"),
+    [  # old: 5, the other ignored
+        ("甲方当月未达到服务标准的,乙方有权减免当月服务费的10%。", None),
+        ("甲方未达到第2.1条服务标准的,按当月服务费用的3%抵减服务费用。", None),
+        ("甲方当月未达到服务标准的,按当月服务费用的5%抵减服务费用。", "5"),  # the same credit restated
+    ],
+)
+def test_a_second_credit_elsewhere_is_no_quiet_choice(kefu, credit, value):
+    """A credit in 违约责任 as well as in 2.4: with another percent, which applies is for a person to read."""
+    ex = with_clause(CLAUSE_61, CLAUSE_61 + credit)
+    got = ex.data["remedies"]["service_credit_percent"]
+    assert (None if got is None else str(got)) == value
+    if value is None:
+        first = CLAUSE_24.rstrip("。")
+        assert unread(ex) == [("remedies.service_credit_percent", f"{first} / {credit.rstrip('。')}")]
+        run = kefu.run("review", "--format", "json", kefu.write("a.txt", TEXT.replace(CLAUSE_61, CLAUSE_61 + credit)))
+        assert [(f["id"], f["clause"]) for f in json.loads(run.out)["findings"]] == [("review.unread", "6.1")]
+    else:
+        assert unread(ex) == []
+
+
 @pytest.mark.parametrize(("credit", "value"), [("5‰", "0.5"), ("千分之五", "0.5"), ("5%", "5")])
 def test_a_credit_in_per_mille_is_read_as_percent(credit, value):  # old: 5‰ gave null, unreported
     ex = with_clause(CLAUSE_24, FAILING + f"每项按当月服务费用的{credit}抵减服务费用。")

@@ -1340,6 +1340,7 @@ def _remedies(r: Reader) -> dict[str, Any]:
     credit = cap = None
     termination = False
     path = "remedies.service_credit_percent"
+    first = ""  # the sentence the credit was read from
     for line in r.lines:
         if line.clause in (PARTIES, SIGNATURE):
             continue
@@ -1349,14 +1350,24 @@ def _remedies(r: Reader) -> dict[str, Any]:
                 continue
             caps = [c.span() for c in re.finditer(CAP, sentence)]  # 最高抵减当月服务费用的15%: a cap, not a credit
             credits = [m for m in re.finditer(CREDIT, sentence) if not any(a <= m.start() < b for a, b in caps)]
-            if credits and credit is None and not _not_read(r, path):
+            quote = line.raw[at : at + len(sentence)].strip()
+            if credits and credit is not None and _one_credit(sentence, credits):
+                m = credits[0]
+                try:
+                    again = _once(parse_percent, m[next(k for k in ("v", "v2", "v3") if m[k])])
+                except (ValueError, ArithmeticError):
+                    again = None
+                if again != credit:  # another credit elsewhere (违约责任: 减免当月服务费的10%): which one applies?
+                    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), f"{first} / {quote}"))
+                    credit = None
+            elif credits and credit is None and not _not_read(r, path):
                 m = credits[0]
                 if _one_credit(sentence, credits):
                     g = next(k for k in ("v", "v2", "v3") if m[k])
                     credit = _percent_of(r, path, line, m[g], sentence[m.end(g) :])
+                    first = quote
                 else:  # quoted whole: a person reads which credit is meant
                     r.locate(path, line.clause, line)
-                    quote = line.raw[at : at + len(sentence)].strip()
                     r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
             if cap is None:
                 cap = _cap(r, line, sentence, at)
