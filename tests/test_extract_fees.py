@@ -337,6 +337,32 @@ def test_a_second_credit_elsewhere_is_no_quiet_choice(kefu, credit, value):
         assert unread(ex) == []
 
 
+def test_a_second_credit_that_is_not_one_credit_is_no_quiet_choice_either():
+    second = "甲方首次未达标的,按当月服务费用的5%抵减服务费用,再次未达标的,按当月服务费用的10%抵减服务费用。"
+    ex = with_clause(CLAUSE_61, CLAUSE_61 + second)
+    assert ex.data["remedies"]["service_credit_percent"] is None
+    assert [path for path, _ in unread(ex)] == ["remedies.service_credit_percent"]
+
+
+@pytest.mark.parametrize(
+    ("cycle", "base", "value"),
+    [
+        ("quarter", "当期", None),  # a percent of the quarter's fee: three times the month's (old: 5, of the month's)
+        ("quarter", "当月", "5"),
+        ("month", "当期", "5"),  # the period is the month
+    ],
+)
+def test_a_credit_of_the_period_s_fee_is_the_month_s_only_when_the_period_is(cycle, base, value):
+    text = TEXT.replace(CLAUSE_24, FAILING + f"每项按{base}服务费用的5%抵减服务费用。")
+    if cycle == "quarter":
+        text = text.replace(PAY, PAY.replace("每月", "每季度"))
+    ex = extract(text.split("\n"), "x")
+    assert ex.data["fees"]["cycle"] == cycle
+    got = ex.data["remedies"]["service_credit_percent"]
+    assert (None if got is None else str(got)) == value
+    assert [path for path, _ in unread(ex)] == ([] if value else ["remedies.service_credit_percent"])
+
+
 @pytest.mark.parametrize(("credit", "value"), [("5‰", "0.5"), ("千分之五", "0.5"), ("5%", "5")])
 def test_a_credit_in_per_mille_is_read_as_percent(credit, value):  # old: 5‰ gave null, unreported
     ex = with_clause(CLAUSE_24, FAILING + f"每项按当月服务费用的{credit}抵减服务费用。")

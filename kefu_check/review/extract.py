@@ -7,6 +7,7 @@ remembered as a blank; a value that is there but cannot be read is null and repo
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -200,8 +201,8 @@ def extract(lines: list[Any], stem: str) -> Extraction:
         "service": _service(r),
         "standards": _standards(r),
         "term": _term(r),
-        "fees": _fees(r),
-        "remedies": _remedies(r),
+        "fees": (fees := _fees(r)),
+        "remedies": _remedies(r, quarterly=(fees or {}).get("cycle") == "quarter"),
         "privacy": {"entrusted_processing_terms": _has_pipl_terms(parsed)},
     }
     # blanks of the signature block (dates, signatures) are filled in at signing, not before
@@ -1334,9 +1335,10 @@ OTHER_PERIOD = r"合同期|服务期|全年|年度|每年|年服务费|季|半�
 TERMINATION = r"(连续|累计)[^。]*?(解除|终止)"
 
 
-def _remedies(r: Reader) -> dict[str, Any]:
+def _remedies(r: Reader, quarterly: bool = False) -> dict[str, Any]:
     """Service credit, its cap and SLA termination: a sentence on failing the standards, wherever it is (2.4,
-    an added 违约责任 article, an annex)."""
+    an added 违约责任 article, an annex). `quarterly`: fees are paid by the quarter, so that a credit of 当期服务费用
+    is a percent of a quarter's fee, not of the month's (unread)."""
     credit = cap = None
     termination = False
     path = "remedies.service_credit_percent"
@@ -1351,18 +1353,17 @@ def _remedies(r: Reader) -> dict[str, Any]:
             caps = [c.span() for c in re.finditer(CAP, sentence)]  # 最高抵减当月服务费用的15%: a cap, not a credit
             credits = [m for m in re.finditer(CREDIT, sentence) if not any(a <= m.start() < b for a, b in caps)]
             quote = line.raw[at : at + len(sentence)].strip()
-            if credits and credit is not None and _one_credit(sentence, credits):
-                m = credits[0]
-                try:
-                    again = _once(parse_percent, m[next(k for k in ("v", "v2", "v3") if m[k])])
-                except (ValueError, ArithmeticError):
-                    again = None
+            if credits and credit is not None:
+                m, again = credits[0], None
+                if _one_credit(sentence, credits, quarterly):
+                    with contextlib.suppress(ValueError, ArithmeticError):
+                        again = _once(parse_percent, m[next(k for k in ("v", "v2", "v3") if m[k])])
                 if again != credit:  # another credit elsewhere (违约责任: 减免当月服务费的10%): which one applies?
                     r.unreadable.append(Unreadable(path, Where(line.clause, line.number), f"{first} / {quote}"))
                     credit = None
             elif credits and credit is None and not _not_read(r, path):
                 m = credits[0]
-                if _one_credit(sentence, credits):
+                if _one_credit(sentence, credits, quarterly):
                     g = next(k for k in ("v", "v2", "v3") if m[k])
                     credit = _percent_of(r, path, line, m[g], sentence[m.end(g) :])
                     first = quote
@@ -1400,16 +1401,17 @@ def _cap(r: Reader, line: Line, sentence: str, at: int = 0) -> Decimal | None:
     return _percent_of(r, path, line, c[g], sentence[c.end(g) :])
 
 
-def _one_credit(sentence: str, credits: list[re.Match[str]]) -> bool:
+def _one_credit(sentence: str, credits: list[re.Match[str]], quarterly: bool = False) -> bool:
     """The sentence's credit is one percent of the month's fee per breach of any standard: not a credit for a standard
     named (可用性低于99.5%的), not several, escalating or proportional ones (NOT_ONE_CREDIT), not a percent of a
-    quarter's or a year's fee (OTHER_BASE)."""
+    quarter's or a year's fee (OTHER_BASE; 当期服务费用 when the fees are paid by the quarter)."""
     fee = credits[0].start() + re.search(r"服务费|月费", credits[0][0]).start()  # type: ignore[union-attr]
     return not (
         not re.search(SLA_FAILURE, sentence)
         or len(credits) > 1
         or re.search(NOT_ONE_CREDIT, sentence)
         or re.search(OTHER_BASE, sentence[:fee])
+        or (quarterly and re.search(r"当期\s*的?\s*$", sentence[:fee]))
     )
 
 
