@@ -158,7 +158,7 @@ def forked(work: Callable[[Chunk], T], chunks: Sequence[Chunk], jobs: int) -> It
     done: dict[int, T] = {}  # outcomes that came before the chunks ahead of them
     following = 0  # the next chunk to yield
     try:
-        for _ in range(jobs):
+        for _ in range(min(jobs, len(chunks))):
             results_r, results_w = os.pipe()
             open_fds |= {results_r, results_w}
             pid = os.fork()
@@ -180,8 +180,12 @@ def forked(work: Callable[[Chunk], T], chunks: Sequence[Chunk], jobs: int) -> It
         while selector.get_map():
             for key, _ in selector.select():
                 if key.fd == tasks_w:  # whole task records, at most PIPE_BUF at a time: a write is all or nothing
-                    with contextlib.suppress(BlockingIOError):
+                    try:
                         tasks = tasks[os.write(tasks_w, tasks[: 4096 // _TASK.size * _TASK.size]) :]
+                    except BlockingIOError:
+                        continue
+                    except BrokenPipeError:  # every worker is gone: what they did not send is WorkerLost below
+                        tasks = tasks[:0]
                     if not tasks:
                         selector.unregister(tasks_w)
                         _close(open_fds, tasks_w)  # the workers read to its end and leave
@@ -263,14 +267,15 @@ def _frames(buffer: bytearray) -> Iterator[tuple[int, object]]:
 
 
 def _statuses(workers: dict[int, int]) -> str:
-    """How the workers ended, for WorkerLost: 'exit 0, killed by signal 9'."""
+    """How the workers ended, for WorkerLost: 'exit 0, killed by signal 9'. Their pipes are closed, so they are
+    exiting: waiting for them is short (a worker whose pipe has just closed may not be reaped yet)."""
     out = []
     for pid in workers.values():
         try:
-            _, status = os.waitpid(pid, os.WNOHANG)
+            _, status = os.waitpid(pid, 0)
         except ChildProcessError:
             continue
-        code = os.waitstatus_to_exitcode(status) if status else 0
+        code = os.waitstatus_to_exitcode(status)
         out.append(f"killed by signal {-code}" if code < 0 else f"exit {code}")
     return ", ".join(out)
 

@@ -69,6 +69,25 @@ def test_a_worker_that_dies_is_reported_not_a_short_batch() -> None:
     assert _no_children_left()
 
 
+def _dies(i: int) -> int:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return i
+
+
+def test_workers_that_all_die_while_chunks_are_still_handed_out_are_reported() -> None:
+    """20,000 chunk numbers do not fit in the tasks pipe: the parent still writes when every reader is gone. The
+    BrokenPipeError was the CLI's exit 0 with nothing printed (main() takes a broken pipe for a closed stdout)."""
+    with pytest.raises(WorkerLost, match="killed by signal 9"):
+        list(forked(_dies, list(range(20_000)), 2))
+    assert _no_children_left()
+
+
+def test_no_more_workers_than_chunks() -> None:
+    pids = list(forked(lambda _: os.getpid(), [1], 4))
+    assert len(pids) == 1 and pids[0] != os.getpid()
+    assert list(forked(lambda i: i, [], 2)) == []
+
+
 def test_a_consumer_that_stops_early_leaves_no_worker_behind() -> None:
     values = forked(lambda i: (time.sleep(0.01), i)[1], list(range(200)), 2)
     assert next(values) == 0
