@@ -349,8 +349,13 @@ def _cut(text: str, at: str) -> list[tuple[int, str]]:
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
 AT_MOST = r"(?:不超过|不得超过|不多于|不长于|≤|<=)"
 # a first-response time: 20秒内, 不超过20秒, 20秒接通率 (the share answered within 20 seconds)
+# a time in two units, its larger one before it (1分30秒内, 1小时30分钟内): read whole, not as its last part (old: 30)
+LEAD = (
+    rf"(?P<lead>(?:{N}\s*个?小时\s*零?\s*(?=[{NUMBER_CHARS}]+\s*分))?"
+    rf"(?:{N}\s*分钟?\s*零?\s*(?=[{NUMBER_CHARS}]+\s*秒))?)"
+)
 WITHIN = (
-    rf"(?P<bound>{AT_MOST})?\s*(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
+    rf"(?P<bound>{AT_MOST})?\s*{LEAD}(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
     r"(?P<in>以内|之内|内)?(?P<rate>(?:接通|接听|应答|响应)率)?"
 )
 
@@ -432,11 +437,14 @@ def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[st
         if MASK in part:
             r.mark_blank(path, line.clause, line)
         return None
-    first = times[0].start("v")
+    first = times[0].start("lead")
     if re.search(NOT_ONE_TIME, part) or re.search(TIME_RANGE, part[:first]) or len({m[0] for m in times}) > 1:
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
-    return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
+    lead = re.findall(rf"({N})\s*(个?小时|分钟?)", times[0]["lead"])
+    pieces = [n + ("小时" if "小时" in u else "分钟") for n, u in lead]
+    seconds = [_seconds(r, path, line, text) for text in [*pieces, times[0]["v"] + times[0]["u"].removeprefix("个")]]
+    return None if None in seconds else sum(s for s in seconds if s is not None)
 
 
 def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:

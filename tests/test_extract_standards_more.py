@@ -1,0 +1,41 @@
+"""Articles 2 and 3 as lawyers rewrite them: values that were read wrong, or dropped with no word, are read exactly
+or reported unread, quoting the text (each case notes the old result)."""
+
+from __future__ import annotations
+
+import pytest
+from test_review_support import FILLED
+
+from kefu_check.review.extract import Extraction, extract
+
+TEXT = FILLED.read_text(encoding="utf-8")
+
+
+def with_line(prefix: str, new: str) -> Extraction:
+    """The filled agreement with the one line starting with `prefix` replaced by `new`."""
+    lines = TEXT.split("\n")
+    (index,) = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+    lines[index] = new
+    return extract(lines, "x")
+
+
+def unread(ex: Extraction) -> dict[str, str]:
+    return {u.path: u.text for u in ex.unreadable}
+
+
+# --- 2.1(1): a time in two units is read whole --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "channel", "seconds"),
+    [
+        ("(1)响应时间:在线聊天请求应在1分30秒内做出首次响应。", "chat", 90),  # old: 30
+        ("(1)响应时间:邮件请求应在1小时30分钟内回复。", "email", 5400),  # old: 1800
+        ("(1)响应时间:邮件请求应在一小时零五分钟内回复。", "email", 3900),  # old: 300
+        ("(1)响应时间:电话请求应在1分钟内接起。", "phone", 60),
+    ],
+)
+def test_a_time_in_two_units_is_read_whole(new, channel, seconds):
+    ex = with_line("(1)", new)
+    assert ex.data["standards"]["first_response"][channel]["within_seconds"] == seconds
+    assert unread(ex) == {}
