@@ -3,6 +3,8 @@ or reported unread, quoting the text (each case notes the old result)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from test_review_support import FILLED
 
@@ -39,3 +41,34 @@ def test_a_time_in_two_units_is_read_whole(new, channel, seconds):
     ex = with_line("(1)", new)
     assert ex.data["standards"]["first_response"][channel]["within_seconds"] == seconds
     assert unread(ex) == {}
+
+
+# --- 2.1(1), 2.1(3): a share written as a fraction, or in tenths ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "new", "section", "ratio"),
+    [  # old: null, with nothing reported (review.response_target_absolute: "a single slow response is a breach")
+        ("(1)", "(1)响应时间:电话请求应在20秒内响应的比例不低于0.8。", ("first_response", "phone"), "0.8"),
+        ("(1)", "(1)响应时间:电话请求应在20秒内响应,达标率不低于0.80。", ("first_response", "phone"), "0.8"),
+        ("(3)", "(3)问题解决率:问题应在24小时内解决,解决率不低于0.9。", ("resolution",), "0.9"),
+    ],
+)
+def test_a_share_written_as_a_fraction_is_read(prefix, new, section, ratio):
+    ex = with_line(prefix, new)
+    got = ex.data["standards"]
+    for key in section:
+        got = got[key]
+    assert got["target_ratio"] == Decimal(ratio) and unread(ex) == {}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "new", "path"),
+    [  # old: null, with nothing reported
+        ("(1)", "(1)响应时间:电话请求应在20秒内响应,比例不低于八成。", "standards.first_response.phone.target_ratio"),
+        ("(3)", "(3)问题解决率:问题应在24小时内解决,解决率九成以上。", "standards.resolution.target_ratio"),
+    ],
+)
+def test_a_share_in_tenths_is_unread(prefix, new, path):
+    ex = with_line(prefix, new)
+    assert unread(ex) == {path: new.rstrip("。")} or unread(ex) == {path: new}

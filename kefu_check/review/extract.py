@@ -316,7 +316,7 @@ def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal |
     Unread (quoting `quote`): a percentage in another form (为80%, 不高于5%), two different ones, one over 100%."""
     found = list(re.finditer(PCT, text))
     if not found:
-        return None
+        return _fraction(r, path, line, text, quote)
     r.locate(path, line.clause, line)
     shares = {m.start(g) for m in re.finditer(SHARE, text) for g in ("v", "v2") if m[g]}
     try:
@@ -327,6 +327,28 @@ def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal |
     except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
+
+
+# a share written as a fraction (比例不低于0.8) or in tenths (不低于八成, 九成以上): with no % it was not read, and no
+# target said each slow response is a breach (old: null, review.response_target_absolute)
+FRACTION = (
+    rf"(?:{AT_LEAST}\s*(?P<v>0\.\d+|[{NUMBER_CHARS}]+\s*成)|(?P<v2>[{NUMBER_CHARS}]+\s*成)\s*(?:及)?以上)"
+    r"(?!\s*[\d%秒分小时个日天])"
+)
+
+
+def _fraction(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal | None:
+    """A share as a fraction 0 to 1 (不低于0.8 → 0.8, exact); in tenths (八成) or above 1: unread, quoting `quote`;
+    None when `text` states none."""
+    m = re.search(FRACTION, text)
+    if m is None:
+        return None
+    r.locate(path, line.clause, line)
+    value = m["v"] or m["v2"]
+    if value.startswith("0.") and Decimal(value) > 0:
+        return Decimal(value).normalize()
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+    return None
 
 
 def _share(text: str) -> Decimal:
