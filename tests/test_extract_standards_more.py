@@ -72,3 +72,27 @@ def test_a_share_written_as_a_fraction_is_read(prefix, new, section, ratio):
 def test_a_share_in_tenths_is_unread(prefix, new, path):
     ex = with_line(prefix, new)
     assert unread(ex) == {path: new.rstrip("。")} or unread(ex) == {path: new}
+
+
+# --- 2.3: the report's period and deadline ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "every", "days"),
+    [  # old: null (review.report_schedule_missing: "reports with no frequency or due day")
+        ("2.3甲方应于每个自然月结束之日起5个工作日内向乙方提供该月服务报告。", "month", 5),
+        ("2.3甲方应于每一个月结束之日后五个工作日内向乙方提供服务报告。", "month", 5),
+        ("2.3甲方应于每个日历季度结束之日起10个工作日内向乙方提供服务报告。", "quarter", 10),
+        ("2.3甲方应于每个自然月结束后5个工作日内向乙方提供该月服务报告。", "month", 5),  # old: every null
+    ],
+)
+def test_the_report_period_and_deadline_are_read(new, every, days):
+    ex = with_line("2.3", new)
+    assert ex.data["standards"]["report"] == {"every": every, "due_working_days": days} and unread(ex) == {}
+
+
+def test_a_report_deadline_of_a_period_not_read_is_unread_not_missing():
+    new = "2.3甲方应于每期结束之日起5日内向乙方提供服务报告。"  # old: null, review.report_schedule_missing
+    ex = with_line("2.3", new)
+    assert ex.data["standards"]["report"] == {"every": None, "due_working_days": None}
+    assert unread(ex) == {"standards.report.due_working_days": new}

@@ -760,21 +760,28 @@ def _report(r: Reader) -> dict[str, Any] | None:
     lines = r.clause("2.3") or r.topical(REPORT_TOPIC)
     text = "".join(line.text for line in lines if re.search(REPORT_TOPIC, line.text))
     every = None
-    if re.search(r"每月|每个月|月度|按月|上月", text):
+    if re.search(r"每一?个?(?:自然|日历)?月|月度|按月|上月", text):
         every = "month"
-    elif re.search(r"每季|季度", text):
+    elif re.search(r"每一?个?(?:自然|日历)?季|季度", text):
         every = "quarter"
     due = r.read(
         "standards.report.due_working_days",
         "2.3",
-        rf"(?:次月|下月|结束后|届满后)\s*(?:的)?\s*(?:(?P<v>{N})\s*个?工作日(?:以内|之内|内|前|届满前)"
+        rf"(?:次月|下月|(?:结束|届满)(?:之日)?(?:后|起))\s*(?:的)?\s*(?:(?P<v>{N})\s*个?工作日(?:以内|之内|内|前|届满前)"
         rf"|第\s*(?P<v2>{N})\s*个?工作日(?:结束前|届满前|以内|之内|内)|(?P<v3>第\s*{N}\s*个?工作日\s*(?:之|以)?前))",
         _whole,
         topic=REPORT_TOPIC,
     )
     r.locate("standards.report", lines[0].clause if lines else "2.3", lines[0] if lines else None)
     if every is None and due is None:
-        return None
+        # a report due in a number of days, of periods not read: unread, not 'no schedule' (report_schedule_missing)
+        days = rf"{N}\s*个?(?:工作日|自然日|日|天)"
+        line = next((ln for ln in lines if re.search(rf"报告[^。]*{days}|{days}[^。]*报告", ln.text)), None)
+        if line is None:
+            return None
+        where = Where(line.clause, line.number)
+        r.unreadable.append(Unreadable("standards.report.due_working_days", where, line.raw.strip()))
+        return {"every": None, "due_working_days": None}
     return {"every": every, "due_working_days": due}
 
 
