@@ -96,3 +96,32 @@ def test_a_report_deadline_of_a_period_not_read_is_unread_not_missing():
     ex = with_line("2.3", new)
     assert ex.data["standards"]["report"] == {"every": None, "due_working_days": None}
     assert unread(ex) == {"standards.report.due_working_days": new}
+
+
+# --- 3.1, 3.2: a length in years and months, 合计/计 ---------------------------------------------------------------
+
+TERM = "3.1本协议的服务期限:自2026年1月1日起至{}止,{}。"
+
+
+@pytest.mark.parametrize(
+    ("end", "stated", "months"),
+    [
+        ("2026年12月31日", "共计一年零三个月", 15),  # old: 12 (the year alone: dates and length seemed to agree)
+        ("2027年3月31日", "共计1年3个月", 15),  # old: 12
+        ("2026年12月31日", "合计12个月", 12),  # old: null
+        ("2026年12月31日", "计十二个月", 12),  # old: null
+    ],
+)
+def test_the_stated_length_is_read_whole(end, stated, months):
+    ex = with_line("3.1", TERM.format(end, stated))
+    assert ex.data["term"]["stated_months"] == months and unread(ex) == {}
+
+
+def test_a_length_in_years_and_more_than_eleven_months_is_unread():
+    ex = with_line("3.1", TERM.format("2026年12月31日", "共计一年十三个月"))  # old: 12
+    assert ex.data["term"]["stated_months"] is None and unread(ex) == {"term.stated_months": "一年十三个月"}
+
+
+def test_a_renewal_in_years_and_months_is_read():
+    ex = with_line("3.2", "3.2若乙方未在协议期满前一个月提出书面异议,本协议自动续约一年零六个月。")  # old: unread
+    assert ex.data["term"]["renewal"]["renew_months"] == 18 and unread(ex) == {}

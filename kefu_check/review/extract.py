@@ -814,6 +814,11 @@ def _months(text: str) -> int:
         if words != figures:
             raise ValueError(text)
         return words
+    if m := re.fullmatch(r"(.+?年)\s*零?\s*(.+?个?月)", text):  # 一年零三个月 → 15 (old: 12, the year alone)
+        extra = as_months(*parse_duration(m[2]))
+        if extra is None or not 1 <= extra <= 11:
+            raise ValueError(text)  # 一年零零个月, 一年十三个月: no such length
+        return _months(m[1]) + extra
     months = as_months(*parse_duration(text))
     if months is None or months < 1:
         raise ValueError(text)
@@ -850,7 +855,10 @@ START = (
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
 DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
-STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{DURATION})(?!\s*{N}\s*月)"
+STATED = (  # 共计一年零三个月: the months too
+    rf"(?:共计|合计|为期|(?:期限|有效期)(?:为|是)?|共|计)\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)"
+    rf"(?!\s*{N}\s*月)"
+)
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日), or after a dash (2026年1月1日—2026年12月31日); 至 + what looks like a date but is not one
 # (至2026年11月底) is there to be reported
