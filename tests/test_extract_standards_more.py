@@ -125,3 +125,25 @@ def test_a_length_in_years_and_more_than_eleven_months_is_unread():
 def test_a_renewal_in_years_and_months_is_read():
     ex = with_line("3.2", "3.2若乙方未在协议期满前一个月提出书面异议,本协议自动续约一年零六个月。")  # old: unread
     assert ex.data["term"]["renewal"]["renew_months"] == 18 and unread(ex) == {}
+
+
+# --- 3.1: a trial period's dates are not the term's -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "new",
+    [  # old: 2025-12-01 to 2025-12-31, the trial's dates read as the term
+        "3.1本协议的试运行期自2025年12月1日起至2025年12月31日止;正式服务期限自2026年1月1日起至2026年12月31日止。",
+        "3.1本协议设一个月试运行期,自2025年12月1日起至2025年12月31日止。服务期限自2026年1月1日起至2026年12月31日止。",
+    ],
+)
+def test_the_dates_of_a_trial_period_are_unread(new):
+    ex = with_line("3.1", new)
+    sentence = new.split(";")[0].split("。")[0]
+    assert (ex.data["term"]["start"], ex.data["term"]["end"]) == (None, None)
+    assert unread(ex) == {"term.start": sentence, "term.end": sentence}
+
+
+def test_a_trial_period_within_the_term_after_its_dates_leaves_them_read():
+    ex = with_line("3.1", "3.1本协议的服务期限自2026年1月1日起至2026年12月31日止,其中2026年1月为试运行期。")
+    assert (ex.data["term"]["start"], ex.data["term"]["end"]) == ("2026-01-01", "2026-12-31") and unread(ex) == {}

@@ -886,6 +886,7 @@ def _term(r: Reader) -> dict[str, Any] | None:
     if start is None and not _not_read(r, "term.start"):
         start = r.read("term.start", "3.1", EFFECTIVE, _date, topic=TERM_TOPIC)
     end = r.read("term.end", "3.1", END, _end_day, topic=TERM_TOPIC)
+    start, end = _not_trial(r, "term.start", start), _not_trial(r, "term.end", end)
     stated = r.read("term.stated_months", "3.1", STATED, _months, topic=TERM_TOPIC)
     if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
@@ -896,6 +897,25 @@ def _term(r: Reader) -> dict[str, Any] | None:
         r.locations["term.end"] = r.locations["term.stated_months"]
     length = stated if stated is not None else _whole_months(start, end)
     return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r, length)}
+
+
+# a period before or within the term that is not the term (试运行期自2025年12月1日起至2025年12月31日止;正式服务期限…)
+TRIAL = r"试运行|试运营|试用期|试点期|过渡期|测试期|免费期|磨合期|上线准备"
+
+
+def _not_trial(r: Reader, path: str, value: str | None) -> str | None:
+    """The date read at `path`, unless its sentence (cut at 。;) names a trial or transition period before it: which
+    dates are the term's is then not certain (old: the trial's were read as the term's). Unread, quoting the
+    sentence."""
+    if value is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    if not re.search(TRIAL, line.text[start:at]):
+        return value
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
 
 
 def _whole_months(start: str | None, end: str | None) -> int | None:
