@@ -147,3 +147,22 @@ def test_the_dates_of_a_trial_period_are_unread(new):
 def test_a_trial_period_within_the_term_after_its_dates_leaves_them_read():
     ex = with_line("3.1", "3.1本协议的服务期限自2026年1月1日起至2026年12月31日止,其中2026年1月为试运行期。")
     assert (ex.data["term"]["start"], ex.data["term"]["end"]) == ("2026-01-01", "2026-12-31") and unread(ex) == {}
+
+
+# --- 3.2: an objection in other words, a window before 到期 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new", "months", "days"),
+    [  # old: objection_by null (review.renewal_ambiguous: no objection deadline); 到期前30日: no notice either
+        ("3.2若任何一方未在协议期满前一个月书面提出不再续约,本协议自动续约十二个月。", 1, None),
+        ("3.2协议期满前一个月,任何一方未书面通知对方终止本协议的,本协议自动续约十二个月。", 1, None),
+        ("3.2如双方在协议到期前30日均未书面提出终止,本协议自动续约十二个月。", None, 30),
+        ("3.2若乙方未在协议到期前一个月提出书面异议,本协议自动续约十二个月。", 1, None),
+    ],
+)
+def test_an_objection_deadline_in_other_words_is_read(new, months, days):
+    ex = with_line("3.2", new)
+    renewal = ex.data["term"]["renewal"]
+    assert (renewal["objection_by"], renewal["notice_months"], renewal["notice_days"]) == ("notice_window", months, days)
+    assert unread(ex) == {}

@@ -957,6 +957,11 @@ SAME_AS_TERM = (
 )
 
 
+# the client's objection to a tacit renewal: 异议, or a notice that it ends (书面提出不再续约, 书面通知对方终止本协议) —
+# not only 异议 (old: objection_by null, review said the renewal had no objection deadline)
+OBJECTION = r"异议|(?:书面|通知|提出)[^。;]*?(?:不再续|不续|不同意续|终止)"
+
+
 def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None:
     """3.2 as data; `term_months` is the term's length, for a renewal as long as the term (续约期限与原协议期限相同)."""
     lines = r.clause("3.2") or r.topical(RENEWAL_TOPIC)
@@ -970,7 +975,7 @@ def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None
     window = r.read(
         f"{path}.notice",
         "3.2",
-        rf"[期届]满(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
+        rf"(?:[期届]满|到期)(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
         lambda text: parse_duration(re.sub(r"个?自然日", "日", text)),
         topic=RENEWAL_TOPIC,
     )
@@ -985,9 +990,10 @@ def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None
     r.locations[f"{path}.notice_months"] = r.locations[f"{path}.notice_days"] = r.locations.pop(f"{path}.notice")
     objection_by = None
     for sentence in text.split("。"):
-        if "异议" in sentence and re.search(r"[期届]满(之日)?前", sentence):
+        objects = re.search(OBJECTION, sentence)
+        if objects and re.search(r"(?:[期届]满|到期)(之日)?前", sentence):
             objection_by = "notice_window"
-        elif "异议" in sentence and re.search(r"(期满|届满)(之日|时|当日)", sentence):
+        elif objects and re.search(r"(期满|届满|到期)(之日|时|当日)", sentence):
             objection_by = "expiry"
     renew = None
     if auto:
