@@ -316,7 +316,7 @@ def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal |
     Unread (quoting `quote`): a percentage in another form (为80%, 不高于5%), two different ones, one over 100%."""
     found = list(re.finditer(PCT, text))
     if not found:
-        return None
+        return _fraction(r, path, line, text, quote)
     r.locate(path, line.clause, line)
     shares = {m.start(g) for m in re.finditer(SHARE, text) for g in ("v", "v2") if m[g]}
     try:
@@ -327,6 +327,28 @@ def _ratio(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal |
     except (ValueError, ArithmeticError):
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
+
+
+# a share written as a fraction (比例不低于0.8) or in tenths (不低于八成, 九成以上): with no % it was not read, and no
+# target said each slow response is a breach (old: null, review.response_target_absolute)
+FRACTION = (
+    rf"(?:{AT_LEAST}\s*(?P<v>0\.\d+|[{NUMBER_CHARS}]+\s*成)|(?P<v2>[{NUMBER_CHARS}]+\s*成)\s*(?:及)?以上)"
+    r"(?!\s*[\d%秒分小时个日天])"
+)
+
+
+def _fraction(r: Reader, path: str, line: Line, text: str, quote: str) -> Decimal | None:
+    """A share as a fraction 0 to 1 (不低于0.8 → 0.8, exact); in tenths (八成) or above 1: unread, quoting `quote`;
+    None when `text` states none."""
+    m = re.search(FRACTION, text)
+    if m is None:
+        return None
+    r.locate(path, line.clause, line)
+    value = m["v"] or m["v2"]
+    if value.startswith("0.") and Decimal(value) > 0:
+        return Decimal(value).normalize()
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
+    return None
 
 
 def _share(text: str) -> Decimal:
@@ -349,8 +371,13 @@ def _cut(text: str, at: str) -> list[tuple[int, str]]:
 RESPONSE_TOPIC = r"首次响应|首次回复|响应时间|接起|应答"
 AT_MOST = r"(?:不超过|不得超过|不多于|不长于|≤|<=)"
 # a first-response time: 20秒内, 不超过20秒, 20秒接通率 (the share answered within 20 seconds)
+# a time in two units, its larger one before it (1分30秒内, 1小时30分钟内): read whole, not as its last part (old: 30)
+LEAD = (
+    rf"(?P<lead>(?:{N}\s*个?小时\s*零?\s*(?=[{NUMBER_CHARS}]+\s*分))?"
+    rf"(?:{N}\s*分钟?\s*零?\s*(?=[{NUMBER_CHARS}]+\s*秒))?)"
+)
 WITHIN = (
-    rf"(?P<bound>{AT_MOST})?\s*(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
+    rf"(?P<bound>{AT_MOST})?\s*{LEAD}(?P<v>{N})\s*(?P<u>秒钟?|分钟|个?小时)\s*"
     r"(?P<in>以内|之内|内)?(?P<rate>(?:接通|接听|应答|响应)率)?"
 )
 
@@ -432,11 +459,14 @@ def _within(r: Reader, path: str, line: Line, part: str, times: list[re.Match[st
         if MASK in part:
             r.mark_blank(path, line.clause, line)
         return None
-    first = times[0].start("v")
+    first = times[0].start("lead")
     if re.search(NOT_ONE_TIME, part) or re.search(TIME_RANGE, part[:first]) or len({m[0] for m in times}) > 1:
         r.unreadable.append(Unreadable(path, Where(line.clause, line.number), quote))
         return None
-    return _seconds(r, path, line, times[0]["v"] + times[0]["u"].removeprefix("个"))
+    lead = re.findall(rf"({N})\s*(个?小时|分钟?)", times[0]["lead"])
+    pieces = [n + ("小时" if "小时" in u else "分钟") for n, u in lead]
+    seconds = [_seconds(r, path, line, text) for text in [*pieces, times[0]["v"] + times[0]["u"].removeprefix("个")]]
+    return None if None in seconds else sum(s for s in seconds if s is not None)
 
 
 def _seconds(r: Reader, path: str, line: Line, text: str) -> int | None:
@@ -730,21 +760,28 @@ def _report(r: Reader) -> dict[str, Any] | None:
     lines = r.clause("2.3") or r.topical(REPORT_TOPIC)
     text = "".join(line.text for line in lines if re.search(REPORT_TOPIC, line.text))
     every = None
-    if re.search(r"每月|每个月|月度|按月|上月", text):
+    if re.search(r"每一?个?(?:自然|日历)?月|月度|按月|上月", text):
         every = "month"
-    elif re.search(r"每季|季度", text):
+    elif re.search(r"每一?个?(?:自然|日历)?季|季度", text):
         every = "quarter"
     due = r.read(
         "standards.report.due_working_days",
         "2.3",
-        rf"(?:次月|下月|结束后|届满后)\s*(?:的)?\s*(?:(?P<v>{N})\s*个?工作日(?:以内|之内|内|前|届满前)"
+        rf"(?:次月|下月|(?:结束|届满)(?:之日)?(?:后|起))\s*(?:的)?\s*(?:(?P<v>{N})\s*个?工作日(?:以内|之内|内|前|届满前)"
         rf"|第\s*(?P<v2>{N})\s*个?工作日(?:结束前|届满前|以内|之内|内)|(?P<v3>第\s*{N}\s*个?工作日\s*(?:之|以)?前))",
         _whole,
         topic=REPORT_TOPIC,
     )
     r.locate("standards.report", lines[0].clause if lines else "2.3", lines[0] if lines else None)
     if every is None and due is None:
-        return None
+        # a report due in a number of days, of periods not read: unread, not 'no schedule' (report_schedule_missing)
+        days = rf"{N}\s*个?(?:工作日|自然日|日|天)"
+        line = next((ln for ln in lines if re.search(rf"报告[^。]*{days}|{days}[^。]*报告", ln.text)), None)
+        if line is None:
+            return None
+        where = Where(line.clause, line.number)
+        r.unreadable.append(Unreadable("standards.report.due_working_days", where, line.raw.strip()))
+        return {"every": None, "due_working_days": None}
     return {"every": every, "due_working_days": due}
 
 
@@ -777,6 +814,11 @@ def _months(text: str) -> int:
         if words != figures:
             raise ValueError(text)
         return words
+    if m := re.fullmatch(r"(.+?年)\s*零?\s*(.+?个?月)", text):  # 一年零三个月 → 15 (old: 12, the year alone)
+        extra = as_months(*parse_duration(m[2]))
+        if extra is None or not 1 <= extra <= 11:
+            raise ValueError(text)  # 一年零零个月, 一年十三个月: no such length
+        return _months(m[1]) + extra
     months = as_months(*parse_duration(text))
     if months is None or months < 1:
         raise ValueError(text)
@@ -813,7 +855,10 @@ START = (
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
 DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
-STATED = rf"(?:共计|为期|(?:期限|有效期)(?:为|是)?|共)\s*(?P<v>{DURATION})(?!\s*{N}\s*月)"
+STATED = (  # 共计一年零三个月: the months too
+    rf"(?:共计|合计|为期|(?:期限|有效期)(?:为|是)?|共|计)\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)"
+    rf"(?!\s*{N}\s*月)"
+)
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日), or after a dash (2026年1月1日—2026年12月31日); 至 + what looks like a date but is not one
 # (至2026年11月底) is there to be reported
@@ -841,6 +886,7 @@ def _term(r: Reader) -> dict[str, Any] | None:
     if start is None and not _not_read(r, "term.start"):
         start = r.read("term.start", "3.1", EFFECTIVE, _date, topic=TERM_TOPIC)
     end = r.read("term.end", "3.1", END, _end_day, topic=TERM_TOPIC)
+    start, end = _not_trial(r, "term.start", start), _not_trial(r, "term.end", end)
     stated = r.read("term.stated_months", "3.1", STATED, _months, topic=TERM_TOPIC)
     if end is None and start is not None and stated is not None and not _not_read(r, "term.end"):
         from ..periods import add_months
@@ -851,6 +897,25 @@ def _term(r: Reader) -> dict[str, Any] | None:
         r.locations["term.end"] = r.locations["term.stated_months"]
     length = stated if stated is not None else _whole_months(start, end)
     return {"start": start, "end": end, "stated_months": stated, "renewal": _renewal(r, length)}
+
+
+# a period before or within the term that is not the term (试运行期自2025年12月1日起至2025年12月31日止;正式服务期限…)
+TRIAL = r"试运行|试运营|试用期|试点期|过渡期|测试期|免费期|磨合期|上线准备"
+
+
+def _not_trial(r: Reader, path: str, value: str | None) -> str | None:
+    """The date read at `path`, unless its sentence (cut at 。;) names a trial or transition period before it: which
+    dates are the term's is then not certain (old: the trial's were read as the term's). Unread, quoting the
+    sentence."""
+    if value is None:
+        return None
+    line, at = r.matched[path]
+    start = max(line.text.rfind("。", 0, at), line.text.rfind(";", 0, at)) + 1
+    if not re.search(TRIAL, line.text[start:at]):
+        return value
+    end = min((i for i in (line.text.find(c, at) for c in "。;") if i >= 0), default=len(line.text))
+    r.unreadable.append(Unreadable(path, Where(line.clause, line.number), line.raw[start:end].strip()))
+    return None
 
 
 def _whole_months(start: str | None, end: str | None) -> int | None:
@@ -892,6 +957,11 @@ SAME_AS_TERM = (
 )
 
 
+# the client's objection to a tacit renewal: 异议, or a notice that it ends (书面提出不再续约, 书面通知对方终止本协议) —
+# not only 异议 (old: objection_by null, review said the renewal had no objection deadline)
+OBJECTION = r"异议|(?:书面|通知|提出)[^。;]*?(?:不再续|不续|不同意续|终止)"
+
+
 def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None:
     """3.2 as data; `term_months` is the term's length, for a renewal as long as the term (续约期限与原协议期限相同)."""
     lines = r.clause("3.2") or r.topical(RENEWAL_TOPIC)
@@ -905,7 +975,7 @@ def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None
     window = r.read(
         f"{path}.notice",
         "3.2",
-        rf"[期届]满(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
+        rf"(?:[期届]满|到期)(?:之日)?前\s*(?:至少|不少于)?\s*(?P<v>{N}\s*(?:个月|个工作日|个?自然日|日|天)|{MASK}+)",
         lambda text: parse_duration(re.sub(r"个?自然日", "日", text)),
         topic=RENEWAL_TOPIC,
     )
@@ -920,9 +990,10 @@ def _renewal(r: Reader, term_months: int | None = None) -> dict[str, Any] | None
     r.locations[f"{path}.notice_months"] = r.locations[f"{path}.notice_days"] = r.locations.pop(f"{path}.notice")
     objection_by = None
     for sentence in text.split("。"):
-        if "异议" in sentence and re.search(r"[期届]满(之日)?前", sentence):
+        objects = re.search(OBJECTION, sentence)
+        if objects and re.search(r"(?:[期届]满|到期)(之日)?前", sentence):
             objection_by = "notice_window"
-        elif "异议" in sentence and re.search(r"(期满|届满)(之日|时|当日)", sentence):
+        elif objects and re.search(r"(期满|届满|到期)(之日|时|当日)", sentence):
             objection_by = "expiry"
     renew = None
     if auto:
