@@ -166,3 +166,28 @@ def test_an_objection_deadline_in_other_words_is_read(new, months, days):
     renewal = ex.data["term"]["renewal"]
     assert (renewal["objection_by"], renewal["notice_months"], renewal["notice_days"]) == ("notice_window", months, days)
     assert unread(ex) == {}
+
+
+# --- 2.1(4): a quarter's satisfaction, a range ------------------------------------------------------------------------
+
+
+SATISFACTION = "(4)客户满意度:通过定期客户满意度调查,乙方客户对服务的满意度应达到不低于85%。"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # old: 85 each, as the month's minimum
+        "(4)客户满意度:乙方客户对服务的满意度每季度不低于85%",
+        "(4)客户满意度:乙方客户对服务的年度满意度不低于85%",
+        "(4)客户满意度:乙方客户对服务的满意度应达到85%至90%",
+    ],
+)
+def test_a_satisfaction_target_that_is_no_month_s_minimum_is_unread(sentence):
+    ex = with_line("(4)客户满意度", sentence + "。")
+    assert ex.data["standards"]["satisfaction"]["min"] is None
+    assert unread(ex)["standards.satisfaction.min"] == sentence.removeprefix("(4)")
+
+
+def test_a_month_s_satisfaction_minimum_is_still_read():
+    ex = with_line("(4)客户满意度", SATISFACTION)
+    assert ex.data["standards"]["satisfaction"]["min"] == Decimal("85")

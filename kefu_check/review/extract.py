@@ -716,6 +716,10 @@ def _hours_or_days(text: str) -> tuple[int, str]:
 
 SATISFACTION_MIN = rf"{AT_LEAST}\s*(?:百分之(?P<p>{N})|(?P<v>{N})\s*(?P<u>%|分))|(?P<v2>{N})\s*(?P<u2>%|分)(?:及)?以上"
 SCALE = rf"(?P<v>{N})\s*分制|满分(?:为)?\s*(?P<v2>{N})\s*分"
+# what makes the target no month's minimum: a quarter's, a year's or a running score (满意度每季度不低于85%; the check
+# compares the month's), or a range (应达到85%至90%: is 85 the floor?); unread, the sentence quoted
+SATISFACTION_OTHER_PERIOD = r"季度|每季|年度|每年|全年|半年|累计"
+SATISFACTION_RANGE = rf"\s*(?:至|到|-|~|～|—|–)\s*(?:百分之)?{N}"
 
 
 def _satisfaction(r: Reader) -> dict[str, Any] | None:
@@ -741,6 +745,9 @@ def _satisfaction(r: Reader) -> dict[str, Any] | None:
     if m := re.search(SATISFACTION_MIN, first):
         target = "百分之" + m["p"] if m["p"] else (m["v"] or m["v2"]) + (m["u"] or m["u2"])
         kind = "points" if target.endswith("分") else "percent"
+        if re.search(SATISFACTION_OTHER_PERIOD, first[: m.start()]) or re.match(SATISFACTION_RANGE, first[m.end() :]):
+            r.unreadable.append(Unreadable(f"{path}.min", where, first.strip()))
+            return out
         try:
             value = parse_number(target[:-1]) if kind == "points" else _share(target)
             if kind == "points" and out["scale_max"] is not None and value > out["scale_max"]:
