@@ -565,3 +565,21 @@ def test_every_bad_row_is_named_by_its_line(kefu, kinds: list[str], newline: str
     expected = [n for n, text in enumerate(lines, 1) if "0x" in text]
     assert [r["row"] for r in json.loads(report.read_text(encoding="utf-8"))["bad_rows"]] == expected
     assert month["first_response"]["phone"]["requests"] == kinds.count("good")
+
+
+def test_a_wrong_sheet_dimension_loses_no_call(kefu) -> None:
+    """A calls workbook whose <dimension ref> says `A1:E3` (a writer's wrong size) over 4 calls: openpyxl's
+    read-only mode had given 2 calls (requests=2, exit 0); all 4 are read."""
+    import openpyxl
+    from test_exports_finance import with_dimension
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    for i in range(4):
+        sheet.append([f"R{i}", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    book.save(kefu.dir / "c.xlsx")
+    with_dimension(kefu.dir / "c.xlsx", "A1:E3")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx")
+    assert run.code == 0, run.err
+    assert month["first_response"]["phone"]["requests"] == 4

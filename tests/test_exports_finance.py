@@ -674,3 +674,35 @@ def test_a_formula_saved_without_its_value_refuses_the_file(kefu) -> None:
     run, month, _ = run_ledger(kefu, invoices, saved / "payments.xlsx")
     assert run.code == 0, run.err
     assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "18000.00"}]
+
+
+# --- workbooks as other programs write them ---------------------------------------------------------------------
+
+
+def with_dimension(path: Path, ref: str) -> Path:
+    """The workbook at `path` with its sheet's `<dimension ref>` replaced by `ref` (streaming writers and some
+    report tools write a wrong one, e.g. the size of the first block of rows, or just `A1`)."""
+    raw = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data, n = re.subn(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), data)
+                assert n == 1
+            out.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("ref", ["A1:C3", "A1"])
+def test_a_wrong_sheet_dimension_loses_no_row(kefu, ref: str) -> None:
+    """openpyxl's read-only mode stops at the rows the sheet's <dimension> claims: with `A1:C3` over five
+    invoices and five payments, month.json listed INV-1 and INV-2 only, exit 0 (with `A1`: none, or a missing
+    column). Every row the sheet holds is read."""
+    rows = [[f"INV-{i}", "2026-09", Cell(stored="1000")] for i in range(1, 6)]
+    invoices = with_dimension(write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, rows), ref)
+    paid = [[f"INV-{i}", "2026-10-20", Cell(stored="1000")] for i in range(1, 6)]
+    payments = with_dimension(write_xlsx(kefu.dir / "payments.xlsx", PAYMENT_COLUMNS, paid), ref)
+    run, month, _ = run_ledger(kefu, invoices, payments)
+    assert run.code == 0, run.err
+    assert [i["id"] for i in month["invoices"]] == [f"INV-{i}" for i in range(1, 6)]
+    assert sum(Decimal(p["amount"]) for i in month["invoices"] for p in i["payments"]) == Decimal("5000")

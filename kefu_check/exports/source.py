@@ -285,6 +285,9 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = _sheet(book, kind, path, lang)
+                # read-only openpyxl stops at the rows and columns the sheet's <dimension ref> claims; a file whose
+                # writer put a wrong one there (`A1:C3` over 5 records) lost every later row with exit 0
+                sheet.reset_dimensions()
                 rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
@@ -294,7 +297,8 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
         raise InputError(path.name, None, say(lang, "unreadable", detail=type(exc).__name__)) from None
     while rows and not any(rows[-1]):
         rows.pop()  # trailing formatted-but-empty rows
-    return rows
+    width = max(map(len, rows), default=0)  # without a dimension each row is as long as its last cell
+    return [row + [""] * (width - len(row)) for row in rows]
 
 
 def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
