@@ -583,3 +583,28 @@ def test_a_wrong_sheet_dimension_loses_no_call(kefu) -> None:
     run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx")
     assert run.code == 0, run.err
     assert month["first_response"]["phone"]["requests"] == 4
+
+
+@pytest.mark.parametrize("number_format", ["yyyy-mm-dd", "yyyy/m/d", 'yyyy"年"m"月"d"日"', "[$-F800]dddd, mmmm dd, yyyy"])
+def test_a_date_cell_showing_no_time_is_a_bare_date_not_midnight(kefu, number_format: str) -> None:
+    """An ops workbook with the date and the time of a call in two columns, `arrived_at` mapped to the date one: a
+    date cell (`yyyy-mm-dd`) had been read as 00:00 that day, the call answered 10 hours later was late (on_time=1
+    of 2, exit 0, no bad row). A date is not a timestamp (as in a CSV): the row is a bad row, named. A date cell
+    whose format shows its time (`yyyy-mm-dd hh:mm`) is read with it, midnight too."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    sheet.append(["R1", datetime(2026, 10, 9), datetime(2026, 10, 9, 10, 0, 5), None, "A01"])
+    sheet.append(["R2", datetime(2026, 10, 9, 10), datetime(2026, 10, 9, 10, 0, 5), None, "A01"])
+    sheet.append(["R3", datetime(2026, 10, 10), datetime(2026, 10, 10, 0, 0, 5), None, "A01"])
+    for row in (2, 3):
+        sheet.cell(row, 2).number_format = number_format
+    sheet["B4"].number_format = "yyyy-mm-dd hh:mm"
+    book.save(kefu.dir / "c.xlsx")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "c.xlsx: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    phone = month["first_response"]["phone"]
+    assert (phone["requests"], phone["on_time"]) == (2, 2)

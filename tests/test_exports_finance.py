@@ -276,7 +276,7 @@ def test_month_cell_in_other_formats_and_a_cycle_date_refused(kefu) -> None:
     # a full date in the cycle column names a day, not a cycle: refused, with the cell's text
     rows = [["A", Cell(date(2026, 9, 1), "yyyy-mm-dd"), "1.00"]]
     run, _, _ = run_ledger(kefu, write_xlsx(kefu.dir / "i.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
-    assert (run.code, run.err) == (2, "i.xlsx: row 2, cycle: unreadable cycle '2026-09-01T00:00:00' (write 2026-09, "
+    assert (run.code, run.err) == (2, "i.xlsx: row 2, cycle: unreadable cycle '2026-09-01' (write 2026-09, "
                                       "2026/09, 2026-Q3 or use an Excel month cell)\n")
 
 

@@ -380,9 +380,13 @@ def _cell_text(cell: Any, epoch: datetime, lang: str, path: Path) -> str:
             return _number_text(value)
         if isinstance(value, datetime) and fmt_id in _CJK_MONTH_IDS:
             return f"{value.year:04d}-{value.month:02d}"
+        if isinstance(value, datetime) and value.time() == time(0):  # the others show a day and no time
+            return value.date().isoformat()
     if isinstance(value, datetime):
         if _shows_month_only(cell.number_format):
             return f"{value.year:04d}-{value.month:02d}"
+        if value.time() == time(0) and not _shows_time(cell.number_format):
+            return value.date().isoformat()  # a date (`yyyy-mm-dd`), not a time of day: midnight is no reading
         return value.isoformat(sep="T")
     if isinstance(value, date | time):
         return value.isoformat()
@@ -463,6 +467,15 @@ def _as_excel_shows(text: str) -> str:
     if float(shown) != float(number):  # compared as the binary numbers the cell holds; the value stays decimal
         return text
     return f"{shown:f}"
+
+
+def _shows_time(number_format: str | None) -> bool:
+    """A date format that shows a time of day (`yyyy-mm-dd hh:mm`, `m/d/yy h:mm`), not only a date."""
+    if not number_format:
+        return False
+    code = number_format.split(";")[0]
+    code = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", code).lower()
+    return bool(re.search(r"[hs]", code))
 
 
 def _shows_month_only(number_format: str | None) -> bool:
