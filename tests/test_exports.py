@@ -608,3 +608,23 @@ def test_a_date_cell_showing_no_time_is_a_bare_date_not_midnight(kefu, number_fo
     assert "c.xlsx: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
     phone = month["first_response"]["phone"]
     assert (phone["requests"], phone["on_time"]) == (2, 2)
+
+
+def test_a_percent_cell_is_the_percent_it_shows_not_a_fraction(kefu) -> None:
+    """A survey workbook whose scores are percent cells (`0%`: 80% stored as 0.8): the score had been read as 0.8
+    (share_satisfied 0 of 2, score 0, exit 0, no bad row). It reads `80%`, which is no score: a bad row, named."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "answered_at", "score"])
+    sheet.append(["S1", "2026-10-09T10:00:00", 0.8])
+    sheet.append(["S2", "2026-10-09T10:00:00", 1])
+    sheet.append(["S3", "2026-10-09T10:00:00", 5])
+    sheet["C2"].number_format = "0%"
+    sheet["C3"].number_format = "0.00%"
+    book.save(kefu.dir / "s.xlsx")
+    run, month = facts(kefu, "--surveys", kefu.dir / "s.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "s.xlsx: 2 unusable rows (unreadable number, column score): rows 2, 3" in run.err
+    assert month["satisfaction"]["respondents"] == 1

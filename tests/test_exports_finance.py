@@ -706,3 +706,12 @@ def test_a_wrong_sheet_dimension_loses_no_row(kefu, ref: str) -> None:
     assert run.code == 0, run.err
     assert [i["id"] for i in month["invoices"]] == [f"INV-{i}" for i in range(1, 6)]
     assert sum(Decimal(p["amount"]) for i in month["invoices"] for p in i["payments"]) == Decimal("5000")
+
+
+def test_an_amount_in_a_percent_cell_is_refused_not_read_as_its_fraction(kefu) -> None:
+    """An amount cell formatted `0%` shows 3600000% for 36000 and 50% for 0.5: it had been read as 0.50 yuan,
+    exit 0. It is the text it shows, refused."""
+    rows = [["INV-1", "2026-09", Cell(stored="0.5", number_format="0%")]]
+    run, _, out = run_ledger(kefu, write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err.startswith("invoices.xlsx: row 2, amount: unreadable amount '50%'"), run.err

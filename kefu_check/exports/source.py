@@ -391,8 +391,33 @@ def _cell_text(cell: Any, epoch: datetime, lang: str, path: Path) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, float | int):
+        if _shows_percent(cell.number_format):
+            return _percent_text(_number_text(value))
         return _number_text(value)
     return str(value)
+
+
+def _shows_percent(number_format: str | None) -> bool:
+    """A number format that shows the cell times 100 with a `%` (`0%`, `0.00%`): the cell holds 0.85 for 85%."""
+    if not number_format:
+        return False
+    code = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", number_format.split(";")[0])
+    return "%" in code
+
+
+def _percent_text(text: str) -> str:
+    """A percent cell as it shows: the stored 0.85 as `85%` (exactly, the decimal point moved), never the bare 0.85
+    a score or an amount would be read as."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite():
+        return text
+    shown = number.scaleb(2).normalize()
+    return f"{shown:f}%"
 
 
 def _format_id(cell: Any) -> int | None:
