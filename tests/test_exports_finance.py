@@ -715,3 +715,22 @@ def test_an_amount_in_a_percent_cell_is_refused_not_read_as_its_fraction(kefu) -
     run, _, out = run_ledger(kefu, write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
     assert run.code == 2 and not out.exists()
     assert run.err.startswith("invoices.xlsx: row 2, amount: unreadable amount '50%'"), run.err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("label", ["合计", "合 计", "本月合计：", "小计", "总计", "Total"])
+def test_a_totals_row_is_refused_not_counted_as_an_invoice(kefu, fmt: str, label: str) -> None:
+    """A ledger with its totals row at the bottom, the cycle filled in (`合计, 2026-09, 36,000.00`): it had been
+    an invoice `合计` of 36000.00 beside INV-1 and INV-2 (the debt doubled, exit 0). It stops the command."""
+    rows = [["INV-1", "2026-09", "20,000.00"], ["INV-2", "2026-09", "16,000.00"], [label, "2026-09", "36,000.00"]]
+    writer = write_csv if fmt == "csv" else write_xlsx
+    invoices = writer(kefu.dir / f"invoices.{fmt}", INVOICE_COLUMNS, rows)
+    run, _, out = run_ledger(kefu, invoices, None, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err == (f"invoices.{fmt}: row 4, id: {label!r} is a totals row, not an invoice or a payment (its sum "
+                       "would be counted twice): delete the row and run again\n")
+    paid = [["INV-1", "2026-10-20", "20000"], [label, "2026-10-20", "20000"]]
+    payments = writer(kefu.dir / f"payments.{fmt}", PAYMENT_COLUMNS, paid)
+    run, _, _ = run_ledger(kefu, writer(kefu.dir / f"invoices.{fmt}", INVOICE_COLUMNS, rows[:2]), payments, "--lang",
+                           "en")
+    assert run.code == 2 and run.err.startswith(f"payments.{fmt}: row 3, invoice_id: {label!r} is a totals row")

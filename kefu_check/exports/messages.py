@@ -23,6 +23,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "out_of_scale": "评分 {value!r} 超出 0 至 {scale_max} 分",
         "score_too_precise": "评分 {value!r} 的小数超过 6 位(不做四舍五入;请在表格中取整)",
         "unknown_invoice": "付款对应的发票 {value!r} 不在发票导出中",
+        "totals_row": "{value!r} 是合计行,不是一笔发票或付款(合计会被重复计入):请删除该行后重新运行",
         # whole-file and command-line problems (exit 2)
         "no_file": "文件不存在",
         "unreadable": "无法读取文件({detail})",
@@ -92,6 +93,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.out_of_scale": "评分超出分制",
         "problem_name.score_too_precise": "评分小数位过多",
         "problem_name.unknown_invoice": "发票不存在",
+        "problem_name.totals_row": "合计行",
     },
     "en": {
         "missing_value": "required value missing",
@@ -117,6 +119,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "score_too_precise": "score {value!r} has more than 6 decimal places (never rounded silently; round it in "
         "the sheet)",
         "unknown_invoice": "payment for invoice {value!r}, which the invoices export does not list",
+        "totals_row": "{value!r} is a totals row, not an invoice or a payment (its sum would be counted twice): "
+        "delete the row and run again",
         "no_file": "no such file",
         "unreadable": "cannot read file ({detail})",
         "formula_without_value": (
@@ -186,6 +190,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.out_of_scale": "score outside the scale",
         "problem_name.score_too_precise": "score with more than 6 decimal places",
         "problem_name.unknown_invoice": "unknown invoice",
+        "problem_name.totals_row": "totals row",
     },
 }
 
