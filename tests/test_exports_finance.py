@@ -734,3 +734,36 @@ def test_a_totals_row_is_refused_not_counted_as_an_invoice(kefu, fmt: str, label
     run, _, _ = run_ledger(kefu, writer(kefu.dir / f"invoices.{fmt}", INVOICE_COLUMNS, rows[:2]), payments, "--lang",
                            "en")
     assert run.code == 2 and run.err.startswith(f"payments.{fmt}: row 3, invoice_id: {label!r} is a totals row")
+
+
+def test_a_ledger_split_over_sheets_is_refused_not_read_at_the_first(kefu) -> None:
+    """Payments kept one sheet a month (`9月`, `10月`, same header): only `9月` had been read, the 35,000.00 paid on
+    2026-10-20 was lost and INV-1 owed late fees, exit 0. The file is refused; a sheet named `payments` is read, and
+    a sheet with another header (notes) does not stand in the way."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "9月"
+    book.active.append(PAYMENT_COLUMNS)
+    book.active.append(["INV-1", "2026-09-20", 1000])
+    october = book.create_sheet("10月")
+    october.append(PAYMENT_COLUMNS)
+    october.append(["INV-1", "2026-10-20", 35000])
+    path = kefu.dir / "payments.xlsx"
+    book.save(path)
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    run, _, out = run_ledger(kefu, invoices, path, "--lang", "en")
+    assert (run.code, run.err) == (2, "payments.xlsx: sheets '9月', '10月' have the same header, and only one sheet is "
+                                      "read: put the rows in one sheet, or name the sheet to read payments\n")
+    assert not out.exists()
+    october.title = "payments"
+    book.save(path)
+    run, month, _ = run_ledger(kefu, invoices, path)
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "35000.00"}]
+    notes = openpyxl.Workbook()
+    notes.active.append(PAYMENT_COLUMNS)
+    notes.active.append(["INV-1", "2026-10-20", 36000])
+    notes.create_sheet("说明").append(["本表由财务部导出"])
+    notes.save(path)
+    assert run_ledger(kefu, invoices, path)[0].code == 0

@@ -39,6 +39,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_of_another_export": (
             "没有名为 {kind} 的工作表,而第一个工作表 {sheet!r} 是另一份导出(现有工作表:{sheets})"
         ),
+        "sheets_of_one_export": (
+            "工作表 {sheets} 的表头相同,而只会读取一个工作表:请把这些行放进同一个工作表,或把要读取的工作表命名为 {kind}"
+        ),
         "bad_row_line": "第 {row} 行,{column}:{problem}",
         "repeated_payment_line": (
             "第 {rows} 行是同一笔付款({invoice},{date},{amount}),无法判断是 {count} 笔付款还是重复导出的行"
@@ -134,6 +137,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "duplicate_column": "the header has this column {count} times (which one is meant cannot be told)",
         "sheet_of_another_export": (
             "no sheet named {kind}, and the first sheet, {sheet!r}, is another export's (sheets: {sheets})"
+        ),
+        "sheets_of_one_export": (
+            "sheets {sheets} have the same header, and only one sheet is read: put the rows in one sheet, or name "
+            "the sheet to read {kind}"
         ),
         "bad_row_line": "row {row}, {column}: {problem}",
         "repeated_payment_line": (

@@ -315,7 +315,21 @@ def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
     if named or first.strip().casefold() in COLUMNS:
         sheets = ", ".join(book.sheetnames)
         raise InputError(path.name, None, say(lang, "sheet_of_another_export", kind=kind, sheet=first, sheets=sheets))
-    return book.worksheets[0]
+    sheet = book.worksheets[0]
+    header = _header_of(sheet)
+    same = [other.title for other in book.worksheets[1:] if header and _header_of(other) == header]
+    if same:  # the export split over sheets (`9月`, `10月`): reading the first alone lost the others' rows
+        sheets = ", ".join(repr(name) for name in [sheet.title, *same])
+        raise InputError(path.name, None, say(lang, "sheets_of_one_export", kind=kind, sheets=sheets))
+    return sheet
+
+
+def _header_of(sheet: Any) -> list[str]:
+    """The first row's filled cells of a read-only sheet, trimmed (whatever its <dimension> claims)."""
+    sheet.reset_dimensions()
+    for row in sheet.iter_rows(max_row=1, values_only=True):
+        return [str(v).strip() for v in row if v is not None and str(v).strip()]
+    return []
 
 
 class _Exact(float):
