@@ -565,3 +565,66 @@ def test_every_bad_row_is_named_by_its_line(kefu, kinds: list[str], newline: str
     expected = [n for n, text in enumerate(lines, 1) if "0x" in text]
     assert [r["row"] for r in json.loads(report.read_text(encoding="utf-8"))["bad_rows"]] == expected
     assert month["first_response"]["phone"]["requests"] == kinds.count("good")
+
+
+def test_a_wrong_sheet_dimension_loses_no_call(kefu) -> None:
+    """A calls workbook whose <dimension ref> says `A1:E3` (a writer's wrong size) over 4 calls: openpyxl's
+    read-only mode had given 2 calls (requests=2, exit 0); all 4 are read."""
+    import openpyxl
+    from test_exports_finance import with_dimension
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    for i in range(4):
+        sheet.append([f"R{i}", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    book.save(kefu.dir / "c.xlsx")
+    with_dimension(kefu.dir / "c.xlsx", "A1:E3")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx")
+    assert run.code == 0, run.err
+    assert month["first_response"]["phone"]["requests"] == 4
+
+
+@pytest.mark.parametrize("number_format", ["yyyy-mm-dd", "yyyy/m/d", 'yyyy"年"m"月"d"日"', "[$-F800]dddd, mmmm dd, yyyy"])
+def test_a_date_cell_showing_no_time_is_a_bare_date_not_midnight(kefu, number_format: str) -> None:
+    """An ops workbook with the date and the time of a call in two columns, `arrived_at` mapped to the date one: a
+    date cell (`yyyy-mm-dd`) had been read as 00:00 that day, the call answered 10 hours later was late (on_time=1
+    of 2, exit 0, no bad row). A date is not a timestamp (as in a CSV): the row is a bad row, named. A date cell
+    whose format shows its time (`yyyy-mm-dd hh:mm`) is read with it, midnight too."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    sheet.append(["R1", datetime(2026, 10, 9), datetime(2026, 10, 9, 10, 0, 5), None, "A01"])
+    sheet.append(["R2", datetime(2026, 10, 9, 10), datetime(2026, 10, 9, 10, 0, 5), None, "A01"])
+    sheet.append(["R3", datetime(2026, 10, 10), datetime(2026, 10, 10, 0, 0, 5), None, "A01"])
+    for row in (2, 3):
+        sheet.cell(row, 2).number_format = number_format
+    sheet["B4"].number_format = "yyyy-mm-dd hh:mm"
+    book.save(kefu.dir / "c.xlsx")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "c.xlsx: 1 unusable rows (unreadable timestamp, column arrived_at): rows 2" in run.err
+    phone = month["first_response"]["phone"]
+    assert (phone["requests"], phone["on_time"]) == (2, 2)
+
+
+def test_a_percent_cell_is_the_percent_it_shows_not_a_fraction(kefu) -> None:
+    """A survey workbook whose scores are percent cells (`0%`: 80% stored as 0.8): the score had been read as 0.8
+    (share_satisfied 0 of 2, score 0, exit 0, no bad row). It reads `80%`, which is no score: a bad row, named."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "answered_at", "score"])
+    sheet.append(["S1", "2026-10-09T10:00:00", 0.8])
+    sheet.append(["S2", "2026-10-09T10:00:00", 1])
+    sheet.append(["S3", "2026-10-09T10:00:00", 5])
+    sheet["C2"].number_format = "0%"
+    sheet["C3"].number_format = "0.00%"
+    book.save(kefu.dir / "s.xlsx")
+    run, month = facts(kefu, "--surveys", kefu.dir / "s.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "s.xlsx: 2 unusable rows (unreadable number, column score): rows 2, 3" in run.err
+    assert month["satisfaction"]["respondents"] == 1

@@ -276,7 +276,7 @@ def test_month_cell_in_other_formats_and_a_cycle_date_refused(kefu) -> None:
     # a full date in the cycle column names a day, not a cycle: refused, with the cell's text
     rows = [["A", Cell(date(2026, 9, 1), "yyyy-mm-dd"), "1.00"]]
     run, _, _ = run_ledger(kefu, write_xlsx(kefu.dir / "i.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
-    assert (run.code, run.err) == (2, "i.xlsx: row 2, cycle: unreadable cycle '2026-09-01T00:00:00' (write 2026-09, "
+    assert (run.code, run.err) == (2, "i.xlsx: row 2, cycle: unreadable cycle '2026-09-01' (write 2026-09, "
                                       "2026/09, 2026-Q3 or use an Excel month cell)\n")
 
 
@@ -674,3 +674,96 @@ def test_a_formula_saved_without_its_value_refuses_the_file(kefu) -> None:
     run, month, _ = run_ledger(kefu, invoices, saved / "payments.xlsx")
     assert run.code == 0, run.err
     assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "18000.00"}]
+
+
+# --- workbooks as other programs write them ---------------------------------------------------------------------
+
+
+def with_dimension(path: Path, ref: str) -> Path:
+    """The workbook at `path` with its sheet's `<dimension ref>` replaced by `ref` (streaming writers and some
+    report tools write a wrong one, e.g. the size of the first block of rows, or just `A1`)."""
+    raw = io.BytesIO(path.read_bytes())
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data, n = re.subn(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{ref}"/>'.encode(), data)
+                assert n == 1
+            out.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("ref", ["A1:C3", "A1"])
+def test_a_wrong_sheet_dimension_loses_no_row(kefu, ref: str) -> None:
+    """openpyxl's read-only mode stops at the rows the sheet's <dimension> claims: with `A1:C3` over five
+    invoices and five payments, month.json listed INV-1 and INV-2 only, exit 0 (with `A1`: none, or a missing
+    column). Every row the sheet holds is read."""
+    rows = [[f"INV-{i}", "2026-09", Cell(stored="1000")] for i in range(1, 6)]
+    invoices = with_dimension(write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, rows), ref)
+    paid = [[f"INV-{i}", "2026-10-20", Cell(stored="1000")] for i in range(1, 6)]
+    payments = with_dimension(write_xlsx(kefu.dir / "payments.xlsx", PAYMENT_COLUMNS, paid), ref)
+    run, month, _ = run_ledger(kefu, invoices, payments)
+    assert run.code == 0, run.err
+    assert [i["id"] for i in month["invoices"]] == [f"INV-{i}" for i in range(1, 6)]
+    assert sum(Decimal(p["amount"]) for i in month["invoices"] for p in i["payments"]) == Decimal("5000")
+
+
+def test_an_amount_in_a_percent_cell_is_refused_not_read_as_its_fraction(kefu) -> None:
+    """An amount cell formatted `0%` shows 3600000% for 36000 and 50% for 0.5: it had been read as 0.50 yuan,
+    exit 0. It is the text it shows, refused."""
+    rows = [["INV-1", "2026-09", Cell(stored="0.5", number_format="0%")]]
+    run, _, out = run_ledger(kefu, write_xlsx(kefu.dir / "invoices.xlsx", INVOICE_COLUMNS, rows), None, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err.startswith("invoices.xlsx: row 2, amount: unreadable amount '50%'"), run.err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("label", ["合计", "合 计", "本月合计：", "小计", "总计", "Total"])
+def test_a_totals_row_is_refused_not_counted_as_an_invoice(kefu, fmt: str, label: str) -> None:
+    """A ledger with its totals row at the bottom, the cycle filled in (`合计, 2026-09, 36,000.00`): it had been
+    an invoice `合计` of 36000.00 beside INV-1 and INV-2 (the debt doubled, exit 0). It stops the command."""
+    rows = [["INV-1", "2026-09", "20,000.00"], ["INV-2", "2026-09", "16,000.00"], [label, "2026-09", "36,000.00"]]
+    writer = write_csv if fmt == "csv" else write_xlsx
+    invoices = writer(kefu.dir / f"invoices.{fmt}", INVOICE_COLUMNS, rows)
+    run, _, out = run_ledger(kefu, invoices, None, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err == (f"invoices.{fmt}: row 4, id: {label!r} is a totals row, not an invoice or a payment (its sum "
+                       "would be counted twice): delete the row and run again\n")
+    paid = [["INV-1", "2026-10-20", "20000"], [label, "2026-10-20", "20000"]]
+    payments = writer(kefu.dir / f"payments.{fmt}", PAYMENT_COLUMNS, paid)
+    run, _, _ = run_ledger(kefu, writer(kefu.dir / f"invoices.{fmt}", INVOICE_COLUMNS, rows[:2]), payments, "--lang",
+                           "en")
+    assert run.code == 2 and run.err.startswith(f"payments.{fmt}: row 3, invoice_id: {label!r} is a totals row")
+
+
+def test_a_ledger_split_over_sheets_is_refused_not_read_at_the_first(kefu) -> None:
+    """Payments kept one sheet a month (`9月`, `10月`, same header): only `9月` had been read, the 35,000.00 paid on
+    2026-10-20 was lost and INV-1 owed late fees, exit 0. The file is refused; a sheet named `payments` is read, and
+    a sheet with another header (notes) does not stand in the way."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "9月"
+    book.active.append(PAYMENT_COLUMNS)
+    book.active.append(["INV-1", "2026-09-20", 1000])
+    october = book.create_sheet("10月")
+    october.append(PAYMENT_COLUMNS)
+    october.append(["INV-1", "2026-10-20", 35000])
+    path = kefu.dir / "payments.xlsx"
+    book.save(path)
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    run, _, out = run_ledger(kefu, invoices, path, "--lang", "en")
+    assert (run.code, run.err) == (2, "payments.xlsx: sheets '9月', '10月' have the same header, and only one sheet is "
+                                      "read: put the rows in one sheet, or name the sheet to read payments\n")
+    assert not out.exists()
+    october.title = "payments"
+    book.save(path)
+    run, month, _ = run_ledger(kefu, invoices, path)
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "35000.00"}]
+    notes = openpyxl.Workbook()
+    notes.active.append(PAYMENT_COLUMNS)
+    notes.active.append(["INV-1", "2026-10-20", 36000])
+    notes.create_sheet("说明").append(["本表由财务部导出"])
+    notes.save(path)
+    assert run_ledger(kefu, invoices, path)[0].code == 0

@@ -118,3 +118,16 @@ def read_cycle(text: str) -> str:
                 raise Unreadable("bad_cycle")
             return f"{year:04d}-{month:02d}"
     raise Unreadable("bad_cycle")
+
+
+# --- totals rows --------------------------------------------------------------------------------------------
+
+_TOTALS = re.compile(
+    r".{0,8}?(合计|总计|小计|共计|总额|累计)[:：]?|(grand|sub-?)?totals?[:：]?|sum[:：]?", re.IGNORECASE
+)
+
+
+def is_totals_label(text: str) -> bool:
+    """`合计`, `合 计`, `本月合计:`, `小计`, `总计`, `Total`, `Subtotal`: the label of a sheet's totals row, not an
+    invoice's id (its amount is the sum of the rows above: counted, it would double the debt)."""
+    return bool(_TOTALS.fullmatch(re.sub(r"\s+", "", text)))

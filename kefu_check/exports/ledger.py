@@ -85,6 +85,8 @@ def read_invoices(records: list[Record]) -> tuple[list[InvoiceRow], list[MoneyRo
     for row, cells in records:
         try:
             invoice_id = _required(cells, "id")
+            if finance.is_totals_label(invoice_id):
+                raise _Bad("id", "totals_row", invoice_id)
             if invoice_id in first_row:
                 bad.append(MoneyRow(row, "id", "duplicate_id", invoice_id, first_row[invoice_id]))
                 continue
@@ -106,6 +108,8 @@ def read_payments(records: list[Record], invoices: list[InvoiceRow]) -> tuple[li
     for row, cells in records:
         try:
             invoice_id = _required(cells, "invoice_id")
+            if finance.is_totals_label(invoice_id) and invoice_id not in known:
+                raise _Bad("invoice_id", "totals_row", invoice_id)
             if invoice_id not in known:
                 raise _Bad("invoice_id", "unknown_invoice", invoice_id)
             paid_on = _read(cells, "date", finance.read_date)

@@ -23,6 +23,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "out_of_scale": "评分 {value!r} 超出 0 至 {scale_max} 分",
         "score_too_precise": "评分 {value!r} 的小数超过 6 位(不做四舍五入;请在表格中取整)",
         "unknown_invoice": "付款对应的发票 {value!r} 不在发票导出中",
+        "totals_row": "{value!r} 是合计行,不是一笔发票或付款(合计会被重复计入):请删除该行后重新运行",
         # whole-file and command-line problems (exit 2)
         "no_file": "文件不存在",
         "unreadable": "无法读取文件({detail})",
@@ -37,6 +38,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "duplicate_column": "表头中该列出现 {count} 次(无法判断用哪一列)",
         "sheet_of_another_export": (
             "没有名为 {kind} 的工作表,而第一个工作表 {sheet!r} 是另一份导出(现有工作表:{sheets})"
+        ),
+        "sheets_of_one_export": (
+            "工作表 {sheets} 的表头相同,而只会读取一个工作表:请把这些行放进同一个工作表,或把要读取的工作表命名为 {kind}"
         ),
         "bad_row_line": "第 {row} 行,{column}:{problem}",
         "repeated_payment_line": (
@@ -92,6 +96,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.out_of_scale": "评分超出分制",
         "problem_name.score_too_precise": "评分小数位过多",
         "problem_name.unknown_invoice": "发票不存在",
+        "problem_name.totals_row": "合计行",
     },
     "en": {
         "missing_value": "required value missing",
@@ -117,6 +122,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "score_too_precise": "score {value!r} has more than 6 decimal places (never rounded silently; round it in "
         "the sheet)",
         "unknown_invoice": "payment for invoice {value!r}, which the invoices export does not list",
+        "totals_row": "{value!r} is a totals row, not an invoice or a payment (its sum would be counted twice): "
+        "delete the row and run again",
         "no_file": "no such file",
         "unreadable": "cannot read file ({detail})",
         "formula_without_value": (
@@ -130,6 +137,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "duplicate_column": "the header has this column {count} times (which one is meant cannot be told)",
         "sheet_of_another_export": (
             "no sheet named {kind}, and the first sheet, {sheet!r}, is another export's (sheets: {sheets})"
+        ),
+        "sheets_of_one_export": (
+            "sheets {sheets} have the same header, and only one sheet is read: put the rows in one sheet, or name "
+            "the sheet to read {kind}"
         ),
         "bad_row_line": "row {row}, {column}: {problem}",
         "repeated_payment_line": (
@@ -186,6 +197,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem_name.out_of_scale": "score outside the scale",
         "problem_name.score_too_precise": "score with more than 6 decimal places",
         "problem_name.unknown_invoice": "unknown invoice",
+        "problem_name.totals_row": "totals row",
     },
 }
 

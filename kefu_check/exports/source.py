@@ -285,6 +285,9 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = _sheet(book, kind, path, lang)
+                # read-only openpyxl stops at the rows and columns the sheet's <dimension ref> claims; a file whose
+                # writer put a wrong one there (`A1:C3` over 5 records) lost every later row with exit 0
+                sheet.reset_dimensions()
                 rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
@@ -294,7 +297,8 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
         raise InputError(path.name, None, say(lang, "unreadable", detail=type(exc).__name__)) from None
     while rows and not any(rows[-1]):
         rows.pop()  # trailing formatted-but-empty rows
-    return rows
+    width = max(map(len, rows), default=0)  # without a dimension each row is as long as its last cell
+    return [row + [""] * (width - len(row)) for row in rows]
 
 
 def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
@@ -311,7 +315,21 @@ def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
     if named or first.strip().casefold() in COLUMNS:
         sheets = ", ".join(book.sheetnames)
         raise InputError(path.name, None, say(lang, "sheet_of_another_export", kind=kind, sheet=first, sheets=sheets))
-    return book.worksheets[0]
+    sheet = book.worksheets[0]
+    header = _header_of(sheet)
+    same = [other.title for other in book.worksheets[1:] if header and _header_of(other) == header]
+    if same:  # the export split over sheets (`9月`, `10月`): reading the first alone lost the others' rows
+        sheets = ", ".join(repr(name) for name in [sheet.title, *same])
+        raise InputError(path.name, None, say(lang, "sheets_of_one_export", kind=kind, sheets=sheets))
+    return sheet
+
+
+def _header_of(sheet: Any) -> list[str]:
+    """The first row's filled cells of a read-only sheet, trimmed (whatever its <dimension> claims)."""
+    sheet.reset_dimensions()
+    for row in sheet.iter_rows(max_row=1, values_only=True):
+        return [str(v).strip() for v in row if v is not None and str(v).strip()]
+    return []
 
 
 class _Exact(float):
@@ -376,15 +394,44 @@ def _cell_text(cell: Any, epoch: datetime, lang: str, path: Path) -> str:
             return _number_text(value)
         if isinstance(value, datetime) and fmt_id in _CJK_MONTH_IDS:
             return f"{value.year:04d}-{value.month:02d}"
+        if isinstance(value, datetime) and value.time() == time(0):  # the others show a day and no time
+            return value.date().isoformat()
     if isinstance(value, datetime):
         if _shows_month_only(cell.number_format):
             return f"{value.year:04d}-{value.month:02d}"
+        if value.time() == time(0) and not _shows_time(cell.number_format):
+            return value.date().isoformat()  # a date (`yyyy-mm-dd`), not a time of day: midnight is no reading
         return value.isoformat(sep="T")
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, float | int):
+        if _shows_percent(cell.number_format):
+            return _percent_text(_number_text(value))
         return _number_text(value)
     return str(value)
+
+
+def _shows_percent(number_format: str | None) -> bool:
+    """A number format that shows the cell times 100 with a `%` (`0%`, `0.00%`): the cell holds 0.85 for 85%."""
+    if not number_format:
+        return False
+    code = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", number_format.split(";")[0])
+    return "%" in code
+
+
+def _percent_text(text: str) -> str:
+    """A percent cell as it shows: the stored 0.85 as `85%` (exactly, the decimal point moved), never the bare 0.85
+    a score or an amount would be read as."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not number.is_finite():
+        return text
+    shown = number.scaleb(2).normalize()
+    return f"{shown:f}%"
 
 
 def _format_id(cell: Any) -> int | None:
@@ -459,6 +506,15 @@ def _as_excel_shows(text: str) -> str:
     if float(shown) != float(number):  # compared as the binary numbers the cell holds; the value stays decimal
         return text
     return f"{shown:f}"
+
+
+def _shows_time(number_format: str | None) -> bool:
+    """A date format that shows a time of day (`yyyy-mm-dd hh:mm`, `m/d/yy h:mm`), not only a date."""
+    if not number_format:
+        return False
+    code = number_format.split(";")[0]
+    code = re.sub(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]', "", code).lower()
+    return bool(re.search(r"[hs]", code))
 
 
 def _shows_month_only(number_format: str | None) -> bool:
