@@ -628,3 +628,62 @@ def test_a_percent_cell_is_the_percent_it_shows_not_a_fraction(kefu) -> None:
     assert run.code == 0, run.err
     assert "s.xlsx: 2 unusable rows (unreadable number, column score): rows 2, 3" in run.err
     assert month["satisfaction"]["respondents"] == 1
+
+
+# ----------------------------------------------------------------------------------------------- cell whitespace
+
+KIND_ROWS = {  # an export's header and a good row after its id
+    "calls": (CALLS_HEADER.rstrip("\n"), "2026-10-09T10:00:00,2026-10-09T10:00:05,,A01"),
+    "tickets": ("id,opened_at,resolved_at", "2026-10-09T10:00:00,2026-10-09T11:00:00"),
+    "surveys": ("id,answered_at,score", "2026-10-09T10:00:00,5"),
+    "outages": ("id,start,end,cause", "2026-10-09T10:00:00,2026-10-09T11:00:00,provider"),
+}
+
+
+@pytest.mark.parametrize("kind", list(KIND_ROWS))
+@pytest.mark.parametrize("space", ["\t", "\n", "\r\n", "\x0b", "\x0c", "\x1f", "\x85", "\u2028", "\u2029",
+                                   "\u00a0", "\u3000", "\u2003"])
+def test_an_id_with_whitespace_around_it_is_the_same_id(kefu, kind: str, space: str) -> None:
+    """`CALL-1` and `"CALL-1<tab>"` (a tab or a line break left in the cell, e.g. Alt+Enter in Excel): DuckDB's trim
+    removes spaces (U+0020 and the other space separators, NBSP and U+3000 too) but no tab, line break, U+0085 or
+    U+2028/9, so they had been two ids — two calls, two tickets, two answers, no duplicate named, exit 0. Cells are
+    trimmed as Python's str.strip trims them (as the ledger is): the second row is a duplicate, named."""
+    header, rest = KIND_ROWS[kind]
+    content = f'{header}\nX-1,{rest}\n"X-1{space}",{rest}\n'
+    report = kefu.dir / "bad.json"
+    run, _ = facts(kefu, f"--{kind}", kefu.dir / "x.csv", "--report", report, files={"x.csv": content.encode()})
+    assert run.code == 0, run.err
+    bad = json.loads(report.read_text(encoding="utf-8"))["bad_rows"]
+    assert [(b["row"], b["problem"], b["value"], b["first_row"]) for b in bad] == [(3, "duplicate_id", "X-1", 2)]
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\u2028"])
+def test_an_agent_cell_holding_only_whitespace_is_a_bot_and_a_cause_is_read_trimmed(kefu, space: str) -> None:
+    """An `agent` cell holding only a tab or a line break had been a person's name: a bot's reply counted as an
+    on-time first response (on_time=1, exit 0). It is empty (a bot, late); `provider<tab>` as an outage's cause had
+    been an unknown cause (a bad row): it is `provider`."""
+    content = calls_csv(f'R1,2026-10-09T10:00:00,2026-10-09T10:00:05,,"{space}"')
+    figures = phone(kefu, content.encode())
+    assert (figures["requests"], figures["on_time"]) == (1, 0)
+    assert "bot_responses_ignored=1" in figures["method"]
+    outages = f'id,start,end,cause\nO-1,2026-10-09T10:00:00,2026-10-09T11:00:00,"provider{space}"\n'
+    run, month = facts(kefu, "--outages", kefu.dir / "o.csv", files={"o.csv": outages.encode()})
+    assert run.code == 0, run.err
+    assert [o["cause"] for o in month["outages"]] == ["provider"]
+
+
+def test_an_xlsx_id_with_a_line_break_after_it_is_the_same_id(kefu) -> None:
+    """A workbook cell `R1` + Alt+Enter: two calls R1 had been counted (requests=2, exit 0); the second is a
+    duplicate."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    sheet.append(["R1", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    sheet.append(["R1\n", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    book.save(kefu.dir / "c.xlsx")
+    run, month = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert run.code == 0, run.err
+    assert "c.xlsx: 1 unusable rows (duplicate id, column id): rows 3" in run.err
+    assert month["first_response"]["phone"]["requests"] == 1

@@ -53,12 +53,28 @@ def load_export(con: Any, kind: str, path: Path, columns: dict[str, str], lang: 
         if suffix != ".parquet":  # DuckDB renames a repeated header name (`agent`, `agent_1`): count the file's own
             _refuse_repeated(label, _csv_header(source, _delimiter(source)), columns, lang)
         select = ", ".join(
-            f"NULLIF(trim(CAST({_quote(theirs)} AS VARCHAR)), '') AS {_quote(ours)}" for ours, theirs in columns.items()
+            f"NULLIF({_stripped(f'CAST({_quote(theirs)} AS VARCHAR)')}, '') AS {_quote(ours)}"
+            for ours, theirs in columns.items()
         )
         con.execute(f"CREATE VIEW raw_{kind} AS SELECT {select} FROM {scan}")
         con.execute(f"CREATE TABLE blank_{kind} (before BIGINT)")
         if blanks:
             con.executemany(f"INSERT INTO blank_{kind} VALUES (?)", [(b,) for b in blanks])
+
+
+# What Python's str.strip removes (the ledger's cells are trimmed so, `read_records`; U+3000 is the last of them).
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_SPACE_CODES = ", ".join(str(ord(c)) for c in _SPACES)
+
+
+def _stripped(text: str) -> str:
+    """SQL: the text `text` (an SQL expression) as Python's str.strip() gives it. DuckDB's trim() removes the space
+    separators (U+0020, NBSP, U+3000, …) but no tab, line break, U+0085 or U+2028/9: `"CALL-1<tab>"` (a tab or an
+    Alt+Enter left in a cell) and `CALL-1` had been two calls, no duplicate named, and an `agent` cell holding a line
+    break a person's reply. trim() with a set of characters is slow (12 times plain trim()), so it is applied only
+    to a cell whose first or last character is whitespace; any other cell is its own strip()."""
+    edge = f"ord({text}) IN ({_SPACE_CODES}) OR ord({text}[-1]) IN ({_SPACE_CODES})"
+    return f"CASE WHEN {edge} THEN trim({text}, '{_SPACES}') ELSE {text} END"
 
 
 def _blank_lines(raw: bytes, path: Path, lang: str) -> list[int]:
