@@ -687,3 +687,25 @@ def test_an_xlsx_id_with_a_line_break_after_it_is_the_same_id(kefu) -> None:
     assert run.code == 0, run.err
     assert "c.xlsx: 1 unusable rows (duplicate id, column id): rows 3" in run.err
     assert month["first_response"]["phone"]["requests"] == 1
+
+
+def test_hidden_rows_of_a_calls_workbook_refuse_it(kefu) -> None:
+    """Calls filtered in Excel (rows 4 and 7 hidden, say test calls) and saved: all 6 had been counted
+    (requests=6, exit 0) while the sheet shows 4. The file is refused naming the hidden rows, with --strict or not."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(CALLS_HEADER.rstrip("\n").split(","))
+    for i in range(6):
+        sheet.append([f"R{i}", "2026-10-09T10:00:00", "2026-10-09T10:00:05", None, "A01"])
+    sheet.row_dimensions[4].hidden = sheet.row_dimensions[7].hidden = True
+    book.save(kefu.dir / "c.xlsx")
+    run, _ = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert (run.code, run.err) == (2, "c.xlsx: rows 4, 7 are hidden (by hand or by a filter): unhide or delete them "
+                                      "and run again — a hidden row is neither counted nor left out unseen\n")
+    sheet.row_dimensions[7].hidden = False
+    book.save(kefu.dir / "c.xlsx")
+    run, _ = facts(kefu, "--calls", kefu.dir / "c.xlsx", "--lang", "en")
+    assert (run.code, run.err) == (2, "c.xlsx: row 4 is hidden (by hand or by a filter): unhide or delete it and run "
+                                      "again — a hidden row is neither counted nor left out unseen\n")

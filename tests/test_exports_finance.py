@@ -767,3 +767,90 @@ def test_a_ledger_split_over_sheets_is_refused_not_read_at_the_first(kefu) -> No
     notes.create_sheet("说明").append(["本表由财务部导出"])
     notes.save(path)
     assert run_ledger(kefu, invoices, path)[0].code == 0
+
+
+@pytest.mark.parametrize("how", ["hidden", "filtered", "zero_height"])
+def test_a_hidden_invoice_row_refuses_the_file_not_counted_unseen(kefu, how: str) -> None:
+    """A cancelled invoice hidden rather than deleted (by hand, by an autofilter, or a row height of 0): openpyxl
+    reads it like any other row, so INV-2 (10,000.00, unpaid) had been listed and owed late fees, exit 0 — while
+    the sheet a person looks at shows INV-1 alone. Whether a hidden row counts cannot be told: the file is refused,
+    naming the rows. An empty hidden row (a spacer) holds nothing and is no reason to refuse."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(INVOICE_COLUMNS)
+    sheet.append(["INV-1", "2026-09", 36000])
+    sheet.append(["INV-2", "2026-09", 10000])
+    sheet.append([])
+    sheet.append(["INV-3", "2026-09", 5000])
+    sheet.append(["INV-4", "2026-09", 5000])
+    if how != "zero_height":
+        for row in (3, 4, 6):
+            sheet.row_dimensions[row].hidden = True
+    if how == "filtered":  # what Excel saves for a filter on `id` showing INV-1 and INV-3: the other rows hidden
+        sheet.auto_filter.ref = "A1:C6"
+        sheet.auto_filter.add_filter_column(0, ["INV-1", "INV-3"])
+    path = kefu.dir / "invoices.xlsx"
+    book.save(path)
+    if how == "zero_height":  # `<row r="3" ht="0" customHeight="1">` (openpyxl writes no height of 0 itself)
+        raw = io.BytesIO(path.read_bytes())
+        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename.startswith("xl/worksheets/"):
+                    data, n = re.subn(rb'<row r="([346])"', rb'<row r="\1" ht="0" customHeight="1"', data)
+                    assert n == 2  # openpyxl writes no empty row 4
+                out.writestr(info, data)
+    payments = write_csv(kefu.dir / "payments.csv", PAYMENT_COLUMNS, [["INV-1", "2026-10-20", "36000"]])
+    run, _, out = run_ledger(kefu, path, payments, "--lang", "en")
+    assert run.code == 2 and not out.exists()
+    assert run.err == ("invoices.xlsx: rows 3, 6 are hidden (by hand or by a filter): unhide or delete them and run "
+                       "again — a hidden row is neither counted nor left out unseen\n")
+    run, _, _ = run_ledger(kefu, path, payments)
+    assert run.err == "invoices.xlsx: 第 3, 6 行被隐藏(手动隐藏或被筛选隐藏):请取消隐藏或删除这些行后重新运行——隐藏的行既不会被计入,也不会被悄悄略过\n"
+    sheet.auto_filter.ref = None
+    sheet.delete_rows(3)  # INV-2 deleted; the spacer is row 3 now, hidden: it holds nothing
+    for row in (3, 4, 5, 6):
+        sheet.row_dimensions[row].hidden = row == 3
+    book.save(path)
+    run, month, _ = run_ledger(kefu, path, payments, "--lang", "en")
+    assert run.code == 0, run.err
+    assert [i["id"] for i in month["invoices"]] == ["INV-1", "INV-3", "INV-4"]
+
+
+def test_a_hidden_sheet_is_not_read_unseen(kefu) -> None:
+    """A workbook whose `payments` sheet is hidden, or whose first sheet (the one read when no sheet is named after
+    the export) is hidden behind the visible one: the hidden sheet had been read, its payments counted while the
+    visible sheet (an older or a draft copy) showed others, exit 0. The sheet to read must be visible."""
+    import openpyxl
+
+    invoices = write_csv(kefu.dir / "invoices.csv", INVOICE_COLUMNS, [["INV-1", "2026-09", "36000"]])
+    path = kefu.dir / "payments.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表由财务部导出"])
+    paid = book.create_sheet("payments")
+    paid.append(PAYMENT_COLUMNS)
+    paid.append(["INV-1", "2026-10-20", 36000])
+    paid.sheet_state = "hidden"
+    book.save(path)
+    run, _, out = run_ledger(kefu, invoices, path, "--lang", "en")
+    assert (run.code, run.err) == (2, "payments.xlsx: sheet 'payments', the one read, is hidden: unhide it (or delete it "
+                                      "if it is not the export) and run again\n")
+    assert not out.exists()
+    first = openpyxl.Workbook()
+    first.active.append(PAYMENT_COLUMNS)
+    first.active.append(["INV-1", "2026-10-20", 36000])
+    first.active.sheet_state = "veryHidden"
+    first.create_sheet("draft").append(["备注"])
+    first.active = 1
+    first.save(path)
+    run, _, _ = run_ledger(kefu, invoices, path)
+    assert (run.code, run.err) == (2, "payments.xlsx: 工作表 'Sheet' 是隐藏的(将被读取的就是它):请取消隐藏(若它不是这份导出,"
+                                      "请删除它)后重新运行\n")
+    paid.sheet_state = "visible"
+    book.save(path)
+    run, month, _ = run_ledger(kefu, invoices, path)
+    assert run.code == 0, run.err
+    assert month["invoices"][0]["payments"] == [{"date": "2026-10-20", "amount": "36000.00"}]

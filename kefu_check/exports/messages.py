@@ -42,6 +42,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheets_of_one_export": (
             "工作表 {sheets} 的表头相同,而只会读取一个工作表:请把这些行放进同一个工作表,或把要读取的工作表命名为 {kind}"
         ),
+        "hidden_row": (
+            "第 {rows} 行被隐藏(手动隐藏或被筛选隐藏):请取消隐藏或删除该行后重新运行——隐藏的行既不会被计入,"
+            "也不会被悄悄略过"
+        ),
+        "hidden_rows": (
+            "第 {rows} 行被隐藏(手动隐藏或被筛选隐藏):请取消隐藏或删除这些行后重新运行——隐藏的行既不会被计入,"
+            "也不会被悄悄略过"
+        ),
+        "hidden_sheet": "工作表 {sheet!r} 是隐藏的(将被读取的就是它):请取消隐藏(若它不是这份导出,请删除它)后重新运行",
         "bad_row_line": "第 {row} 行,{column}:{problem}",
         "repeated_payment_line": (
             "第 {rows} 行是同一笔付款({invoice},{date},{amount}),无法判断是 {count} 笔付款还是重复导出的行"
@@ -141,6 +150,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheets_of_one_export": (
             "sheets {sheets} have the same header, and only one sheet is read: put the rows in one sheet, or name "
             "the sheet to read {kind}"
+        ),
+        "hidden_row": (
+            "row {rows} is hidden (by hand or by a filter): unhide or delete it and run again — a hidden row is "
+            "neither counted nor left out unseen"
+        ),
+        "hidden_rows": (
+            "rows {rows} are hidden (by hand or by a filter): unhide or delete them and run again — a hidden row is "
+            "neither counted nor left out unseen"
+        ),
+        "hidden_sheet": (
+            "sheet {sheet!r}, the one read, is hidden: unhide it (or delete it if it is not the export) and run again"
         ),
         "bad_row_line": "row {row}, {column}: {problem}",
         "repeated_payment_line": (

@@ -297,13 +297,16 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
     import openpyxl
 
     try:
-        with _cells_as_stored():
+        with _cells_as_stored() as hidden:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 sheet = _sheet(book, kind, path, lang)
+                if sheet.sheet_state != "visible":  # `hidden` or `veryHidden`: never read what no one sees
+                    raise InputError(path.name, None, say(lang, "hidden_sheet", sheet=sheet.title))
                 # read-only openpyxl stops at the rows and columns the sheet's <dimension ref> claims; a file whose
                 # writer put a wrong one there (`A1:C3` over 5 records) lost every later row with exit 0
                 sheet.reset_dimensions()
+                hidden.clear()  # `_sheet` has read other sheets' first rows
                 rows = [[_cell_text(cell, book.epoch, lang, path) for cell in row] for row in sheet.iter_rows()]
             finally:
                 book.close()
@@ -311,10 +314,24 @@ def xlsx_rows(path: Path, lang: str, kind: str) -> list[list[str]]:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(path.name, None, say(lang, "unreadable", detail=type(exc).__name__)) from None
+    _refuse_hidden(path, rows, hidden, lang)
     while rows and not any(rows[-1]):
         rows.pop()  # trailing formatted-but-empty rows
     width = max(map(len, rows), default=0)  # without a dimension each row is as long as its last cell
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _refuse_hidden(path: Path, rows: list[list[str]], hidden: list[int], lang: str) -> None:
+    """A sheet's hidden rows (`<row r="4" hidden="1">`: hidden by hand, by an autofilter or a collapsed outline; or
+    a height of 0) that hold anything refuse the file: a cancelled invoice hidden rather than deleted had been
+    counted, and owed late fees, while the sheet a person looks at does not show it. Whether a hidden row counts
+    cannot be told, so it is neither read nor left out. An empty hidden row holds nothing and is no reason."""
+    found = sorted({n for n in hidden if n <= len(rows) and any(cell.strip() for cell in rows[n - 1])})
+    if found:
+        from .rows import row_list
+
+        key = "hidden_row" if len(found) == 1 else "hidden_rows"
+        raise InputError(path.name, None, say(lang, key, rows=row_list(found)))
 
 
 def _sheet(book: Any, kind: str, path: Path, lang: str) -> Any:
@@ -355,14 +372,18 @@ class _Exact(float):
 
 
 @contextmanager
-def _cells_as_stored() -> Iterator[None]:
+def _cells_as_stored() -> Iterator[list[int]]:
     """openpyxl's sheet parser as the file stores cells: its `_cast_number` returns a float that keeps the number's
     text, so that no amount is ever read through binary floating point; its `parse_cell` marks a formula saved
-    without a computed value (`_Uncomputed`) instead of giving None, an empty cell. (tests/test_exports_finance.py
-    fails if an openpyxl release stops calling either.)"""
+    without a computed value (`_Uncomputed`) instead of giving None, an empty cell; its `parse_row` notes in the
+    list it yields the number of every hidden row it parses (read-only openpyxl parses each row's attributes but
+    keeps no row_dimensions: the sheet XML's `hidden="1"` was lost). (tests/test_exports_finance.py fails if an
+    openpyxl release stops calling any of them.)"""
     from openpyxl.worksheet import _reader
 
     original, parse_cell = _reader._cast_number, _reader.WorkSheetParser.parse_cell
+    parse_row = _reader.WorkSheetParser.parse_row
+    hidden: list[int] = []
 
     def keep_text(text: str) -> Any:
         value = _Exact(original(text))
@@ -375,11 +396,29 @@ def _cells_as_stored() -> Iterator[None]:
             cell["value"] = _Uncomputed(formula.text or "")
         return cell
 
+    def note_hidden(parser: Any, element: Any) -> tuple[int, list[Any]]:
+        number, cells = parse_row(parser, element)
+        if element.get("hidden") in ("1", "true") or _zero_height(element.get("ht")):
+            hidden.append(number)
+        return number, cells
+
     _reader._cast_number, _reader.WorkSheetParser.parse_cell = keep_text, mark_uncomputed
+    _reader.WorkSheetParser.parse_row = note_hidden
     try:
-        yield
+        yield hidden
     finally:
         _reader._cast_number, _reader.WorkSheetParser.parse_cell = original, parse_cell
+        _reader.WorkSheetParser.parse_row = parse_row
+
+
+def _zero_height(ht: str | None) -> bool:
+    """A row height of 0 (`ht="0"`): hidden as surely as `hidden="1"`."""
+    if ht is None:
+        return False
+    try:
+        return float(ht) == 0
+    except ValueError:
+        return False
 
 
 class _Uncomputed(str):
