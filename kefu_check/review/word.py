@@ -6,6 +6,7 @@ Works on any lxml tree of WordprocessingML (the one parsed from the archive, or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -445,23 +446,34 @@ def blocks(body: Any, counter: Counter) -> list[Block]:
                 if cell.getparent() is not row and cell.getparent().tag != q("sdtContent"):
                     continue
                 text, first = _cell_text(cell, counter)
-                cells.append(text.replace("\n", " ").strip())
+                cells.append([part.strip() for part in text.split("\n") if part.strip()])
                 anchor = anchor if anchor is not None else first
             rows.append((cells, anchor))
-        heading = rows[0][0] if rows and len(rows[0][0]) >= 3 and not any(_has_figure(c) for c in rows[0][0]) else None
+        flat = [[" ".join(lines) for lines in cells] for cells, _ in rows]
+        heading = flat[0] if flat and len(flat[0]) >= 3 and not any(_has_figure(c) for c in flat[0]) else None
         for index, (cells, anchor) in enumerate(rows):
-            if len(cells) == 2 and cells[0] and cells[1] and not cells[0].rstrip().endswith((":", ":")):
-                text = f"{cells[0]}:{cells[1]}"
+            joined = flat[index]
+            if len(cells) == 1:  # a boxed clause: its paragraphs and soft breaks stay lines, as Word shows them
+                text = "\n".join(cells[0])
+            elif len(cells) == 2 and joined[0] and joined[1] and not joined[0].rstrip().endswith((":", ":")):
+                value = cells[1]
+                if len(value) > 1 and LABELLED.match(value[0]):  # 收款账户 | 开户行:… / 账户名称:… / 账号:…
+                    text = "\n".join([joined[0], *value])
+                else:  # 2.1 | 甲方承诺…: / (1)响应时间… — the label, then each of the cell's lines
+                    text = "\n".join([f"{joined[0]}:{value[0]}", *value[1:]])
             elif heading is not None and index > 0 and len(cells) == len(heading):
-                text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, cells, strict=True))
+                text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, joined, strict=True))
             else:
-                text = "\t".join(cells)
+                text = "\t".join(joined)
             add(text, anchor)
 
     visit(body)
     if pending:
         out.append(Block(pending, None))
     return out
+
+
+LABELLED = re.compile(r"^[^::\t]{1,10}[::\t]")  # a line that is itself a label and its value (开户行:…)
 
 
 def _has_figure(text: str) -> bool:
