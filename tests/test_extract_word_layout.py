@@ -111,3 +111,43 @@ def test_clause_number_cell_beside_its_paragraphs(kefu):
     row = table([[paragraph(run(number)), "".join(paragraph(run(line)) for line in [text, *clause[1:]])]])
     data, _ = extracted(kefu, agreement({clause[0]: row}, drop=tuple(clause[1:])))
     assert data == GOLDEN
+
+
+# --- 2. a soft line break (Shift+Enter) in the middle of a sentence: the reader reads on ----------------------------
+
+
+def broken(line: str, at: str) -> str:
+    """`line` as one paragraph with a soft line break where `at` has ⏎."""
+    before, after = at.split("⏎")
+    assert line.count(before + after) == 1, at
+    head, tail = line.split(before + after)
+    return paragraph(run(head + before) + BREAK + run(after + tail))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "at"),
+    [
+        ("(3)", "每月不低于9⏎0%"),  # old: resolution.target_ratio 0 (the line 每月不低于9), nothing reported
+        ("(3)", "应在2⏎4小时内"),  # old: resolution.within 4
+        ("开户行", "招商银行上海张⏎江支行"),  # old: bank 招商银行上海张
+        ("账号", "1219 0837 56⏎10 501"),  # old: account_no 1219 0837 56
+        ("乙方(服务接受方)", "乙⏎方"),  # old: the client's name, address, credit code and contact null
+        ("2.4", "未达到第⏎2.1条"),  # old: 2.1条… read as a clause 2.1: service credit null, nothing reported
+        ("(2)", "不低于⏎99.5%"),  # old: 99.5%… read as a clause 99.5: availability year, exclusions null
+        ("5.2.5", "处理;⏎本协议终止后"),  # old: privacy.entrusted_processing_terms false (its paragraph cut)
+        ("4.2", "¥28,0⏎00.00"),
+        ("账户名称", "账⏎户名称"),  # old: account_name null
+    ],
+)
+def test_a_soft_break_inside_a_sentence_does_not_cut_its_value(kefu, prefix, at):
+    line = starting(prefix)
+    data, err = extracted(kefu, agreement({line: broken(line, at)}))
+    assert data == GOLDEN and "cannot read" not in err
+
+
+def test_soft_breaks_between_fields_still_end_their_lines(kefu):
+    # the bank block, a party's block (a name, then an unlabelled line): each field on its own line
+    bank = paragraph(BREAK.join(run(line) for line in BANK))
+    party = paragraph(run(starting("甲方(服务提供方)")) + BREAK + run("(以下简称“甲方”)"))
+    data, _ = extracted(kefu, agreement({BANK[0]: bank, starting("甲方(服务提供方)"): party}, drop=tuple(BANK[1:])))
+    assert data == GOLDEN

@@ -310,7 +310,7 @@ def _run(run: Any, shown: Shown) -> None:
         elif tag == q("tab"):
             out.append("_" * 4 if underlined else "\t")
         elif tag in (q("br"), q("cr")):
-            out.append("\f" if attr(child, "type") == "page" else "\n")
+            out.append("\f" if attr(child, "type") == "page" else LINE_BREAK)
         elif tag == q("noBreakHyphen"):
             out.append("-")
         elif tag == q("ruby") and (base := child.find(q("rubyBase"))) is not None:
@@ -353,7 +353,42 @@ def paragraph_text(paragraph: Any, styles: Numbering | None = None) -> str:
     own: a box is seen beside the sentence, never inside it."""
     shown = Shown(styles or Numbering(), _paragraph_style(paragraph))
     _walk(paragraph, shown)
-    return "\n".join(["".join(shown.out).replace("\f", ""), *(box for box in shown.boxes if box.strip())])
+    text = _broken_lines("".join(shown.out).replace("\f", ""))
+    return "\n".join([text, *(box for box in shown.boxes if box.strip())])
+
+
+LINE_BREAK = "\x0b"  # a soft line break (Shift+Enter, w:br), until _broken_lines decides what it is
+# after a soft break, a line of its own: a field (开户行:…, 账号\t…) — a field kefu-check reads, or any label after
+# a line that is a field itself —, or a clause number after a sentence or a colon (…包括但不限于:⏎(1)…)
+FIELD = re.compile(
+    r"^\s*(?:(?P<known>(?:甲方|乙方)[^::\t,,。;;]{0,12}|(?:注册)?地址|住所|统一社会信用代码|联系(?:方式|人|电话)|电话|传真"
+    r"|(?:电子)?邮箱|法定代表人|开户(?:行|银行)|账户名称|账户名|户名|收款人|(?:银行|收款)?账号|账户号码|(?:合同|协议)编号"
+    r"|(?:签订|签署)?日期)|[^::\t,,。;;、]{1,16})\s*[::\t]"
+)
+CLAUSE = re.compile(
+    r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*条|\d+(?:\.\d+)+|[((]\s*(?:\d+|[一二三四五六七八九十]+)\s*[))]|[①-⑳])"
+)
+ENDS = tuple("。;;!!??::")
+
+
+def _broken_lines(text: str) -> str:
+    """The paragraph's soft line breaks: a break ends a line (\\n) where a field or a clause starts after it (the
+    fields of a bank block, 开户行:…/账户名称:…/账号:…, on Shift+Enter); anywhere else it is a break in the middle of
+    a sentence (每月不低于9⏎0%, 未达到第⏎2.1条, 开⏎户行:…), which a reader reads on: no line ends there."""
+    pieces = text.split(LINE_BREAK)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        before = out.rpartition("\n")[2].strip()
+        field_ = FIELD.match(piece)
+        ends = (
+            not before
+            or not piece.strip()
+            or bool(field_ and (field_["known"] or any(mark in before for mark in "::\t")))
+            or bool(CLAUSE.match(piece) and before.endswith(ENDS))
+            or before.endswith("公司")  # a party's name, its address or contact on the next line
+        )
+        out += ("\n" if ends else "") + piece
+    return out
 
 
 def mark_joined(paragraph: Any, styles: Numbering) -> bool:
