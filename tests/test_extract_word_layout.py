@@ -151,3 +151,37 @@ def test_soft_breaks_between_fields_still_end_their_lines(kefu):
     party = paragraph(run(starting("甲方(服务提供方)")) + BREAK + run("(以下简称“甲方”)"))
     data, _ = extracted(kefu, agreement({BANK[0]: bank, starting("甲方(服务提供方)"): party}, drop=tuple(BANK[1:])))
     assert data == GOLDEN
+
+
+# --- 3. fields: Word shows a field's result, never its code, nor the results of the fields nested in its code ------
+
+
+def field(code: str, result: str) -> str:
+    """A complex field (w:fldChar begin … separate … end); `code` is XML of runs (w:instrText, nested fields)."""
+
+    def mark(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    return mark("begin") + code + mark("separate") + run(result) + mark("end")
+
+
+def code(text: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+
+@pytest.mark.parametrize(
+    ("prefix", "at", "nested", "shown"),
+    [
+        # old: suspend_after_days 1530 (逾期超过1530日: the nested DOCPROPERTY's 15, then the IF's 30), exit 0
+        ("4.4", "逾期超过30日", "15", "30"),
+        ("4.2", "¥28,000.00", "20,000.00", "28,000.00"),  # old: ¥20,000.0028,000.00, the figures lost
+    ],
+)
+def test_a_nested_field_s_result_in_the_code_is_not_shown(kefu, prefix, at, nested, shown):
+    line = starting(prefix)
+    cut = line.index(at) + at.index(shown)
+    head, tail = line[:cut], line[cut + len(shown) :]
+    inner = field(code(" DOCPROPERTY 宽限 "), nested)
+    xml = paragraph(run(head) + field(code(" IF ") + inner + code(f' > 0 "{shown}" "{nested}" '), shown) + run(tail))
+    data, err = extracted(kefu, agreement({line: xml}))
+    assert data == GOLDEN and "cannot read" not in err

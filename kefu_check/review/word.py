@@ -264,6 +264,7 @@ class Shown:
     paragraph_style: str | None = None
     out: list[str] = field(default_factory=list)
     boxes: list[str] = field(default_factory=list)
+    fields: list[bool] = field(default_factory=list)  # the open fields (w:fldChar), each True while in its code
 
     def style_vanish(self, style: str | None) -> bool:
         seen: set[str] = set()
@@ -299,12 +300,15 @@ def _walk(node: Any, shown: Shown) -> None:
 
 def _run(run: Any, shown: Shown) -> None:
     """A run's text, unless hidden; a text box in it (a shape anchored there) is not part of its sentence."""
-    if shown.hidden(run.find(q("rPr"))):
-        return
+    hidden = shown.hidden(run.find(q("rPr")))
     out, underlined = shown.out, _underlined(run)
     for child in run:
         tag = child.tag
-        if tag == q("t"):
+        if tag == q("fldChar"):
+            _field_char(child, shown)
+        elif hidden or any(shown.fields):
+            continue  # hidden text, or a field's code: a nested field's result there is part of the code
+        elif tag == q("t"):
             text = child.text or ""
             out.append(text.replace(" ", "_").replace("\u3000", "__") if underlined and not text.strip() else text)
         elif tag == q("tab"):
@@ -319,6 +323,18 @@ def _run(run: Any, shown: Shown) -> None:
             for box in _text_boxes(child):  # its paragraphs, not those of a box inside it (they are in theirs)
                 paragraphs = [p for p in box.iter(q("p")) if next(p.iterancestors(q("txbxContent"))) is box]
                 shown.boxes += [paragraph_text(p, shown.styles) for p in paragraphs]
+
+
+def _field_char(node: Any, shown: Shown) -> None:
+    """A field is its code (w:instrText, and the results of the fields nested in it: { IF { REF x } … }) from
+    begin to separate, then its result, which Word shows, to end."""
+    kind = attr(node, "fldCharType")
+    if kind == "begin":
+        shown.fields.append(True)
+    elif kind == "separate" and shown.fields:
+        shown.fields[-1] = False
+    elif kind == "end" and shown.fields:
+        shown.fields.pop()
 
 
 def _text_boxes(node: Any) -> Iterator[Any]:
@@ -337,7 +353,7 @@ def _sdt(sdt: Any, shown: Shown) -> None:
         return
     pr = sdt.find(q("sdtPr"))
     placeholder = pr is not None and pr.find(q("showingPlcHdr")) is not None
-    inner = Shown(shown.styles, shown.paragraph_style, boxes=shown.boxes)
+    inner = Shown(shown.styles, shown.paragraph_style, boxes=shown.boxes, fields=shown.fields)
     _walk(content, inner)
     text = "".join(inner.out)
     shown.out.append(f"[{text.strip() or '____'}]" if placeholder else text)
