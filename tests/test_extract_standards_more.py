@@ -191,3 +191,25 @@ def test_a_satisfaction_target_that_is_no_month_s_minimum_is_unread(sentence):
 def test_a_month_s_satisfaction_minimum_is_still_read():
     ex = with_line("(4)客户满意度", SATISFACTION)
     assert ex.data["standards"]["satisfaction"]["min"] == Decimal("85")
+
+
+# --- 2.1(3): a second limit on the resolution time ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "(3)问题解决率:每月不低于90%的问题应在24小时内解决,最迟不超过48小时。",  # old: 24 hours, the 48 dropped
+        "(3)问题解决率:每月不低于90%的问题应在24小时内解决,最长不得超过3个工作日。",  # old: 24 hours
+    ],
+)
+def test_a_resolution_time_with_a_second_limit_is_unread(new):
+    ex = with_line("(3)", new)
+    assert ex.data["standards"]["resolution"]["within"] is None and ex.data["standards"]["resolution"]["unit"] is None
+    assert unread(ex)["standards.resolution.within"] == new
+    assert ex.data["standards"]["resolution"]["target_ratio"] == Decimal("0.9")
+
+
+def test_a_resolution_time_restated_is_read():
+    ex = with_line("(3)", "(3)问题解决率:每月不低于90%的问题应在24小时内解决(即提出后24小时)。")
+    assert ex.data["standards"]["resolution"]["within"] == 24

@@ -684,7 +684,8 @@ def _resolution(r: Reader) -> dict[str, Any] | None:
     r.locate(f"{path}.within", line.clause, line)
     if not times and any(ln.blanks for ln in r.clause("2.1(3)")):
         r.blank_paths.update((f"{path}.within", f"{path}.unit"))
-    elif len(times) > 1 or _not_one_time(text):  # 平均…, 24-48小时内, …复杂问题除外: no time each case must meet
+    elif len(times) > 1 or _not_one_time(text) or len(_durations(text)) > 1:
+        # 平均…, 24-48小时内, …复杂问题除外: no time each case must meet; 24小时内解决,最迟不超过48小时: two limits
         quote = line.raw.strip()
     elif times:
         (time,) = times
@@ -703,6 +704,11 @@ def _not_one_time(text: str) -> bool:
     exception (复杂问题除外), as NOT_ONE_TIME and TIME_RANGE say of a first response."""
     first = re.search(RESOLVE_WITHIN, text)
     return bool(re.search(NOT_ONE_TIME, text) or (first and re.search(TIME_RANGE, text[: first.start("v")])))
+
+
+def _durations(text: str) -> set[str]:
+    """The lengths of time a resolution text names, with or without 内 (最迟不超过48小时 is a second limit)."""
+    return {re.sub(r"\s|个", "", m[0]) for m in re.finditer(rf"{N}\s*(?:个)?(?:分钟|小时|工作日|日|天)", text)}
 
 
 def _hours_or_days(text: str) -> tuple[int, str]:

@@ -6,6 +6,7 @@ Works on any lxml tree of WordprocessingML (the one parsed from the archive, or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -263,6 +264,7 @@ class Shown:
     paragraph_style: str | None = None
     out: list[str] = field(default_factory=list)
     boxes: list[str] = field(default_factory=list)
+    fields: list[bool] = field(default_factory=list)  # the open fields (w:fldChar), each True while in its code
 
     def style_vanish(self, style: str | None) -> bool:
         seen: set[str] = set()
@@ -298,18 +300,21 @@ def _walk(node: Any, shown: Shown) -> None:
 
 def _run(run: Any, shown: Shown) -> None:
     """A run's text, unless hidden; a text box in it (a shape anchored there) is not part of its sentence."""
-    if shown.hidden(run.find(q("rPr"))):
-        return
+    hidden = shown.hidden(run.find(q("rPr")))
     out, underlined = shown.out, _underlined(run)
     for child in run:
         tag = child.tag
-        if tag == q("t"):
+        if tag == q("fldChar"):
+            _field_char(child, shown)
+        elif hidden or any(shown.fields):
+            continue  # hidden text, or a field's code: a nested field's result there is part of the code
+        elif tag == q("t"):
             text = child.text or ""
             out.append(text.replace(" ", "_").replace("\u3000", "__") if underlined and not text.strip() else text)
         elif tag == q("tab"):
             out.append("_" * 4 if underlined else "\t")
         elif tag in (q("br"), q("cr")):
-            out.append("\f" if attr(child, "type") == "page" else "\n")
+            out.append("\f" if attr(child, "type") == "page" else LINE_BREAK)
         elif tag == q("noBreakHyphen"):
             out.append("-")
         elif tag == q("ruby") and (base := child.find(q("rubyBase"))) is not None:
@@ -318,6 +323,18 @@ def _run(run: Any, shown: Shown) -> None:
             for box in _text_boxes(child):  # its paragraphs, not those of a box inside it (they are in theirs)
                 paragraphs = [p for p in box.iter(q("p")) if next(p.iterancestors(q("txbxContent"))) is box]
                 shown.boxes += [paragraph_text(p, shown.styles) for p in paragraphs]
+
+
+def _field_char(node: Any, shown: Shown) -> None:
+    """A field is its code (w:instrText, and the results of the fields nested in it: { IF { REF x } … }) from
+    begin to separate, then its result, which Word shows, to end."""
+    kind = attr(node, "fldCharType")
+    if kind == "begin":
+        shown.fields.append(True)
+    elif kind == "separate" and shown.fields:
+        shown.fields[-1] = False
+    elif kind == "end" and shown.fields:
+        shown.fields.pop()
 
 
 def _text_boxes(node: Any) -> Iterator[Any]:
@@ -336,7 +353,7 @@ def _sdt(sdt: Any, shown: Shown) -> None:
         return
     pr = sdt.find(q("sdtPr"))
     placeholder = pr is not None and pr.find(q("showingPlcHdr")) is not None
-    inner = Shown(shown.styles, shown.paragraph_style, boxes=shown.boxes)
+    inner = Shown(shown.styles, shown.paragraph_style, boxes=shown.boxes, fields=shown.fields)
     _walk(content, inner)
     text = "".join(inner.out)
     shown.out.append(f"[{text.strip() or '____'}]" if placeholder else text)
@@ -352,7 +369,42 @@ def paragraph_text(paragraph: Any, styles: Numbering | None = None) -> str:
     own: a box is seen beside the sentence, never inside it."""
     shown = Shown(styles or Numbering(), _paragraph_style(paragraph))
     _walk(paragraph, shown)
-    return "\n".join(["".join(shown.out).replace("\f", ""), *(box for box in shown.boxes if box.strip())])
+    text = _broken_lines("".join(shown.out).replace("\f", ""))
+    return "\n".join([text, *(box for box in shown.boxes if box.strip())])
+
+
+LINE_BREAK = "\x0b"  # a soft line break (Shift+Enter, w:br), until _broken_lines decides what it is
+# after a soft break, a line of its own: a field (开户行:…, 账号\t…) — a field kefu-check reads, or any label after
+# a line that is a field itself —, or a clause number after a sentence or a colon (…包括但不限于:⏎(1)…)
+FIELD = re.compile(
+    r"^\s*(?:(?P<known>(?:甲方|乙方)[^::\t,,。;;]{0,12}|(?:注册)?地址|住所|统一社会信用代码|联系(?:方式|人|电话)|电话|传真"
+    r"|(?:电子)?邮箱|法定代表人|开户(?:行|银行)|账户名称|账户名|户名|收款人|(?:银行|收款)?账号|账户号码|(?:合同|协议)编号"
+    r"|(?:签订|签署)?日期)|[^::\t,,。;;、]{1,16})\s*[::\t]"
+)
+CLAUSE = re.compile(
+    r"^\s*(?:第\s*[一二三四五六七八九十百\d]+\s*条|\d+(?:\.\d+)+|[((]\s*(?:\d+|[一二三四五六七八九十]+)\s*[))]|[①-⑳])"
+)
+ENDS = tuple("。;;!!??::")
+
+
+def _broken_lines(text: str) -> str:
+    """The paragraph's soft line breaks: a break ends a line (\\n) where a field or a clause starts after it (the
+    fields of a bank block, 开户行:…/账户名称:…/账号:…, on Shift+Enter); anywhere else it is a break in the middle of
+    a sentence (每月不低于9⏎0%, 未达到第⏎2.1条, 开⏎户行:…), which a reader reads on: no line ends there."""
+    pieces = text.split(LINE_BREAK)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        before = out.rpartition("\n")[2].strip()
+        field_ = FIELD.match(piece)
+        ends = (
+            not before
+            or not piece.strip()
+            or bool(field_ and (field_["known"] or any(mark in before for mark in "::\t")))
+            or bool(CLAUSE.match(piece) and before.endswith(ENDS))
+            or before.endswith("公司")  # a party's name, its address or contact on the next line
+        )
+        out += ("\n" if ends else "") + piece
+    return out
 
 
 def mark_joined(paragraph: Any, styles: Numbering) -> bool:
@@ -445,23 +497,34 @@ def blocks(body: Any, counter: Counter) -> list[Block]:
                 if cell.getparent() is not row and cell.getparent().tag != q("sdtContent"):
                     continue
                 text, first = _cell_text(cell, counter)
-                cells.append(text.replace("\n", " ").strip())
+                cells.append([part.strip() for part in text.split("\n") if part.strip()])
                 anchor = anchor if anchor is not None else first
             rows.append((cells, anchor))
-        heading = rows[0][0] if rows and len(rows[0][0]) >= 3 and not any(_has_figure(c) for c in rows[0][0]) else None
+        flat = [[" ".join(lines) for lines in cells] for cells, _ in rows]
+        heading = flat[0] if flat and len(flat[0]) >= 3 and not any(_has_figure(c) for c in flat[0]) else None
         for index, (cells, anchor) in enumerate(rows):
-            if len(cells) == 2 and cells[0] and cells[1] and not cells[0].rstrip().endswith((":", ":")):
-                text = f"{cells[0]}:{cells[1]}"
+            joined = flat[index]
+            if len(cells) == 1:  # a boxed clause: its paragraphs and soft breaks stay lines, as Word shows them
+                text = "\n".join(cells[0])
+            elif len(cells) == 2 and joined[0] and joined[1] and not joined[0].rstrip().endswith((":", ":")):
+                value = cells[1]
+                if len(value) > 1 and LABELLED.match(value[0]):  # 收款账户 | 开户行:… / 账户名称:… / 账号:…
+                    text = "\n".join([joined[0], *value])
+                else:  # 2.1 | 甲方承诺…: / (1)响应时间… — the label, then each of the cell's lines
+                    text = "\n".join([f"{joined[0]}:{value[0]}", *value[1:]])
             elif heading is not None and index > 0 and len(cells) == len(heading):
-                text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, cells, strict=True))
+                text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, joined, strict=True))
             else:
-                text = "\t".join(cells)
+                text = "\t".join(joined)
             add(text, anchor)
 
     visit(body)
     if pending:
         out.append(Block(pending, None))
     return out
+
+
+LABELLED = re.compile(r"^[^::\t]{1,10}[::\t]")  # a line that is itself a label and its value (开户行:…)
 
 
 def _has_figure(text: str) -> bool:
