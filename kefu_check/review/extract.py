@@ -858,6 +858,8 @@ END_OF_DAY = (
 )
 DASH = r"\s*[—–－~～-]{1,2}\s*"  # 2026年1月1日—2026年12月31日: a range written with a dash
 
+DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
+TERM_OF = r"(?:期限|有效期)(?:为|是)?\s*"
 # the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…,
 # 2026年1月1日—2026年12月31日); 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term
 # names no other (EFFECTIVE)
@@ -865,13 +867,13 @@ START = (
     rf"(?P<v>{DATE}{TIME})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
     rf"|(?:自|从)\s*(?:(?P<v2>{DATE}{TIME})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
     rf"|(?P<v4>{DATE}{TIME}){DASH}(?={DATE})"
+    rf"|{TERM_OF}(?P<v5>{DATE}{TIME})\s*(?:之日)?\s*起(?=\s*{DURATION})"  # 期限为2026年1月1日起一年
 )
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
-DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
-STATED = (  # 共计一年零三个月: the months too
-    rf"(?:共计|合计|为期|(?:期限|有效期)(?:为|是)?|共|计)\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)"
-    rf"(?!\s*{N}\s*月)"
+STATED = (  # 共计一年零三个月: the months too; 期限为2026年1月1日起一年: the length after the start
+    rf"(?:(?:共计|合计|为期|{TERM_OF}|共|计)|{TERM_OF}{DATE}{TIME}\s*(?:之日)?\s*起)"
+    rf"\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)(?!\s*{N}\s*月)"
 )
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日), or after a dash (2026年1月1日—2026年12月31日); 至 + what looks like a date but is not one
