@@ -789,3 +789,61 @@ def test_a_long_run_of_amount_characters_is_read_in_linear_time(run_of):
     start = time.perf_counter()
     extract(["第四条服务费用与支付", "4.2每月" + run_of * 10000 + "(大写"], "x")
     assert time.perf_counter() - start < 2
+
+
+# --- 4.3's bank fields: the labels agreements use; a field stated and not read is unread, its account masked ---------
+
+BANK_LINES = {"bank": "开户行:招商银行上海张江支行", "account_name": "账户名称:上海云聆客服外包有限公司"}
+BANK_LINES["account_no"] = "账号:1219 0837 5610 501"
+BANK_VALUES = {"bank": "招商银行上海张江支行", "account_name": "上海云聆客服外包有限公司", "account_no": "1219 0837 5610 501"}
+
+
+@pytest.mark.parametrize(
+    ("field", "label"),
+    [  # old: each was null, nothing reported (but 收款人 and 收款账号, read already)
+        ("bank", "开户银行全称"),
+        ("bank", "开户行名称"),
+        ("bank", "开 户 行"),  # spaced out to align the column
+        ("account_name", "收款户名"),
+        ("account_name", "收款人"),
+        ("account_name", "户    名"),
+        ("account_name", "开户名称"),
+        ("account_no", "银行卡号"),
+        ("account_no", "收款账号"),
+        ("account_no", "账  号"),
+    ],
+)
+def test_bank_field_labels_are_read(field, label):
+    old = BANK_LINES[field]
+    ex = with_clause(old, label + old[old.index(":") :])
+    assert ex.data["fees"]["bank"] == BANK_VALUES and ex.unreadable == ()
+
+
+def test_bank_fields_on_one_line_are_read_field_by_field():
+    # old: bank '招商银行上海张江支行,账户名称:上海云聆客服外包有限公司,账号:1219 0837 5610 501' (the number whole in it)
+    block = "\n\n".join(BANK_LINES.values())
+    ex = with_clause(block, ",".join(BANK_LINES.values()) + "。")
+    assert ex.data["fees"]["bank"] == BANK_VALUES and ex.unreadable == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "text"),
+    [  # old: the field null, nothing reported (or, for the letter O, the number read as written)
+        ("开户行:", "开户支行:", "fees.bank.bank", "开户支行:招商银行上海张江支行"),
+        ("账户名称:", "收款方户名:", "fees.bank.account_name", "收款方户名:上海云聆客服外包有限公司"),
+        ("账号:", "账号(人民币):", "fees.bank.account_no", "账号(人民币):1219 **** **** 0501"),
+        ("账号:", "银行卡号 ", "fees.bank.account_no", "银行卡号 1219 **** **** 0501"),
+        ("1219 0837", "1219 O837", "fees.bank.account_no", "账号:1219 **** **** 0501"),  # a letter O for a 0
+        ("1219 0837 5610 501", "1219 0837 5610 501(基本户)", "fees.bank.account_no", "账号:1219 **** **** 0501(基本户)"),
+    ],
+)
+def test_a_bank_field_stated_and_not_read_is_unread_its_number_masked(kefu, old, new, path, text):
+    ex = with_clause(old, new)
+    assert ex.data["fees"]["bank"][path.rpartition(".")[2]] is None
+    assert unread(ex) == [(path, text)]
+    agreement = kefu.write("a.txt", TEXT.replace(old, new))
+    review = kefu.run("review", "--format", "json", agreement)
+    unread_here = [f["clause"] for f in json.loads(review.out)["findings"] if f["id"] == "review.unread"]
+    assert unread_here == ["4.3"] and review.code == 1
+    extracted = kefu.run("extract", agreement)
+    assert "8375610" not in review.out + extracted.out + extracted.err and text in extracted.err

@@ -114,6 +114,22 @@ def test_an_unstated_end_is_computed_from_the_start_and_the_length():
     assert term("3.1本协议的服务期限自2026年3月1日起,为期一年。") == ("2026-03-01", "2027-02-28", 12)
 
 
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [  # old: start and end null, both reported unread (the line quoted)
+        ("3.1本协议的服务期限为2026年1月1日起一年。", ("2026-01-01", "2026-12-31", 12)),
+        ("3.1本协议的有效期为2026年3月1日起十二个月。", ("2026-03-01", "2027-02-28", 12)),
+        ("3.1服务期限为2026年1月1日起一年零三个月。", ("2026-01-01", "2027-03-31", 15)),
+    ],
+)
+def test_a_term_from_a_date_for_a_length_gives_its_end(line, read):
+    assert term(line) == read
+
+
+def test_a_term_from_a_date_for_a_length_with_an_end_keeps_the_end():  # the review compares them (term_invalid)
+    assert term("3.1服务期限为2026年1月1日起一年,至2026年6月30日止。") == ("2026-01-01", "2026-06-30", 12)
+
+
 # --- 3.1: the start, and the term as a range ----------------------------------------------------------------
 
 

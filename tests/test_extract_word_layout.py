@@ -185,3 +185,43 @@ def test_a_nested_field_s_result_in_the_code_is_not_shown(kefu, prefix, at, nest
     xml = paragraph(run(head) + field(code(" IF ") + inner + code(f' > 0 "{shown}" "{nested}" '), shown) + run(tail))
     data, err = extracted(kefu, agreement({line: xml}))
     assert data == GOLDEN and "cannot read" not in err
+
+
+# --- 4. a row of three cells or more, one a cell of fields or items: its lines stay lines -----------------------------
+
+
+def cell(lines: list[str]) -> str:
+    return "".join(paragraph(run(line)) for line in lines)
+
+
+def test_parties_in_a_three_column_table_are_read_field_by_field(kefu):
+    # old: the row was one line, 甲方\t上海云聆客服外包有限公司 地址:上海市… 统一社会信用代码:… 联系方式:…\t(盖章): the
+    # provider's name read as '上海市浦东新区张江路 665 号 3 幢 501 室 统一社会信用代码:913101153512078630 联系方式:…',
+    # address, credit code and contact null — nothing reported (the same for 乙方)
+    rows, dropped = [], []
+    for role in ("甲方(服务提供方)", "乙方(服务接受方)"):
+        block = _clauses(starting(role), starting("联系方式:" + ("周敏" if role[0] == "甲" else "徐丽")))
+        name = block[0].split(":", 1)[1]
+        rows.append([paragraph(run(role[:2])), cell([name, *block[1:]]), paragraph(run("(盖章)"))])
+        dropped += block
+    data, _ = extracted(kefu, agreement({dropped[0]: table(rows)}, drop=tuple(dropped[1:])))
+    assert data == GOLDEN
+
+
+def test_an_article_in_a_three_column_table_keeps_its_items(kefu):
+    # old: 2.1 and its items (1)…(4) were one line: satisfaction null (reported unread as the whole row), 2.1(3)'s
+    # resolution reported as an unread first response
+    article = _clauses(starting("2.1"), starting("(4)"))
+    number, text = re.match(r"^(\d+\.\d+)(.*)$", article[0]).groups()
+    row = table([[paragraph(run(number)), cell([text, *article[1:]]), paragraph(run("考核标准"))]])
+    data, err = extracted(kefu, agreement({article[0]: row}, drop=tuple(article[1:])))
+    assert data == GOLDEN and "cannot read" not in err
+
+
+def test_a_fee_cell_whose_second_line_goes_on_stays_one_sentence(kefu):
+    # a sentence on two lines of a cell (含税 / 超出部分…) is not cut: the fee beside 超出部分 stays unread
+    fee = starting("4.2")
+    row = table([[paragraph(run("基础咨询服务")), paragraph(run("每月人民币贰万捌仟元整(¥28,000.00)")),
+                  cell(["含税", "超出部分按每分钟1.5元收费"])]])  # fmt: skip
+    data, err = extracted(kefu, agreement({fee: paragraph(run("4.2具体费率标准如下表:")) + row}))
+    assert data["fees"]["monthly_fee"] is None and "超出部分按每分钟1.5元收费" in err

@@ -78,26 +78,27 @@ def extract(agreement: Path, output: Path | None, lang: str) -> None:
     if agreement.suffix.lower() not in AGREEMENT_SUFFIXES:
         raise InputError(agreement.name, None, problem("unsupported_agreement"))
     ex, _ = extract_file(agreement)
+    from ..redact import Private, redact
+
+    parties = [ex.data.get(role) or {} for role in ("provider", "client")]
+    codes = tuple(c for c in (party.get("credit_code") for party in parties) if isinstance(c, str) and c)
+
+    def note(key: str, **params: Any) -> None:  # a quoted line is masked as the JSON on stdout: an account never whole
+        click.echo(redact(word(lang, key, **params), [Private(codes=codes)], False), err=True)
+
     for blank in ex.blanks:
-        click.echo(
-            word(lang, "note.blank", clause=blank.where.clause, line=blank.where.line, text=blank.text), err=True
-        )
+        note("note.blank", clause=blank.where.clause, line=blank.where.line, text=blank.text)
     for item in ex.unreadable:
-        params = {"clause": item.where.clause, "line": item.where.line, "field": item.path, "text": item.text}
-        click.echo(word(lang, "note.unreadable", **params), err=True)
+        note("note.unreadable", clause=item.where.clause, line=item.where.line, field=item.path, text=item.text)
     from .findings import unread_clauses
 
     for path, line in unread_clauses(ex):
-        params = {"clause": line.clause, "line": line.number, "field": path, "text": line.raw.strip()}
-        click.echo(word(lang, "note.unreadable", **params), err=True)
+        note("note.unreadable", clause=line.clause, line=line.number, field=path, text=line.raw.strip())
     from ..output import refuse_overwrite, write
-    from ..redact import Private
 
     refuse_overwrite(output, [agreement])
     data = ex.data if output is not None else masked(ex.data)
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-    parties = [data.get(role) or {} for role in ("provider", "client")]
-    codes = tuple(c for c in (party.get("credit_code") for party in parties) if isinstance(c, str) and c)
     write(text, output, [Private(codes=codes)], False, mask=output is None)  # a credit code is no account
     if output is None and data != ex.data:
         click.echo(word(lang, "masked"), err=True)

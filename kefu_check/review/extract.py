@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -857,6 +858,8 @@ END_OF_DAY = (
 )
 DASH = r"\s*[—–－~～-]{1,2}\s*"  # 2026年1月1日—2026年12月31日: a range written with a dash
 
+DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
+TERM_OF = r"(?:期限|有效期)(?:为|是)?\s*"
 # the start: 自2026年1月1日起 (从…开始, 自…之日起), or a range's first day (期限为2026年1月1日至…, 2026年1月1日起至…,
 # 2026年1月1日—2026年12月31日); 自2026年1月1日起生效 is when the agreement takes effect: the start only when the term
 # names no other (EFFECTIVE)
@@ -864,13 +867,13 @@ START = (
     rf"(?P<v>{DATE}{TIME})\s*(?:之日)?\s*(?:起|开始)?\s*(?:至|到)"
     rf"|(?:自|从)\s*(?:(?P<v2>{DATE}{TIME})\s*(?:之日)?|(?P<v3>[^起,,。;;]+?))\s*(?:起|开始)(?!\s*生效)"
     rf"|(?P<v4>{DATE}{TIME}){DASH}(?={DATE})"
+    rf"|{TERM_OF}(?P<v5>{DATE}{TIME})\s*(?:之日)?\s*起(?=\s*{DURATION})"  # 期限为2026年1月1日起一年
 )
 EFFECTIVE = rf"自\s*(?P<v>{DATE})\s*(?:之日)?\s*起\s*生效"
-DURATION = rf"{N}(?:\s*\(\s*\d+\s*\))?\s*(?:个月|年半?|个?月)"  # 十二个月, 一年半, 十二(12)个月
 # 共计十二个月, 为期一年, 期限为一年, 有效期一年 — not the year of a date (期限为2026年1月1日至…)
-STATED = (  # 共计一年零三个月: the months too
-    rf"(?:共计|合计|为期|(?:期限|有效期)(?:为|是)?|共|计)\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)"
-    rf"(?!\s*{N}\s*月)"
+STATED = (  # 共计一年零三个月: the months too; 期限为2026年1月1日起一年: the length after the start
+    rf"(?:(?:共计|合计|为期|{TERM_OF}|共|计)|{TERM_OF}{DATE}{TIME}\s*(?:之日)?\s*起)"
+    rf"\s*(?P<v>{DURATION}(?:\s*零?\s*{N}\s*个月)?)(?!\s*{N}\s*月)"
 )
 # 至2026年12月31日止 (为止, 期满, 届满, 结束, 终止), or a date after 至 with no closing word (至2026年12月31日到期,
 # 有效期至2026年12月31日), or after a dash (2026年1月1日—2026年12月31日); 至 + what looks like a date but is not one
@@ -1200,15 +1203,7 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             "fees.suspend_after_days", "4.4", OVERDUE_FOR, _overdue_days, topic=LATE_TOPIC, within="暂停"
         ),
         "suspension_notice_days": _notice_days(r),
-        "bank": {
-            "bank": r.read("fees.bank.bank", pay, LABEL.format("开户(?:行|银行)"), topic="开户"),
-            "account_name": r.read(
-                "fees.bank.account_name", pay, LABEL.format("(?:账户名称|户名|账户名|收款人)"), topic=ACCOUNT_NAME
-            ),
-            "account_no": r.read(
-                "fees.bank.account_no", pay, LABEL.format("(?:账号|银行账号|账户号码|收款账号)"), topic=ACCOUNT_NO
-            ),
-        },
+        "bank": _bank(r, pay),
     }
 
 
@@ -1338,9 +1333,78 @@ def _one_deadline(r: Reader, days: int | None) -> int | None:
     return None
 
 
-LABEL = r"^\s*{}\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*$"
-ACCOUNT_NAME = "户名|账户名|收款人"
-ACCOUNT_NO = "账号|账户号码"
+
+
+def _spaced(label: str) -> str:
+    """A label regex that also matches it spaced out to align a column (户    名, 开 户 行)."""
+    return re.sub(r"([\u4e00-\u9fff])", r"(?:\1\\s*)", label)
+
+
+# the bank fields' labels (开户银行全称, 收款户名, 银行卡号…), longest first; a field starts a line or follows a
+# separator (开户行:…,账号:… on one line), and its value runs to the next field, a tab or the line's end
+BANK_LABELS = {
+    name: _spaced(label)
+    for name, label in {
+        "bank": r"(?:收款人?)?(?:开户银行|开户行|收款银行)(?:全称|名称)?",
+        "account_name": r"(?:收款)?(?:账户名称|账户全称|账户名|户名)|收款(?:人|单位)(?:名称|全称)?|开户(?:名称|名)",
+        "account_no": r"(?:收款|银行|开户)?(?:账号|账户号码|账户号|卡号)",
+    }.items()
+}
+ANY_BANK_LABEL = "|".join(BANK_LABELS.values())
+BANK_FIELD = (
+    r"(?:^|(?<=[,;。\s]))\s*(?:{})\s*(?::|\t)\s*(?P<v>[^\t]*?)\s*[,;。]?\s*"
+    rf"(?=[,;。]?\s*(?:{ANY_BANK_LABEL})\s*(?::|\t)|\t|$)"
+)
+# a line that states a bank field, read or not: its key word before a colon or a tab (or, for the account number,
+# before its figures): 开户银行全称:…, 收款方户名:…, 银行卡号 6222…
+BANK_STATED = {
+    "bank": _spaced(r"开户(?!\s*名)|收款银行|银行(?:名称|全称)"),
+    "account_name": _spaced(r"户名|账户名|收款人(?!\s*开户)|收款单位|收款方名称|开户名"),
+    "account_no": _spaced(r"账号|卡号|账户号"),
+}
+ACCOUNT_DIGITS = re.compile(r"\d+(?:[ -]\d+)*")  # 1219 0837 5610 501, 6222-0212-…: digits only
+ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+LONG_CODE = re.compile(rf"[{ALNUM}](?:[{ALNUM} \-－]*[{ALNUM}])?")
+
+
+def private(text: str) -> str:
+    """`text` with every run of letters and figures holding 8 digits or more masked (redact.mask_account): an
+    account number quoted as unread is never printed whole, also when letters break it (1219 O837 …)."""
+    from ..redact import mask_account
+
+    def mask(m: re.Match[str]) -> str:
+        folded = unicodedata.normalize("NFKC", m[0])
+        return mask_account(folded) if sum(ch.isdigit() for ch in folded) >= 8 else m[0]
+
+    return LONG_CODE.sub(mask, text)
+
+
+def _bank(r: Reader, clause: str) -> dict[str, str | None]:
+    """开户行, 账户名称 and 账号, each as written, from 4.3's lines or a line on them elsewhere. A field a line
+    states under another label, or an account number that is not figures (1219 O837 5610 501), is unread, the line
+    quoted with its long numbers masked; never null and unreported."""
+    out: dict[str, str | None] = {}
+    topic = "|".join(BANK_STATED.values())
+    for name, label in BANK_LABELS.items():
+        path = f"fees.bank.{name}"
+        value = r.read(path, clause, BANK_FIELD.format(label), topic=topic)
+        if path in r.blank_paths:
+            out[name] = None
+            continue
+        line = r.matched.get(path, (None, 0))[0] if value is not None else None
+        if value is not None and line is not None and name == "account_no":
+            folded = unicodedata.normalize("NFKC", value)
+            if not ACCOUNT_DIGITS.fullmatch(folded):
+                r.unreadable.append(Unreadable(path, Where(line.clause, line.number), private(line.raw.strip())))
+                value = None
+        if value is None and not any(u.path == path for u in r.unreadable):
+            stated = rf"(?:{BANK_STATED[name]})(?:[^,;。:\t]{{0,6}}(?::|\t)|\s*\d{{4}})"
+            lines = r.clause(clause) + r.topical(topic, clause)
+            line = next((ln for ln in lines if re.search(stated, ln.text)), None)
+            if line is not None and MASK not in line.text:
+                r.unreadable.append(Unreadable(path, Where(line.clause, line.number), private(line.raw.strip())))
+        out[name] = value
+    return out
 
 
 WRITTEN = r"书面(?:形式|方式)?(?:通知|告知)"  # 书面通知, 以书面形式通知, 以书面方式通知, 书面告知

@@ -7,6 +7,7 @@ Works on any lxml tree of WordprocessingML (the one parsed from the archive, or 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -512,6 +513,8 @@ def blocks(body: Any, counter: Counter) -> list[Block]:
                     text = "\n".join([joined[0], *value])
                 else:  # 2.1 | 甲方承诺…: / (1)响应时间… — the label, then each of the cell's lines
                     text = "\n".join([f"{joined[0]}:{value[0]}", *value[1:]])
+            elif any(_field_lines(lines) for lines in cells):  # 甲方 | 上海…公司 / 地址:… / 统一社会信用代码:… | (盖章)
+                text = _row_of_fields(cells, heading if index > 0 and len(cells) == len(heading or ()) else None)
             elif heading is not None and index > 0 and len(cells) == len(heading):
                 text = "\t".join(f"{h}:{c}" if h and c else c for h, c in zip(heading, joined, strict=True))
             else:
@@ -525,6 +528,35 @@ def blocks(body: Any, counter: Counter) -> list[Block]:
 
 
 LABELLED = re.compile(r"^[^::\t]{1,10}[::\t]")  # a line that is itself a label and its value (开户行:…)
+
+
+def _field_lines(lines: list[str]) -> bool:
+    """A cell of several lines whose lines after the first are each a field (地址:…) or a clause item ((2)…, 2.2…):
+    lines of their own, never one line joined by spaces (a sentence on two lines, 含税 / 超出部分…, is one)."""
+    return len(lines) > 1 and all(LABELLED.match(ln) or _numbered(ln) for ln in lines[1:])
+
+
+def _numbered(line: str) -> bool:
+    from .clauses import ITEM, NUMBERED
+
+    folded = unicodedata.normalize("NFKC", line)
+    return bool(ITEM.match(folded) or NUMBERED.match(folded))
+
+
+def _row_of_fields(cells: list[list[str]], heading: list[str] | None) -> str:
+    """A row of three cells or more, one of them a cell of fields: each cell's lines (with its column's heading, when
+    there is one), a cell of fields on lines of its own; a first cell that is a label (甲方, 2.1) labels the next
+    cell's first line, as a row of two cells does (甲方:上海…公司; it was 甲方 上海…公司 地址:… read as the name)."""
+    texts = []
+    for i, lines in enumerate(cells):
+        body = "\n".join(lines) if _field_lines(lines) else " ".join(lines)
+        texts.append(f"{heading[i]}:{body}" if heading and heading[i] and body else body)
+    text = texts[0]
+    for i in range(1, len(cells)):
+        label = i == 1 and heading is None and len(cells[0]) == 1 and not cells[0][0].endswith((":", ":"))
+        sep = ":" if label and cells[1] else "\n" if _field_lines(cells[i - 1]) or _field_lines(cells[i]) else "\t"
+        text += sep + texts[i]
+    return text
 
 
 def _has_figure(text: str) -> bool:
