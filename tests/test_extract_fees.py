@@ -496,6 +496,23 @@ def test_an_amount_that_is_no_month_s_fee_is_unread(fee, text):
     assert ex.data["fees"]["monthly_fee"] is None and unread(ex) == [("fees.monthly_fee", text)]
 
 
+@pytest.mark.parametrize(
+    ("after", "unread_text"),
+    [  # old: 28000 each, the other sentence not read
+        ("超出部分按每分钟1.5元收费。", "超出部分按每分钟1.5元收费"),
+        ("\n超出部分按每分钟1.5元收费。", "超出部分按每分钟1.5元收费"),  # a line of its own
+        ("服务费按实际坐席数据实结算。", "服务费按实际坐席数据实结算"),
+        ("如需调整,双方另行协商。", None),  # a change foreseen: the fee stands
+    ],
+)
+def test_another_sentence_of_4_2_that_charges_beyond_the_fee_makes_it_unread(after, unread_text):
+    ex = with_clause(CLAUSE_42, CLAUSE_42 + after)
+    if unread_text is None:
+        assert ex.data["fees"]["monthly_fee"] == Decimal("28000.00") and unread(ex) == []
+    else:
+        assert ex.data["fees"]["monthly_fee"] is None and unread(ex) == [("fees.monthly_fee", unread_text)]
+
+
 def test_a_per_usage_fee_s_included_volume_and_rate_are_unread_not_missing(kefu):
     """The volume the fee includes and the rate beyond it are stated (含10,000分钟, 超出部分按每分钟1.5元): the review
     said the agreement did not state them (review.term_missing), which is false; it says they were not read."""

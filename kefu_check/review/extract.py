@@ -1120,12 +1120,30 @@ def _month_amount(text: str) -> Decimal:
     return _amount(text)
 
 
+def _fixed_in_its_clause(r: Reader, monthly: Decimal) -> Decimal | None:
+    """The fixed monthly fee, unless another sentence of its clause charges beyond it or adjusts it (4.2 …28,000元。
+    then 超出部分按每分钟1.5元收费。 on a line or in a sentence of its own): then unread, that sentence quoted. A
+    sentence that only foresees a change (如需调整,双方另行协商) leaves the fee as it stands."""
+    line, start = r.matched["fees.monthly_fee"]
+    for other in r.clause(line.clause):
+        for at, sentence in _cut(other.text, "。"):
+            if (other is line and at <= start < at + len(sentence)) or not re.search(CHARGED_BEYOND, sentence):
+                continue
+            quote = other.raw[at : at + len(sentence)].strip()
+            r.unreadable.append(Unreadable("fees.monthly_fee", Where(other.clause, other.number), quote))
+            return None
+    return monthly
+
+
 # said with the month's fee (after it, in brackets or not), what makes the month's fee other than that amount: a
 # part charged beyond it (超出部分按每分钟1.5元收费, 超额部分另行结算) or an adjustment (按实际坐席数调整, 据实结算,
 # 每年上浮5%, 多退少补): a fixed monthly fee cannot hold it, and a credit of a percent of it would be too little
 NOT_FIXED = (
     r"超出|超额|超量|超过部分|另行(?:计费|结算|收费|计算)|调整|据实|按实际|以实际|浮动|上浮|下浮|递增|多退少补"
 )
+# the same, in another sentence of the fee's clause: what is charged beyond the fee or how it moves, not a change
+# foreseen (如需调整,双方另行协商)
+CHARGED_BEYOND = r"超出|超额|超量|超过部分|另行(?:计费|结算|收费)|据实|按实际|以实际|上浮|下浮|递增|多退少补"
 
 
 PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
@@ -1172,6 +1190,8 @@ def _fees(r: Reader) -> dict[str, Any] | None:
             True,
             topic=FEE_TOPIC,
         )
+        if monthly is not None and method == "fixed_monthly":
+            monthly = _fixed_in_its_clause(r, monthly)
     pay = "4.3"
     return {
         "method": method,
