@@ -388,8 +388,25 @@ class ServiceHours:
 
 
 def day_service_minutes(hours: ServiceHours, d: date, cal: Calendar) -> int:
-    """Window length on ``d`` if it is a service day, else 0 (may raise :class:`CalendarGap` if statutory)."""
-    return hours.window_minutes if cal.is_service_day(d, hours.weekdays, hours.statutory) else 0
+    """The window's elapsed minutes on ``d`` if it is a service day, else 0 (may raise :class:`CalendarGap` if
+    statutory). Elapsed, as outages are measured: on a DST-change day a 00:00–24:00 window is 23 or 25 hours."""
+    if not cal.is_service_day(d, hours.weekdays, hours.statutory):
+        return 0
+    return hours.window_minutes + _dst_shifts(hours.tz, hours.start, hours.end_minutes, d.year).get(d.toordinal(), 0)
+
+
+@functools.cache
+def _dst_shifts(tz: zoneinfo.ZoneInfo, start: time, end_minutes: int, year: int) -> dict[int, int]:
+    """ordinal → elapsed minus nominal minutes of the window, for the days of ``year`` whose window a UTC-offset
+    change (daylight saving time) falls in; empty for a zone without one (Asia/Shanghai)."""
+    out: dict[int, int] = {}
+    hours = ServiceHours(frozenset(range(7)), start, end_minutes, tz, False)
+    for o in _days_of_year(year):
+        ws, we = service_window(hours, date.fromordinal(o))
+        if ws.utcoffset() != we.utcoffset():
+            elapsed = (we.astimezone(UTC) - ws.astimezone(UTC)) // timedelta(minutes=1)
+            out[o] = elapsed - hours.window_minutes
+    return out
 
 
 def service_window(hours: ServiceHours, d: date) -> tuple[datetime, datetime]:
@@ -431,6 +448,7 @@ def scheduled_minutes(hours: ServiceHours, first: date, last: date, cal: Calenda
     if last < first:
         return 0, ()
     days = 0
+    shift_minutes = 0  # DST days: elapsed minus nominal window minutes (day_service_minutes)
     estimated: list[int] = []
     for year in range(first.year, last.year + 1):
         jan1 = date(year, 1, 1).toordinal()
@@ -446,4 +464,17 @@ def scheduled_minutes(hours: ServiceHours, first: date, last: date, cal: Calenda
             if got.estimated:  # days counted weekly as their block runs into a year without data
                 estimated.extend(needed for i, needed in got.estimated if lo <= i < hi)
         days += prefix[hi] - prefix[lo]
-    return days * hours.window_minutes, tuple(sorted(set(estimated))) if estimated else ()
+        for o, shift in _dst_shifts(hours.tz, hours.start, hours.end_minutes, year).items():
+            if lo <= o - jan1 < hi and _counted_as_service_day(hours, date.fromordinal(o), cal, got is None):
+                shift_minutes += shift
+    return days * hours.window_minutes + shift_minutes, tuple(sorted(set(estimated))) if estimated else ()
+
+
+def _counted_as_service_day(hours: ServiceHours, d: date, cal: Calendar, weekly: bool) -> bool:
+    """Whether scheduled_minutes counted ``d`` as a service day (the weekly pattern where it estimated)."""
+    if weekly or not hours.statutory:
+        return d.weekday() in hours.weekdays
+    try:
+        return cal.is_service_day(d, hours.weekdays, True)
+    except CalendarGap:  # a block running into a year without data: counted with the weekly pattern
+        return d.weekday() in hours.weekdays

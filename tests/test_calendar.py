@@ -759,3 +759,30 @@ def test_missing_file(tmp_path: pathlib.Path) -> None:
         load_holidays_file(p)
     assert exc.value.line("en") == f"{p}: no such file"
     assert exc.value.line("zh") == f"{p}: 文件不存在"
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_service_minutes_are_elapsed_on_a_dst_change_day_as_outages_are() -> None:
+    """A 00:00–24:00 window in Europe/Berlin is 25 hours on 2026-10-25 and 23 on 2026-03-29: the service minutes
+    of the day and of a year are measured like the outage minutes (elapsed), so that a whole-day outage is
+    the day's whole service time. Before: 1440 and a nominal 44,640 for October, so a month-long outage of
+    44,700 minutes exceeded the month's service minutes and availability_year_percent was '-0.13'; a
+    wrongful suspension day counted 1440 minutes where the same day's outage counted 1500."""
+    cal = Calendar()
+    day_long = hours(statutory=False, weekdays=ALL_WEEK, start=time(0), end_minutes=1440, tz=BERLIN)
+    assert day_service_minutes(day_long, date(2026, 10, 25), cal) == 1500
+    assert day_service_minutes(day_long, date(2026, 3, 29), cal) == 1380
+    assert day_service_minutes(day_long, date(2026, 10, 24), cal) == 1440
+    october = scheduled_minutes(day_long, date(2026, 10, 1), date(2026, 10, 31), cal)[0]
+    assert october == 31 * 1440 + 60
+    whole_day = interval_service_minutes(
+        day_long, at(2026, 10, 25, tz=BERLIN), at(2026, 10, 26, tz=BERLIN), cal
+    )
+    assert whole_day == day_service_minutes(day_long, date(2026, 10, 25), cal)
+    assert scheduled_minutes(day_long, date(2026, 1, 1), date(2026, 12, 31), cal)[0] == 365 * 1440
+    # a window the change does not fall in, and a zone without daylight saving time, are unchanged
+    office = hours(statutory=False, weekdays=ALL_WEEK, tz=BERLIN)
+    assert day_service_minutes(office, date(2026, 10, 25), cal) == 540
+    assert scheduled_minutes(hours(), date(2026, 1, 1), date(2026, 12, 31), cal) == (133_920, ())
