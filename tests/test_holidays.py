@@ -224,6 +224,50 @@ def test_previous_december_and_single_days(capsys, tmp_path):
     assert {"2030-06-01", "2030-06-02", "2030-06-03"} <= set(doc["holidays"])  # Sunday, the Saturday, Monday 补休
 
 
+# a notice pasted from a web page or a wrapped PDF: a sentence broken across lines. Each was a silent misread
+# (old result in the comment); the whole year must now give the package's working days.
+BROKEN = {
+    2010: (  # old: 元旦 dropped (neither half a block line), 2010-01-01 a working day
+        "国务院办公厅关于2010年部分节假日安排的通知\n一、元旦:1月1日至3\n\n日放假公休,共3天。\n"
+        "二、春节:2月13日至19日放假调休,共7天。2月20日(星期六)、21日(星期日)上班。\n"
+        "三、清明节:4月3日至5日放假公休,共3天。\n四、劳动节:5月1日至3日放假公休,共3天。\n"
+        "五、端午节:6月14日至16日放假调休,共3天。6月12日(星期六)、13日(星期日)上班。\n"
+        "六、中秋节:9月22日至24日放假调休,共3天。9月19日(星期日)、25日(星期六)上班。\n"
+        "七、国庆节:10月1日至7日放假调休,共7天。9月26日(星期日)、10月9日(星期六)上班。\n"
+    ),
+    2011: (  # old: 2011-04-02, the 调休 Saturday, a day off (4月2 is no date, 日(星期六)上班 no block line)
+        "国务院办公厅关于2011年部分节假日安排的通知\n一、元旦:1月1日至3日放假公休,共3天。\n"
+        "二、春节:2月2日(农历除夕)至8日放假调休,共7天。1月30日(星期日)、2月12日(星期六)上班。\n"
+        "三、清明节:4月3日至5日放假调休,共3天。4月2\n日(星期六)上班。\n四、劳动节:4月30日至5月2日放假公休,共3天。\n"
+        "五、端午节:6月4日至6日放假公休,共3天。\n六、中秋节:9月10日至12日放假公休,共3天。\n"
+        "七、国庆节:10月1日至7日放假调休,共7天。10月8日(星期六)、10月9日(星期日)上班。\n"
+    ),
+    2025: (  # old: 端午节 dropped (6-02 a working day): 周 / 一) — 一) is no ordinal inside an open parenthesis
+        "国务院办公厅关于2025年部分节假日安排的通知\n一、元旦:1月1日(周三)放假1天,不调休。\n"
+        "二、春节:1月28日(农历除夕、周二)至2月4日(农历正月初七、周二)放假调休,共8天。1月26日(周日)、2月8日(周六)上班。\n"
+        "三、清明节:4月4日(周五)至6日(周日)放假,共3天。\n"
+        "四、劳动节:5月1日(周四)至5日(周一)放假调休,共5天。4月27日(周日)上班。\n"
+        "五、端午节:5月31日(周六)至6月2日(周\n一)放假,共3天。\n"
+        "六、国庆节、中秋节:10月1日(周三)至8日(周三)放假调休,共8天。9月28日(周日)、10月11日(周六)上班。\n"
+        "国务院办公厅\n2024年11月12日\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("year", sorted(BROKEN))
+def test_a_sentence_broken_across_lines_is_read_whole(capsys, tmp_path, year):
+    p = tmp_path / f"{year}.txt"
+    p.write_text(BROKEN[year], encoding="utf-8")
+    code, out, err = run(capsys, "holidays", str(p))
+    assert code == 0, err
+    off, on = days_of(json.loads(out))
+    d = date(year, 1, 1)
+    while d.year == year:
+        if d not in FIXED_BY_NEXT_NOTICE.get(year, set()):
+            assert (d in on or (d.weekday() < 5 and d not in off)) == chinese_calendar.is_workday(d), d
+        d += ONE
+
+
 # --------------------------------------------------------------------------- refusals
 
 

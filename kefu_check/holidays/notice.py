@@ -268,10 +268,8 @@ def read_notice(text: str, file: str) -> Notice:
     lines: list[Source] = []
     year = None
     title_names: tuple[str, ...] = ()
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in _logical_lines(text):
         clean = normalise(raw)
-        if not clean or clean.startswith("#"):
-            continue
         if year is None and _is_title(clean) and (found := _TITLE_YEAR.search(clean)):
             year = int(found.group(1))
             if named := _TITLE_NAME.search(clean):
@@ -290,6 +288,42 @@ def read_notice(text: str, file: str) -> Notice:
                  for m in _DATE.finditer(normalise(src.text)) if m.group("y")]
         year = max(years) if years else None
     return Notice(file, year, title_names, lines)
+
+
+_SENTENCE_END = re.compile(r"[。;.:!?]$")
+_DOC_NUMBER = re.compile(r"\[\d{4}\]\d+号$")
+_SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def _starts_anew(clean: str) -> bool:
+    """A line that cannot continue the one before: an ordinal, holiday names and a colon, a title, a date alone."""
+    if _ORDINAL.match(clean) or _is_title(clean) or _SIGNATURE_DATE.match(clean):
+        return True
+    head, colon, _ = clean.partition(":")
+    return bool(colon) and not _DATE.search(head) and any(n in head for n in (*KNOWN_NAMES, "纪念日"))
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """(first line number, text) of each line as written, a sentence broken across lines (a pasted or wrapped
+    notice: ``一、元旦:1月1日至3`` / ``日放假,共3天。``) joined again: a line that does not end a sentence
+    (。;.:) is continued by the next one, unless that one starts anew (:func:`_starts_anew`) outside an open
+    parenthesis (``1月1日(周`` / ``三)放假``: not the ordinal 三)); blank lines
+    and ``#`` comments are skipped."""
+    out: list[tuple[int, str]] = []
+    open_line = False  # the last line kept does not end a sentence
+    for number, raw in enumerate(text.splitlines(), 1):
+        clean = normalise(raw)
+        if not clean or clean.startswith("#"):
+            continue
+        inside = out and normalise(out[-1][1]).count("(") > normalise(out[-1][1]).count(")")  # 1月1日(周 / 三)
+        if open_line and out and (inside or not _starts_anew(clean)):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + raw.strip())
+        else:
+            out.append((number, raw))
+        last = normalise(out[-1][1])
+        open_line = not (_SENTENCE_END.search(last) or _is_title(last) or _DOC_NUMBER.search(last)
+                         or _SIGNATURE_DATE.match(last))
+    return out
 
 
 def _names(text: str) -> tuple[str, ...]:
