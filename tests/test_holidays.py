@@ -271,6 +271,15 @@ def test_a_sentence_broken_across_lines_is_read_whole(capsys, tmp_path, year):
 # --------------------------------------------------------------------------- refusals
 
 
+def test_a_day_written_with_hao_is_refused(capsys, tmp_path):
+    # old: 2月3号(星期日) was no date: 2019-02-03 lost from the working days and joined to 春节 as a day off, exit 0
+    p = tmp_path / "n.txt"
+    p.write_text("国务院办公厅关于2019年部分节假日安排的通知\n国办发明电〔2018〕15号\n"
+                 "二、春节:2月4日至10日放假调休,共7天。2月2日(星期六)、2月3号(星期日)上班。\n", encoding="utf-8")
+    code, _out, err = run(capsys, "holidays", str(p))
+    assert code == 2 and "2月3号" in err and err.count("\n") == 1, err
+
+
 def _tampered(tmp_path: Path, name: str, old: str, new: str) -> Path:
     text = (NOTICES / name).read_text(encoding="utf-8")
     assert old in text

@@ -53,6 +53,7 @@ _TITLE_YEAR = re.compile(r"关于(?:调整|延长|做好)?(\d{4})年")
 _PREAMBLE_YEAR = re.compile(r"现将(\d{4})年")
 _TITLE_NAME = re.compile(r"(?:调整|延长)\d{4}年(.+?)(?:假期|放假)")
 _EXTEND = re.compile(r"延长(?:\d{4}年)?(.+?)假期至")
+_HAO = re.compile(r"(?<![\]\d])(?:\d{1,2}月)?\d{1,2}号")  # 3号 for 3日; not the 文号's 〔2019〕3号
 _DAY_OFF_WORDS = ("放假", "调休", "公休", "休息", "休假", "补休")
 _EXHORTATIONS = ("鼓励", "提倡", "倡导", "建议")  # a clause that advises (the 2024 notice's 除夕): read past, to its 。
 KNOWN_NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
@@ -352,6 +353,8 @@ def parse(notice: Notice, year: int) -> Notice:
             what = _names(extended.group(1)) or names or notice.title_names
             notice.extensions.append(_Extension(what, tokens[0].day, src))
             continue
+        if hao := _HAO.search(body):  # 2月3号: a day the grammar would not see, its 上班 or 放假 lost
+            raise NoticeError(src, notice.file, "bad_date", date=hao.group(0))
         block = Block(names or notice.title_names, src)
         new_year = "元旦" in block.names
         pending: list[date] = []
