@@ -1135,15 +1135,13 @@ def _fixed_in_its_clause(r: Reader, monthly: Decimal) -> Decimal | None:
     return monthly
 
 
-# said with the month's fee (after it, in brackets or not), what makes the month's fee other than that amount: a
-# part charged beyond it (超出部分按每分钟1.5元收费, 超额部分另行结算) or an adjustment (按实际坐席数调整, 据实结算,
-# 每年上浮5%, 多退少补): a fixed monthly fee cannot hold it, and a credit of a percent of it would be too little
-NOT_FIXED = (
-    r"超出|超额|超量|超过部分|另行(?:计费|结算|收费|计算)|调整|据实|按实际|以实际|浮动|上浮|下浮|递增|多退少补"
-)
-# the same, in another sentence of the fee's clause: what is charged beyond the fee or how it moves, not a change
-# foreseen (如需调整,双方另行协商)
+# what is charged beyond the month's fee or how it moves, said anywhere in its clause (超出部分按每分钟1.5元收费,
+# 超额部分另行结算; 按实际坐席数调整, 据实结算, 每年上浮5%, 多退少补): a fixed monthly fee cannot hold it, and a
+# credit of a percent of it would be too little
 CHARGED_BEYOND = r"超出|超额|超量|超过部分|另行(?:计费|结算|收费)|据实|按实际|以实际|上浮|下浮|递增|多退少补"
+# the same in the fee's own sentence, where an adjustment is one of the fee (每月28,000元,可调整); in another
+# sentence a change only foreseen (如需调整,双方另行协商) leaves the fee as it stands
+NOT_FIXED = rf"{CHARGED_BEYOND}|调整|浮动|另行计算"
 
 
 PER_UNIT = r"(?:每|/)\s*(?:个|名|位)?\s*(?:坐席|座席|席位|席|工位|人(?!民币)|账号)"  # 每坐席, /人, 每个座席
