@@ -62,30 +62,37 @@ def _dies_on_three(i: int) -> int:
     return i
 
 
-def test_a_worker_that_dies_is_reported_not_a_short_batch() -> None:
-    """A killed worker (the OOM killer, say) takes its chunk with it: that is an error, never fewer outcomes."""
-    with pytest.raises(WorkerLost, match="killed by signal 9"):
-        list(forked(_dies_on_three, list(range(20)), 2))
-    assert _no_children_left()
-
-
 def _dies(i: int) -> int:
     os.kill(os.getpid(), signal.SIGKILL)
     return i
 
 
-def test_workers_that_all_die_while_chunks_are_still_handed_out_are_reported() -> None:
-    """20,000 chunk numbers do not fit in the tasks pipe: the parent still writes when every reader is gone. The
-    BrokenPipeError was the CLI's exit 0 with nothing printed (main() takes a broken pipe for a closed stdout)."""
+@pytest.mark.parametrize(
+    ("work", "chunks"),
+    [
+        (_dies_on_three, 20),  # one worker killed (the OOM killer, say): its chunk is lost with it
+        # every worker killed while the parent still hands out chunks (20,000 numbers do not fit in the tasks pipe):
+        # the BrokenPipeError was the CLI's exit 0 with nothing printed (main() takes it for a closed stdout)
+        (_dies, 20_000),
+    ],
+)
+def test_a_worker_that_dies_is_reported_not_a_short_batch(work, chunks: int) -> None:
     with pytest.raises(WorkerLost, match="killed by signal 9"):
-        list(forked(_dies, list(range(20_000)), 2))
+        list(forked(work, list(range(chunks)), 2))
     assert _no_children_left()
 
 
-def test_no_more_workers_than_chunks() -> None:
-    pids = list(forked(lambda _: os.getpid(), [1], 4))
-    assert len(pids) == 1 and pids[0] != os.getpid()
-    assert list(forked(lambda i: i, [], 2)) == []
+def test_no_more_workers_than_chunks(monkeypatch) -> None:
+    forks = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    assert list(forked(lambda i: i * 2, [1, 2], 4)) == [2, 4] and len(forks) == 2
+    assert list(forked(lambda i: i, [], 2)) == [] and len(forks) == 2
 
 
 def test_a_consumer_that_stops_early_leaves_no_worker_behind() -> None:
