@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
@@ -13,13 +15,27 @@ from hypothesis import strategies as st
 from kefu_check.batch import WorkerLost, forked
 
 
-def _no_children_left() -> bool:
-    """Every worker was reaped (no zombie, nothing still running)."""
+@contextlib.contextmanager
+def workers_reaped() -> Iterator[list[int]]:
+    """The block's forked processes (their pids); after it, each must have been reaped: no zombie, nothing still
+    running. Only these pids are looked at: another test's child is neither counted nor reaped here."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    os.fork = fork
     try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+        yield pids
+    finally:
+        os.fork = real_fork
+    for pid in pids:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
 
 
 def _slow_square(chunk: tuple[int, ...]) -> list[int]:
@@ -31,17 +47,16 @@ def _slow_square(chunk: tuple[int, ...]) -> list[int]:
 @given(st.lists(st.lists(st.integers(0, 10**6), max_size=5).map(tuple), max_size=40), st.integers(1, 4))
 @settings(max_examples=25, deadline=None)
 def test_the_values_come_in_the_order_of_the_chunks(chunks: list[tuple[int, ...]], jobs: int) -> None:
-    assert list(forked(_slow_square, chunks, jobs)) == [_slow_square(c) for c in chunks]
-    assert _no_children_left()
+    with workers_reaped():
+        assert list(forked(_slow_square, chunks, jobs)) == [_slow_square(c) for c in chunks]
 
 
 def test_more_chunks_than_one_pipe_write_and_values_larger_than_the_pipe() -> None:
     """5,000 chunk numbers are more than one PIPE_BUF write of the tasks pipe; a 300 KB value is several pipe reads."""
-    chunks = list(range(5000))
-    assert list(forked(lambda i: i, chunks, 2)) == chunks
-    big = ["字" * 100_000, "x" * 300_000, ""]
-    assert list(forked(lambda s: s, big, 2)) == big
-    assert _no_children_left()
+    chunks, big = list(range(5000)), ["字" * 100_000, "x" * 300_000, ""]
+    with workers_reaped():
+        assert list(forked(lambda i: i, chunks, 2)) == chunks
+        assert list(forked(lambda s: s, big, 2)) == big
 
 
 def _fails_on_seven(i: int) -> int:
@@ -51,9 +66,8 @@ def _fails_on_seven(i: int) -> int:
 
 
 def test_an_exception_in_a_worker_is_raised_in_the_parent_and_no_worker_is_left() -> None:
-    with pytest.raises(ValueError, match="chunk seven"):
+    with workers_reaped(), pytest.raises(ValueError, match="chunk seven"):
         list(forked(_fails_on_seven, list(range(40)), 2))
-    assert _no_children_left()
 
 
 def _dies_on_three(i: int) -> int:
@@ -77,32 +91,23 @@ def _dies(i: int) -> int:
     ],
 )
 def test_a_worker_that_dies_is_reported_not_a_short_batch(work, chunks: int) -> None:
-    with pytest.raises(WorkerLost, match="killed by signal 9"):
+    with workers_reaped(), pytest.raises(WorkerLost, match="killed by signal 9"):
         list(forked(work, list(range(chunks)), 2))
-    assert _no_children_left()
 
 
-def test_no_more_workers_than_chunks(monkeypatch) -> None:
-    forks = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", fork)
-    assert list(forked(lambda i: i * 2, [1, 2], 4)) == [2, 4] and len(forks) == 2
-    assert list(forked(lambda i: i, [], 2)) == [] and len(forks) == 2
+def test_no_more_workers_than_chunks() -> None:
+    with workers_reaped() as pids:
+        assert list(forked(lambda i: i * 2, [1, 2], 4)) == [2, 4] and len(pids) == 2
+        assert list(forked(lambda i: i, [], 2)) == [] and len(pids) == 2
 
 
 def test_a_consumer_that_stops_early_leaves_no_worker_behind() -> None:
-    values = forked(lambda i: (time.sleep(0.01), i)[1], list(range(200)), 2)
-    assert next(values) == 0
-    values.close()
-    assert _no_children_left()
+    with workers_reaped() as pids:
+        values = forked(lambda i: (time.sleep(0.01), i)[1], list(range(200)), 2)
+        assert next(values) == 0 and len(pids) == 2
+        values.close()
 
 
 def test_an_unpicklable_value_is_an_error_naming_it() -> None:
-    with pytest.raises(RuntimeError, match="generator"):
+    with workers_reaped(), pytest.raises(RuntimeError, match="generator"):
         list(forked(lambda i: (x for x in ()), [1, 2], 2))
-    assert _no_children_left()
